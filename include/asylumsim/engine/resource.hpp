@@ -1,0 +1,193 @@
+// Resources: a server pool with a queue discipline, capacity that changes by schedule, a quota that
+// releases units per period, and occupancy stocks with an overflow rule.
+#pragma once
+
+#include <algorithm>
+#include <cassert>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "asylumsim/engine/queue_discipline.hpp"
+#include "asylumsim/engine/statistics.hpp"
+#include "asylumsim/engine/time.hpp"
+
+namespace asylumsim::engine {
+
+// A value that changes at given ticks (capacity by date, a rate by half-year).
+template <class T>
+class StepSchedule {
+ public:
+  StepSchedule() = default;
+  explicit StepSchedule(T initial) { steps_.push_back({std::numeric_limits<Tick>::min(), initial}); }
+  // Adds a change; changes may be added in any order.
+  void set_from(Tick t, T v) {
+    auto it = std::lower_bound(steps_.begin(), steps_.end(), t,
+                               [](const Step& s, Tick x) { return s.from < x; });
+    if (it != steps_.end() && it->from == t)
+      it->value = v;
+    else
+      steps_.insert(it, {t, v});
+  }
+  T at(Tick t) const {
+    auto it = std::upper_bound(steps_.begin(), steps_.end(), t,
+                               [](Tick x, const Step& s) { return x < s.from; });
+    assert(it != steps_.begin());
+    return std::prev(it)->value;
+  }
+  struct Step {
+    Tick from;
+    T value;
+  };
+  const std::vector<Step>& steps() const { return steps_; }
+  bool empty() const { return steps_.empty(); }
+
+ private:
+  std::vector<Step> steps_;
+};
+
+// c identical servers and a waiting line. The caller starts and ends service; the pool decides who
+// is served next. Statistics: time-weighted number busy and number waiting.
+template <class Item, class Discipline = FifoDiscipline<Item>>
+  requires QueueDiscipline<Discipline, Item>
+class ServerPool {
+ public:
+  explicit ServerPool(std::int64_t capacity = 1, Tick start = 0)
+      : capacity_(capacity), busy_stat_(start), queue_stat_(start) {}
+
+  // Returns true when a server was free and the item enters service now; otherwise it waits.
+  bool request(Tick now, const Item& item, unsigned priority = 0) {
+    if (busy_ < capacity_ && queue_.empty()) {
+      busy_stat_.set(now, static_cast<double>(++busy_));
+      return true;
+    }
+    queue_.push(item, priority);
+    queue_stat_.set(now, static_cast<double>(queue_.size()));
+    return false;
+  }
+
+  // A service ended. Returns the next item to serve, if one waits and a server is free.
+  std::optional<Item> release(Tick now) {
+    assert(busy_ > 0);
+    busy_stat_.set(now, static_cast<double>(--busy_));
+    return next(now);
+  }
+
+  // Changes the number of servers. Items started by a capacity increase are passed to `start`.
+  // A decrease lets busy servers finish; no new service starts until busy < capacity.
+  template <class StartFn>
+  void set_capacity(Tick now, std::int64_t capacity, StartFn&& start) {
+    capacity_ = capacity;
+    while (auto item = next(now)) start(*item);
+  }
+
+  std::int64_t capacity() const { return capacity_; }
+  std::int64_t busy() const { return busy_; }
+  std::size_t waiting() const { return queue_.size(); }
+  const Discipline& queue() const { return queue_; }
+  const TimeWeighted& busy_stat() const { return busy_stat_; }
+  const TimeWeighted& queue_stat() const { return queue_stat_; }
+
+ private:
+  std::optional<Item> next(Tick now) {
+    if (busy_ >= capacity_ || queue_.empty()) return std::nullopt;
+    Item item = queue_.pop();
+    queue_stat_.set(now, static_cast<double>(queue_.size()));
+    busy_stat_.set(now, static_cast<double>(++busy_));
+    return item;
+  }
+
+  std::int64_t capacity_;
+  std::int64_t busy_ = 0;
+  Discipline queue_;
+  TimeWeighted busy_stat_;
+  TimeWeighted queue_stat_;
+};
+
+// Releases a number of units per period (a rate given per period, possibly fractional): IND
+// decisions per week, municipal housing per half-year. Fractions carry over so that, for example,
+// 100.5 decisions per week give 201 decisions in two weeks. Unused units lapse at the end of a
+// period unless `carry_unused` is set.
+class PeriodicQuota {
+ public:
+  explicit PeriodicQuota(bool carry_unused = false) : carry_unused_(carry_unused) {}
+
+  // Starts a new period with `units` available (plus the carried fraction, and leftovers when
+  // carry_unused is set).
+  void refill(double units) {
+    const double carried = carry_unused_ ? available_ : available_ - std::floor(available_);
+    available_ = std::max(0.0, carried) + std::max(0.0, units);
+  }
+  // Adds units within the current period (a dated top-up).
+  void add(double units) { available_ = std::max(0.0, available_ + units); }
+  bool try_take(double units = 1.0) {
+    if (available_ + 1e-9 < units) return false;
+    available_ -= units;
+    return true;
+  }
+  double available() const { return available_; }
+  std::int64_t whole_units() const { return static_cast<std::int64_t>(available_ + 1e-9); }
+
+ private:
+  bool carry_unused_;
+  double available_ = 0.0;
+};
+
+// Occupied places per location type, with a capacity each and an overflow rule: a type whose
+// places are full sends newcomers to its overflow type (for COA: emergency reception), which may
+// exceed its own capacity. Time-weighted occupancy per type gives bed-days.
+class CapacityStock {
+ public:
+  static constexpr int kNoOverflow = -1;
+
+  explicit CapacityStock(int types = 0, Tick start = 0)
+      : capacity_(types, 0), occupied_(types, 0), overflow_(types, kNoOverflow),
+        stat_(types, TimeWeighted(start)) {}
+
+  void set_capacity(int type, std::int64_t c) { capacity_[type] = c; }
+  void set_overflow(int type, int overflow_type) { overflow_[type] = overflow_type; }
+
+  // Places one person in `type`, or in its overflow chain when full. Returns the type used.
+  // The last type in a chain (no overflow) accepts beyond capacity: nobody is turned away.
+  int admit(Tick now, int type) {
+    int t = type;
+    for (int hops = 0; hops < static_cast<int>(capacity_.size()); ++hops) {
+      if (occupied_[t] < capacity_[t] || overflow_[t] == kNoOverflow) break;
+      t = overflow_[t];
+    }
+    adjust(now, t, +1);
+    return t;
+  }
+  void leave(Tick now, int type) {
+    assert(occupied_[type] > 0);
+    adjust(now, type, -1);
+  }
+  std::int64_t occupied(int type) const { return occupied_[type]; }
+  std::int64_t capacity(int type) const { return capacity_[type]; }
+  bool full(int type) const { return occupied_[type] >= capacity_[type]; }
+  std::int64_t total_occupied() const {
+    std::int64_t s = 0;
+    for (auto o : occupied_) s += o;
+    return s;
+  }
+  std::int64_t total_capacity() const {
+    std::int64_t s = 0;
+    for (auto c : capacity_) s += c;
+    return s;
+  }
+  const TimeWeighted& occupancy_stat(int type) const { return stat_[type]; }
+  TimeWeighted& occupancy_stat(int type) { return stat_[type]; }
+  int types() const { return static_cast<int>(capacity_.size()); }
+
+ private:
+  void adjust(Tick now, int type, int delta) {
+    occupied_[type] += delta;
+    stat_[type].set(now, static_cast<double>(occupied_[type]));
+  }
+  std::vector<std::int64_t> capacity_;
+  std::vector<std::int64_t> occupied_;
+  std::vector<int> overflow_;
+  std::vector<TimeWeighted> stat_;
+};
+
+}  // namespace asylumsim::engine

@@ -1,0 +1,3 @@
+#include <fmt/format.h>
+#include "asylumsim/version.hpp"
+int main() { fmt::print("asylumsim {}\n", asylumsim::kVersion); }
