@@ -11,7 +11,7 @@ packages=(
   libbenchmark-dev
 )
 if [[ "${ASYLUMSIM_WITH_TEST_TOOLS:-0}" == 1 ]]; then
-  packages+=(clang-14 libclang-rt-14-dev chromium)
+  packages+=(clang-14 libclang-rt-14-dev)
 fi
 
 missing=()

@@ -1,0 +1,206 @@
+// The person-level model of the Dutch asylum chain. One ChainModel is one replication: it owns the
+// simulator, the persons, the resources and the recorder. Each chain stage lives in its own source
+// file under sim/model/ (inflow, registration, ind, appeals, reception, housing, nareis, departure,
+// ukraine) and adds its handlers to this class.
+//
+// A person's path is an explicit state machine: `Person::stage` says where the person is, events
+// move them on. See docs/architecture.md for why this beats coroutines here.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "asylumsim/engine/recorder.hpp"
+#include "asylumsim/engine/resource.hpp"
+#include "asylumsim/engine/rng.hpp"
+#include "asylumsim/engine/simulator.hpp"
+#include "asylumsim/model/metrics.hpp"
+#include "asylumsim/model/person.hpp"
+#include "asylumsim/scenario/scenario.hpp"
+
+namespace asylumsim::model {
+
+using engine::Tick;
+using PersonId = std::uint32_t;
+using scenario::kTracks;
+
+enum EventKind : std::uint32_t {
+  kMonthBoundary,
+  kDaily,
+  kFirstArrival,         // aux = group
+  kRepeatArrival,
+  kResettlementArrival,
+  kRelocationArrival,
+  kDublinInArrival,
+  kRegistrationDone,
+  kLegalTermExpired,
+  kNotInTimeRuling,
+  kAbscond,
+  kCourtRuling,
+  kCouncilRuling,
+  kReceptionEnds,
+  kRouteDone,
+  kDublinTermEnds,
+  kLinked,
+  kNareisApply,
+  kNareisArrival,
+  kUkraineArrival,
+  kUkraineDeparture,
+  kProtectionEnds,
+  kEventKinds
+};
+
+// A queued IND case. The epoch lets a case be moved (re-prioritised) without searching the queue:
+// an entry whose epoch no longer matches the person's is stale and skipped.
+struct QueueEntry {
+  PersonId id = 0;
+  std::uint32_t epoch = 0;
+};
+using IndQueue = engine::PriorityDiscipline<QueueEntry, 2>;  // class 0: court-ordered or resumed
+
+// Streams: one per stochastic input, so scenarios differing in one input keep common random
+// numbers in all others.
+struct Streams {
+  engine::RandomStream arrivals, registration, tracks, decisions, appeals, reception, housing, nareis,
+      departure, ukraine, initial, abscond;
+  Streams(std::uint64_t seed, std::uint64_t rep);
+};
+
+struct RunTotals {
+  std::uint64_t events = 0;
+  std::uint64_t persons = 0;
+  double seconds = 0.0;
+};
+
+class ChainModel {
+ public:
+  ChainModel(const scenario::Scenario& s, std::uint64_t replication);
+  RunTotals run();
+
+  const engine::Recorder& recorder() const { return rec_; }
+  const scenario::Scenario& scenario() const { return s_; }
+  const std::vector<Person>& persons() const { return persons_; }
+  const Metrics& metrics() const { return m_; }
+  // Conservation: everyone who entered is in exactly one stage or has left. Throws on violation.
+  void check_conservation() const;
+
+ private:
+  friend struct ModelTestAccess;
+  // --- kernel ---
+  void dispatch(const engine::Event& e);
+  void schedule(Tick at, EventKind k, PersonId who = 0, std::uint32_t aux = 0,
+                engine::Priority p = engine::Priority::kNormal) {
+    sim_.schedule_at(at, p, {k, who, aux});
+  }
+  engine::EventHandle schedule_cancellable(Tick at, EventKind k, PersonId who, std::uint32_t aux = 0) {
+    return sim_.schedule_at(at, engine::Priority::kNormal, {k, who, aux});
+  }
+  Tick now() const { return sim_.now(); }
+  double at(const scenario::Schedule& sch) const { return sch.at(sim_.now()); }
+  Tick after_days(double d) const { return sim_.now() + engine::ticks_from_days(d); }
+  PersonId new_person(Origin origin, std::uint8_t group);
+  void set_stage(PersonId id, Stage st);
+  void on_month_boundary();
+  void on_daily();
+  void census();
+
+  // --- inflow (inflow.cpp) ---
+  void start_inflow();
+  void schedule_next_arrival(EventKind k, std::uint32_t group);
+  double arrival_rate_per_day(EventKind k, std::uint32_t group, Tick t) const;
+  void on_arrival(EventKind k, std::uint32_t group);
+
+  // --- registration (registration.cpp) ---
+  void register_person(PersonId id);
+  void on_registration_done(PersonId id);
+  scenario::Track draw_track(std::uint8_t group);
+
+  // --- IND (ind.cpp) ---
+  void enqueue_ind(PersonId id, scenario::Track t, unsigned priority);
+  void ind_daily();
+  void decide(PersonId id);
+  void on_legal_term_expired(PersonId id);
+  void on_not_in_time_ruling(PersonId id);
+  void on_abscond(PersonId id);
+  bool under_moratorium(std::uint8_t group) const;
+  void resume_moratoria();
+  void grant_permit(PersonId id, PermitKind kind);
+  void leave_ind_queue(PersonId id);
+
+  // --- appeals (appeals.cpp) ---
+  void on_rejection(PersonId id);
+  void on_court_ruling(PersonId id);
+  void on_council_ruling(PersonId id);
+  void final_rejection(PersonId id);
+
+  // --- reception (reception.cpp) ---
+  void enter_coa(PersonId id, scenario::Location preferred, bool count_flow = true);
+  void move_coa(PersonId id, scenario::Location preferred);
+  void leave_coa(PersonId id);
+  void refresh_reception_capacity();
+  void on_reception_ends(PersonId id, std::uint32_t epoch);
+
+  // --- housing (housing.cpp) ---
+  void on_linked(PersonId id);
+  void housing_daily();
+  void start_half_year();
+  void house_household(PersonId head);
+  void house_person(PersonId id);
+  double forecast_quota() const;
+
+  // --- nareis (nareis.cpp) ---
+  void maybe_apply_nareis(PersonId referent);
+  void on_nareis_apply(PersonId referent);
+  void nareis_daily();
+  void on_nareis_arrival(PersonId id);
+
+  // --- departure (departure.cpp) ---
+  void start_departure(PersonId id);
+  void on_route_done(PersonId id, std::uint32_t epoch);
+  void on_dublin_term_ends(PersonId id, std::uint32_t epoch);
+  void depart(PersonId id, scenario::Route route);
+  void leave_unsupervised(PersonId id);
+  void leave_chain(PersonId id);
+
+  // --- Ukraine (ukraine.cpp) ---
+  void start_ukraine();
+  void on_ukraine_arrival();
+  void on_ukraine_departure(PersonId id);
+  void on_protection_ends();
+  void admit_ukrainian(PersonId id);
+
+  // --- initial state (initial_state.cpp) ---
+  void seed_initial_state();
+
+  const scenario::Scenario& s_;
+  engine::Calendar cal_;
+  engine::Simulator<> sim_;
+  engine::Recorder rec_;
+  Metrics m_;
+  Streams rng_;
+  std::vector<Person> persons_;
+  std::array<std::uint64_t, kStages> stage_count_{};
+
+  std::vector<double> arrival_clock_;  // per arrival process, exact time in ticks
+  // reception
+  engine::CapacityStock coa_;
+  // IND
+  std::array<IndQueue, kTracks> ind_queue_;
+  std::array<engine::PeriodicQuota, kTracks> ind_capacity_;
+  std::array<std::int64_t, kTracks> ind_waiting_{};
+  std::vector<QueueEntry> paused_;  // cases held by a moratorium
+  // housing
+  engine::RingQueue<PersonId> housing_queue_;  // linked household heads, FIFO by link time
+  engine::PeriodicQuota housing_capacity_;
+  double half_year_quota_ = 0, half_year_realised_ = 0, backlog_at_half_start_ = 0;
+  double permits_this_half_ = 0, permits_last_half_ = 0;
+  // nareis
+  engine::RingQueue<PersonId> nareis_queue_;
+  engine::PeriodicQuota nareis_capacity_;
+  // Ukraine
+  std::int64_t ukraine_municipal_ = 0;
+  int month_ = 0;
+};
+
+}  // namespace asylumsim::model

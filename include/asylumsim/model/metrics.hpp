@@ -1,0 +1,78 @@
+// Metric ids the model records, and the indicator catalogue that turns them into the figures the
+// chain reports (the ids of targets-2024-2025.yaml and more). The catalogue is the single place
+// that defines what an indicator means; validation, series output and summaries all read it.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "asylumsim/engine/calendar.hpp"
+#include "asylumsim/engine/recorder.hpp"
+#include "asylumsim/scenario/scenario.hpp"
+
+namespace asylumsim::model {
+
+using MetricId = engine::Recorder::Id;
+
+struct Metrics {
+  // flows
+  MetricId first_applications, first_amv, repeat_applications, family_arrivals, resettlement,
+      relocation, dublin_in, ukraine_activated, first_aa_va, dublin_claims_sent;
+  MetricId decisions_first, grants_first, rejections_first, other_first, referred_to_va;
+  std::array<MetricId, scenario::kTracks> decided_by_track, within_term_by_track;
+  MetricId permits_total, permits_first, permits_repeat, permits_resettlement, permits_side,
+      permits_nareis;
+  MetricId court_inflow, court_appeals, court_relief, court_not_in_time, court_not_in_time_va,
+      court_rulings, court_upheld, council_inflow;
+  MetricId coa_received, coa_left;
+  MetricId housing_quota, housing_realised, ph_exited, ph_exit_within_norm;
+  MetricId nareis_applications, nareis_decisions, nareis_granted;
+  MetricId chain_forced, chain_independent, chain_unsupervised;
+  std::array<MetricId, scenario::kRoutes> dtenv_route;
+  MetricId ukraine_arrivals, ukraine_departures;
+  // stocks
+  MetricId coa_occupancy, coa_capacity, coa_permit_holders, coa_amv, limbo, nareis_waiting,
+      housing_backlog, housing_waiting, ukraine_registered, ukraine_municipal, ukraine_capacity,
+      ind_paused;
+  std::array<MetricId, scenario::kTracks> ind_backlog;
+  std::array<MetricId, scenario::kLocations> coa_by_location;
+  std::array<MetricId, 5> stay_share;   // lt1y, 1to2y, 2to3y, 3to4y, gt4y (census)
+  std::array<MetricId, 4> ph_since_permit;  // lt15w, 15w_6m, 6m_1y, gt1y (census)
+  MetricId mean_stay_months, permit_holder_share;
+  // durations
+  std::array<MetricId, scenario::kTracks> lead_time_weeks;
+  MetricId exit_weeks_after_permit;
+
+  void register_all(engine::Recorder& r);
+};
+
+// How an indicator is computed from recorded metrics.
+struct Indicator {
+  enum class Kind { kFlow, kStock, kDurationMean, kCounterShare, kStockRatio, kStockDelta };
+  std::string id;
+  Kind kind = Kind::kFlow;
+  std::vector<std::string> numerator;    // counters (summed) or the stock / duration name
+  std::vector<std::string> denominator;  // counters (summed) for shares; stock for ratios
+  std::string unit;                      // persons, weeks, share, months
+  std::string description;
+};
+
+const std::vector<Indicator>& indicator_catalogue();
+const Indicator* find_indicator(std::string_view id);
+
+// The moment an indicator is evaluated at: a period for flows and durations, a date for stocks.
+struct When {
+  std::optional<engine::Period> period;
+  std::optional<engine::Date> date;
+  std::string label() const;
+};
+
+// Evaluates an indicator on one replication's recorder. Returns nullopt and sets `error` when the
+// id is unknown, the period/date does not fit the indicator, or lies outside the simulated horizon.
+std::optional<double> evaluate(const engine::Recorder& rec, const engine::Calendar& cal,
+                               const Indicator& ind, const When& when, std::string* error);
+
+}  // namespace asylumsim::model

@@ -1,0 +1,36 @@
+// Result files. Every file is written to a temporary name in the output directory and renamed
+// when complete, so an interrupted run never leaves a file that looks whole but is not.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "asylumsim/montecarlo/batch.hpp"
+#include "asylumsim/scenario/scenario.hpp"
+
+namespace asylumsim::output {
+
+// Writes `content` to `path` atomically (write to path.tmp-XXXX, fsync-free rename).
+void write_file_atomic(const std::filesystem::path& path, const std::string& content);
+
+// Long, tidy CSV: metric,when,statistic,value (one row per indicator, period/date and statistic).
+std::string series_csv(const montecarlo::BatchResult& r);
+
+struct RunInfo {
+  std::string command;
+  double wall_seconds = 0;
+  int threads = 1;
+};
+
+// Key indicators per year with their Monte Carlo distribution, plus run metadata.
+std::string summary_json(const scenario::Scenario& s, const montecarlo::BatchResult& r,
+                         const RunInfo& info);
+
+// A short plain-text table of key indicators per year (printed after a run).
+std::string summary_table(const scenario::Scenario& s, const montecarlo::BatchResult& r);
+
+// Refuses to write into a non-empty directory that holds another scenario's results unless
+// `force`; creates the directory. Throws std::runtime_error with a clear message.
+void prepare_output_dir(const std::filesystem::path& dir, const std::string& scenario_name, bool force);
+
+}  // namespace asylumsim::output

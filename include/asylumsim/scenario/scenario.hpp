@@ -1,0 +1,204 @@
+// The scenario: every number the chain model uses. Loaded from YAML (docs/scenario.md documents
+// each key, its unit, default and source). Time-varying parameters are step schedules keyed by
+// engine ticks; durations are distributions in days.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "asylumsim/engine/calendar.hpp"
+#include "asylumsim/engine/distribution.hpp"
+#include "asylumsim/engine/resource.hpp"
+
+namespace asylumsim::scenario {
+
+using Schedule = engine::StepSchedule<double>;
+using engine::Distribution;
+using engine::Tick;
+
+// IND tracks (sporen). Track 4 is split into the general (AA) and extended (VA) procedure.
+enum Track : std::uint8_t { kDublin = 0, kSafeCountry = 1, kAA = 2, kVA = 3 };
+inline constexpr int kTracks = 4;
+inline constexpr std::array<const char*, kTracks> kTrackNames = {"dublin", "safe_country", "aa", "va"};
+
+// COA location types, plus Nidos small-scale reception for minors.
+enum Location : std::uint8_t {
+  kCol = 0, kPol, kAzc, kEmergency, kTgo, kFamilyLocation, kVbl, kNidos
+};
+inline constexpr int kLocations = 8;
+inline constexpr std::array<const char*, kLocations> kLocationNames = {
+    "col", "pol", "azc", "emergency", "tgo", "family_location", "vbl", "nidos"};
+
+// DTenV departure routes after a final rejection.
+enum Route : std::uint8_t {
+  kVoluntaryOrigin = 0, kVoluntaryDublin, kVoluntaryOther, kForcedOrigin, kForcedDublin,
+  kForcedOther, kUnsupervised, kPermitLater, kAdministrative, kNoDeparture
+};
+inline constexpr int kRoutes = 10;
+inline constexpr std::array<const char*, kRoutes> kRouteNames = {
+    "voluntary_origin", "voluntary_dublin", "voluntary_other", "forced_origin", "forced_dublin",
+    "forced_other", "unsupervised", "permit_later", "administrative", "no_departure"};
+
+template <class T>
+using PerTrack = std::array<T, kTracks>;
+
+struct GroupParams {
+  std::string name;
+  Schedule first_applications_per_year{0.0};
+  Schedule amv_share{0.0};               // unaccompanied minors among first applications
+  Schedule family_with_minors_share{0.0};  // applicants in families with minor children
+  PerTrack<Schedule> track_share;        // spoor shares of first applications (sum to 1)
+  PerTrack<Schedule> grant_rate;         // grants / (grants + rejections) per track
+  Schedule nareis_apply_share{0.0};      // permit holders applying for nareis within 3 months
+  std::vector<double> family_size;       // P(k family members) for k = 1, 2, ...
+  Schedule voluntary_departure_factor{1.0};  // multiplies voluntary-route shares (measures)
+};
+
+struct InflowParams {
+  std::array<double, 12> seasonality{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};  // mean 1
+  Schedule repeat_per_year{0.0};
+  Schedule resettlement_per_year{0.0};
+  Schedule relocation_per_year{0.0};
+  Schedule dublin_transfers_in_per_year{0.0};
+  Schedule dublin_claims_sent_share{1.0};  // Dublin cases for which NL sends a claim
+};
+
+struct RegistrationParams {
+  Schedule ter_apel_cap{2000.0};
+  Distribution duration = Distribution::fixed(7.0);
+  Tick screening_from = engine::kNever;
+  Distribution screening = Distribution::fixed(0.0);
+};
+
+struct IndParams {
+  PerTrack<Schedule> capacity_per_week;  // decisions per week per track
+  bool share_unused_capacity = true;     // unused short-track capacity goes to longer tracks
+  PerTrack<Schedule> other_share;        // withdrawn / not processed
+  PerTrack<Schedule> abscond_per_year;   // rate of leaving COA unsupervised while waiting
+  Schedule va_referral_share{0.0};       // share of AA cases referred to VA at the AA decision
+  Schedule legal_term_days{183.0};
+  PerTrack<Schedule> not_in_time_appeal_share;  // overdue cases whose applicant appeals
+  Schedule not_in_time_refile_days{0.0};  // >0: still waiting after a ruling, appeal again after this
+  PerTrack<Schedule> priority_share;     // new cases the IND handles with priority (class 0)
+  Distribution not_in_time_notice = Distribution::fixed(14.0);  // ingebrekestelling period
+  Schedule repeat_grant_rate{0.15};
+  Schedule decision_speedup{1.0};        // Pact: abolishing the intended-decision step
+  struct Moratorium {
+    std::string group;
+    int group_index = -1;
+    Tick from = 0, until = 0;
+  };
+  std::vector<Moratorium> moratoria;
+};
+
+struct AppealParams {
+  PerTrack<Schedule> appeal_share;             // rejections appealed (beroep)
+  PerTrack<Schedule> provisional_relief_share; // appeals with a vovo request
+  PerTrack<Distribution> court_duration;
+  Schedule court_upheld_share{0.8};            // IND decision upheld by the court
+  Schedule higher_appeal_share{0.2};           // court rulings taken to the Council of State
+  Distribution council_duration = Distribution::exponential(120.0);
+  Schedule council_upheld_share{0.85};
+  Distribution not_in_time_court_duration = Distribution::exponential(60.0);
+  Schedule not_in_time_priority{1.0};          // share of won not-in-time cases prioritised
+};
+
+struct ReceptionParams {
+  std::array<Schedule, kLocations> capacity;
+  Schedule reception_end_days{28.0};
+  Schedule vbl_share{0.05};            // rejected moved to the VBL while working on departure
+  Schedule amv_nidos_share{0.45};      // unaccompanied minors placed with Nidos
+};
+
+struct HousingParams {
+  Distribution link_duration = Distribution::fixed(14.0);  // permit to koppeling
+  Schedule quota_per_half_year{0.0};       // taakstelling (scenario series)
+  Tick quota_forecast_from = engine::kNever;  // from here the model forecasts the quota
+  Schedule realisation_per_half_year{0.0}; // municipal housing capacity, persons per half-year
+  double backlog_at_start = 0.0;
+  Schedule advance_share{0.15};            // housing beyond quota+backlog allowed (share of quota)
+  double norm_weeks = 14.0;
+  bool direct_family_housing = false;
+  Tick direct_family_housing_from = engine::kNever;
+};
+
+struct NareisParams {
+  Schedule window_days{90.0};
+  Schedule capacity_per_week{0.0};
+  Schedule grant_rate{0.87};
+  Distribution collect = Distribution::exponential(45.0);
+  Distribution travel = Distribution::exponential(45.0);
+  Schedule join_referent_share{1.0};   // arrivals joining a referent still in COA
+};
+
+struct DepartureParams {
+  std::array<Schedule, kRoutes> route_share;
+  std::array<Distribution, kRoutes> route_duration;
+  Schedule dublin_transfer_term_days{183.0};
+  Schedule dublin_transfer_success{0.3};
+  Distribution dublin_transfer_duration = Distribution::exponential(90.0);
+  Schedule other_outcome_unsupervised_share{0.8};
+};
+
+struct UkraineParams {
+  bool enabled = false;
+  double registered_at_start = 0.0;
+  Schedule registrations_per_year{0.0};
+  Schedule mean_stay_years{4.0};
+  Schedule municipal_capacity{0.0};
+  Schedule municipal_share{0.8};     // registered persons who want municipal reception
+  Tick protection_end = engine::kNever;
+  Schedule activation_share{0.5};    // share activating the dormant asylum application
+  bool transition_status = false;
+  Schedule transition_activation_share{0.1};
+};
+
+struct InitialState {
+  // IND first-application backlog per track, spread uniformly over the given age in days.
+  PerTrack<double> ind_backlog{0, 0, 0, 0};
+  PerTrack<double> ind_backlog_max_age_days{90, 120, 500, 700};
+  double permit_holders_in_coa = 0.0;
+  double permit_holders_max_age_days = 300.0;
+  double in_appeal = 0.0;
+  double rejected_in_coa = 0.0;
+  double amv_share = 0.07;
+  double nareis_waiting = 0.0;
+  double nareis_max_age_days = 400.0;
+  double nareis_travelling = 0.0;  // granted before the start, arriving over collect+travel time
+  double limbo = 0.0;
+};
+
+struct Scenario {
+  std::string file;
+  std::string name;
+  std::string description;
+  engine::Date start{};
+  engine::Date end{};       // last simulated day (inclusive)
+  std::uint64_t seed = 1;
+  int replications = 1;
+  std::vector<GroupParams> groups;
+  InflowParams inflow;
+  RegistrationParams registration;
+  IndParams ind;
+  AppealParams appeals;
+  ReceptionParams reception;
+  HousingParams housing;
+  NareisParams nareis;
+  DepartureParams departure;
+  UkraineParams ukraine;
+  InitialState initial;
+
+  engine::Calendar calendar() const { return engine::Calendar(start); }
+  Tick horizon_ticks() const;  // ticks from start to the end of the last day
+  int months() const;          // whole months in the horizon
+  int group_index(std::string_view name) const;
+};
+
+// Loads and validates a scenario file; throws InputError with every problem found.
+Scenario load_scenario(const std::string& path);
+Scenario load_scenario_text(const std::string& text, const std::string& name);
+
+}  // namespace asylumsim::scenario

@@ -1,0 +1,196 @@
+// The kernel of one replication: construction, the event loop, month boundaries, the daily
+// capacity cycle, the census of stocks and the conservation check.
+#include "asylumsim/model/chain_model.hpp"
+
+#include <chrono>
+#include <fmt/format.h>
+#include <stdexcept>
+
+namespace asylumsim::model {
+
+using namespace scenario;
+
+Streams::Streams(std::uint64_t seed, std::uint64_t rep)
+    : arrivals(seed, rep, "inflow.arrivals"),
+      registration(seed, rep, "registration"),
+      tracks(seed, rep, "registration.tracks"),
+      decisions(seed, rep, "ind.decisions"),
+      appeals(seed, rep, "appeals"),
+      reception(seed, rep, "reception"),
+      housing(seed, rep, "housing"),
+      nareis(seed, rep, "nareis"),
+      departure(seed, rep, "departure"),
+      ukraine(seed, rep, "ukraine"),
+      initial(seed, rep, "initial_state"),
+      abscond(seed, rep, "ind.abscond") {}
+
+ChainModel::ChainModel(const Scenario& s, std::uint64_t replication)
+    : s_(s),
+      cal_(s.calendar()),
+      rec_(s.months()),
+      rng_(s.seed, replication),
+      coa_(kLocations, 0),
+      housing_capacity_(false),
+      nareis_capacity_(false) {
+  m_.register_all(rec_);
+  rec_.finalize(0);
+  for (auto& q : ind_capacity_) q = engine::PeriodicQuota(false);
+  // Overflow chain: Ter Apel (COL) and POL spill into AZC, AZC into TGO, TGO into emergency
+  // reception (noodopvang), which accepts everyone: nobody is turned away.
+  coa_.set_overflow(kCol, kEmergency);
+  coa_.set_overflow(kPol, kAzc);
+  coa_.set_overflow(kAzc, kTgo);
+  coa_.set_overflow(kTgo, kEmergency);
+  coa_.set_overflow(kFamilyLocation, kAzc);
+  coa_.set_overflow(kVbl, kAzc);
+  persons_.reserve(400000);
+  sim_.reserve(1 << 16);
+}
+
+PersonId ChainModel::new_person(Origin origin, std::uint8_t group) {
+  Person p;
+  p.origin = origin;
+  p.group = group;
+  p.applied = now();
+  const auto id = static_cast<PersonId>(persons_.size());
+  p.head = id;
+  persons_.push_back(p);
+  ++stage_count_[static_cast<int>(Stage::kRegistration)];
+  return id;
+}
+
+void ChainModel::set_stage(PersonId id, Stage st) {
+  Person& p = persons_[id];
+  --stage_count_[static_cast<int>(p.stage)];
+  ++stage_count_[static_cast<int>(st)];
+  p.stage = st;
+}
+
+RunTotals ChainModel::run() {
+  const auto t0 = std::chrono::steady_clock::now();
+  refresh_reception_capacity();
+  seed_initial_state();
+  start_half_year();
+  rec_.snapshot_start();
+  start_inflow();
+  start_ukraine();
+  for (int m = 1; m <= s_.months(); ++m)
+    schedule(cal_.to_tick(cal_.month_first_day(m)), kMonthBoundary, 0, 0, engine::Priority::kBoundary);
+  schedule(0, kDaily, 0, 0, engine::Priority::kSchedule);
+  const Tick end = s_.horizon_ticks();
+  sim_.run_until(end + 1, [this](const engine::Event& e) { dispatch(e); });
+  check_conservation();
+  RunTotals t;
+  t.events = sim_.events_executed();
+  t.persons = persons_.size();
+  t.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return t;
+}
+
+void ChainModel::dispatch(const engine::Event& e) {
+  const PersonId who = e.data.subject;
+  switch (static_cast<EventKind>(e.data.kind)) {
+    case kMonthBoundary: on_month_boundary(); break;
+    case kDaily: on_daily(); break;
+    case kFirstArrival:
+    case kRepeatArrival:
+    case kResettlementArrival:
+    case kRelocationArrival:
+    case kDublinInArrival: on_arrival(static_cast<EventKind>(e.data.kind), e.data.aux); break;
+    case kRegistrationDone: on_registration_done(who); break;
+    case kLegalTermExpired: on_legal_term_expired(who); break;
+    case kNotInTimeRuling: on_not_in_time_ruling(who); break;
+    case kAbscond: on_abscond(who); break;
+    case kCourtRuling: on_court_ruling(who); break;
+    case kCouncilRuling: on_council_ruling(who); break;
+    case kReceptionEnds: on_reception_ends(who, e.data.aux); break;
+    case kRouteDone: on_route_done(who, e.data.aux); break;
+    case kDublinTermEnds: on_dublin_term_ends(who, e.data.aux); break;
+    case kLinked: on_linked(who); break;
+    case kNareisApply: on_nareis_apply(who); break;
+    case kNareisArrival: on_nareis_arrival(who); break;
+    case kUkraineArrival: on_ukraine_arrival(); break;
+    case kUkraineDeparture: on_ukraine_departure(who); break;
+    case kProtectionEnds: on_protection_ends(); break;
+    case kEventKinds: break;
+  }
+}
+
+void ChainModel::on_month_boundary() {
+  census();
+  rec_.close_month(now());
+  ++month_;
+  const engine::Date d = cal_.to_date(now());
+  const unsigned mon = static_cast<unsigned>(d.month());
+  if (month_ < s_.months() && (mon == 1 || mon == 7)) start_half_year();
+#ifdef ASYLUMSIM_CHECK_INVARIANTS
+  check_conservation();
+#endif
+}
+
+void ChainModel::on_daily() {
+  refresh_reception_capacity();
+  ind_daily();
+  nareis_daily();
+  housing_daily();
+  if (s_.ukraine.enabled)
+    rec_.stock_set(m_.ukraine_capacity, now(), at(s_.ukraine.municipal_capacity));
+  schedule(now() + engine::kTicksPerDay, kDaily, 0, 0, engine::Priority::kSchedule);
+}
+
+// Stocks that need a scan over residents: length of stay and time since permit.
+void ChainModel::census() {
+  std::array<double, 5> stay{};
+  std::array<double, 4> since{};
+  double residents = 0, stay_sum = 0, permit_holders = 0;
+  const double day = static_cast<double>(engine::kTicksPerDay);
+  for (const Person& p : persons_) {
+    if (p.location == kNoLocation || p.location == kNidos) continue;
+    residents += 1;
+    const double years = static_cast<double>(now() - p.coa_since) / day / 365.25;
+    stay_sum += years * 12.0;
+    stay[std::min(4, static_cast<int>(years))] += 1;
+    if (p.stage == Stage::kPermitHolder) {
+      permit_holders += 1;
+      const double weeks = static_cast<double>(now() - p.permit_at) / day / 7.0;
+      since[weeks < 15 ? 0 : weeks < 26 ? 1 : weeks < 52 ? 2 : 3] += 1;
+    }
+  }
+  for (int i = 0; i < 5; ++i) rec_.stock_set(m_.stay_share[i], now(), residents > 0 ? stay[i] / residents : 0);
+  for (int i = 0; i < 4; ++i) rec_.stock_set(m_.ph_since_permit[i], now(), since[i]);
+  rec_.stock_set(m_.mean_stay_months, now(), residents > 0 ? stay_sum / residents : 0);
+  rec_.stock_set(m_.permit_holder_share, now(), residents > 0 ? permit_holders / residents : 0);
+}
+
+void ChainModel::check_conservation() const {
+  std::array<std::uint64_t, kStages> recount{};
+  std::array<std::int64_t, kTracks> waiting{};
+  std::int64_t in_coa = 0;
+  for (const Person& p : persons_) {
+    ++recount[static_cast<int>(p.stage)];
+    if (p.stage == Stage::kIndWaiting) ++waiting[p.track];
+    if (p.location != kNoLocation && p.location != kNidos) ++in_coa;
+  }
+  std::uint64_t total = 0;
+  for (int i = 0; i < kStages; ++i) {
+    total += stage_count_[i];
+    if (recount[i] != stage_count_[i])
+      throw std::logic_error(fmt::format("conservation violated: stage {} holds {} persons but {} were "
+                                         "counted in", kStageNames[i], recount[i], stage_count_[i]));
+  }
+  if (total != persons_.size())
+    throw std::logic_error(fmt::format("conservation violated: {} persons entered, {} accounted for",
+                                       persons_.size(), total));
+  for (int t = 0; t < kTracks; ++t)
+    if (waiting[t] != ind_waiting_[t])
+      throw std::logic_error(fmt::format("conservation violated: IND backlog {} is {} but {} persons wait",
+                                         kTrackNames[t], ind_waiting_[t], waiting[t]));
+  std::int64_t occupied = 0;
+  for (int l = 0; l < kLocations; ++l)
+    if (l != kNidos) occupied += coa_.occupied(l);
+  if (occupied != in_coa)
+    throw std::logic_error(fmt::format("conservation violated: COA holds {} places occupied but {} "
+                                       "persons have a COA location", occupied, in_coa));
+}
+
+}  // namespace asylumsim::model

@@ -1,0 +1,100 @@
+// Stage 8 — departure (DTenV caseload): after a final rejection, a route is drawn with its own
+// lead time: voluntary (origin, Dublin, other), forced (origin, Dublin, other), unsupervised (MOB),
+// a later permit, administrative outflow, or none (the person stays in limbo). Dublin cases are
+// transferred within the transfer term or, failing that, the Netherlands becomes responsible and
+// the case enters the AA procedure.
+#include "asylumsim/model/chain_model.hpp"
+
+namespace asylumsim::model {
+
+using namespace scenario;
+
+namespace {
+bool is_voluntary(int r) { return r == kVoluntaryOrigin || r == kVoluntaryDublin || r == kVoluntaryOther; }
+bool is_forced(int r) { return r == kForcedOrigin || r == kForcedDublin || r == kForcedOther; }
+}  // namespace
+
+void ChainModel::start_departure(PersonId id) {
+  Person& p = persons_[id];
+  const auto& d = s_.departure;
+  if (p.track == kDublin && p.origin != Origin::kDublinIn &&
+      rng_.departure.bernoulli(at(d.dublin_transfer_success))) {
+    p.route = kForcedDublin;
+    const Tick term = after_days(at(d.dublin_transfer_term_days));
+    const Tick t = std::min(term, after_days(d.dublin_transfer_duration.sample(rng_.departure)));
+    schedule(t, kRouteDone, id, p.epoch);
+    return;
+  }
+  // Route shares, with voluntary routes scaled by the group's factor (voluntary-return support).
+  std::array<double, kRoutes> w{};
+  double total = 0;
+  const double vf = at(s_.groups[p.group].voluntary_departure_factor);
+  for (int r = 0; r < kRoutes; ++r) {
+    w[r] = at(d.route_share[r]) * (is_voluntary(r) ? vf : 1.0);
+    if (p.flags & flag::kAmv && (is_voluntary(r) || is_forced(r))) w[r] = 0;  // minors practically never depart demonstrably
+    total += w[r];
+  }
+  int route = kNoDeparture;
+  double u = rng_.departure.uniform01() * total;
+  for (int r = 0; r < kRoutes; ++r) {
+    u -= w[r];
+    if (u < 0 && w[r] > 0) {
+      route = r;
+      break;
+    }
+  }
+  p.route = static_cast<std::uint8_t>(route);
+  const Tick done = route == kNoDeparture ? engine::kNever : after_days(d.route_duration[route].sample(rng_.departure));
+  if (p.track == kDublin && p.origin != Origin::kDublinIn) {
+    const Tick term = after_days(at(d.dublin_transfer_term_days));
+    if (done > term) {
+      schedule(term, kDublinTermEnds, id, p.epoch);
+      return;
+    }
+  }
+  if (route != kNoDeparture) schedule(done, kRouteDone, id, p.epoch);
+}
+
+void ChainModel::on_route_done(PersonId id, std::uint32_t epoch) {
+  const Person& p = persons_[id];
+  if ((p.stage != Stage::kRejected && p.stage != Stage::kLimbo) || p.epoch != epoch) return;
+  if (p.route == kPermitLater) {
+    rec_.count(m_.dtenv_route[kPermitLater]);
+    grant_permit(id, PermitKind::kSideInflow);
+    return;
+  }
+  depart(id, static_cast<Route>(p.route));
+}
+
+void ChainModel::on_dublin_term_ends(PersonId id, std::uint32_t epoch) {
+  Person& p = persons_[id];
+  if ((p.stage != Stage::kRejected && p.stage != Stage::kLimbo) || p.epoch != epoch) return;
+  // The transfer term passed: the Netherlands becomes responsible and decides in AA.
+  if (p.stage == Stage::kLimbo) rec_.stock_add(m_.limbo, now(), -1);
+  if (p.location == kNoLocation) enter_coa(id, kPol);
+  enqueue_ind(id, kAA, 1);
+}
+
+void ChainModel::depart(PersonId id, Route route) {
+  rec_.count(m_.dtenv_route[route]);
+  if (is_voluntary(route)) rec_.count(m_.chain_independent);
+  else if (is_forced(route)) rec_.count(m_.chain_forced);
+  else if (route == kUnsupervised) rec_.count(m_.chain_unsupervised);
+  leave_chain(id);
+}
+
+// Leaving without supervision outside the DTenV caseload (during the procedure, or after an
+// 'other' outcome): a chain-wide departure, not a DTenV route.
+void ChainModel::leave_unsupervised(PersonId id) {
+  rec_.count(m_.chain_unsupervised);
+  leave_chain(id);
+}
+
+// Leaves reception and the chain; no departure route is counted (e.g. a withdrawn application).
+void ChainModel::leave_chain(PersonId id) {
+  if (persons_[id].stage == Stage::kLimbo) rec_.stock_add(m_.limbo, now(), -1);
+  leave_coa(id);
+  set_stage(id, Stage::kDeparted);
+}
+
+}  // namespace asylumsim::model

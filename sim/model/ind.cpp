@@ -1,0 +1,196 @@
+// Stage 3 — IND decisions. Each track (spoor) has a decision capacity per week; capacity a short
+// track leaves unused on a day passes to the longer tracks (priority for the short tracks).
+// Within a track, court-ordered and resumed cases (class 0) go before the FIFO line (class 1).
+// Moratoria hold a nationality group's cases; cases past the legal term can draw a not-in-time
+// appeal; waiting applicants can leave unsupervised.
+#include <algorithm>
+
+#include "asylumsim/model/chain_model.hpp"
+
+namespace asylumsim::model {
+
+using namespace scenario;
+
+namespace {
+bool is_first_application(const Person& p) {
+  return p.origin == Origin::kFirst || p.origin == Origin::kInitial;
+}
+}  // namespace
+
+void ChainModel::enqueue_ind(PersonId id, Track t, unsigned priority) {
+  Person& p = persons_[id];
+  p.track = t;
+  ++p.epoch;
+  set_stage(id, Stage::kIndWaiting);
+  ++ind_waiting_[t];
+  rec_.stock_add(m_.ind_backlog[t], now(), 1);
+  ind_queue_[t].push({id, p.epoch}, priority);
+  const double rate = at(s_.ind.abscond_per_year[t]);
+  if (rate > 0 && !p.pending.valid())
+    p.pending = schedule_cancellable(after_days(rng_.abscond.exponential(365.25 / rate)), kAbscond, id);
+}
+
+void ChainModel::leave_ind_queue(PersonId id) {
+  Person& p = persons_[id];
+  --ind_waiting_[p.track];
+  rec_.stock_add(m_.ind_backlog[p.track], now(), -1);
+  ++p.epoch;  // any queue entry (or paused entry) of this person is now stale
+}
+
+bool ChainModel::under_moratorium(std::uint8_t group) const {
+  for (const auto& m : s_.ind.moratoria)
+    if (m.group_index == group && now() >= m.from && now() < m.until) return true;
+  return false;
+}
+
+void ChainModel::resume_moratoria() {
+  if (paused_.empty()) return;
+  auto keep = paused_.begin();
+  for (const QueueEntry& e : paused_) {
+    const Person& p = persons_[e.id];
+    if (p.epoch != e.epoch || p.stage != Stage::kIndWaiting) continue;  // left meanwhile
+    if (under_moratorium(p.group)) {
+      *keep++ = e;
+    } else {
+      ind_queue_[p.track].push(e, 0);  // resumed cases go first
+    }
+  }
+  paused_.erase(keep, paused_.end());
+  rec_.stock_set(m_.ind_paused, now(), static_cast<double>(paused_.size()));
+}
+
+void ChainModel::ind_daily() {
+  resume_moratoria();
+  const double speedup = at(s_.ind.decision_speedup);
+  for (int t = 0; t < kTracks; ++t)
+    ind_capacity_[t].refill(at(s_.ind.capacity_per_week[t]) / 7.0 * speedup);
+  for (int t = 0; t < kTracks; ++t) {
+    IndQueue& q = ind_queue_[t];
+    engine::PeriodicQuota& cap = ind_capacity_[t];
+    while (!q.empty() && cap.whole_units() >= 1) {
+      const QueueEntry e = q.pop();
+      const Person& p = persons_[e.id];
+      if (p.epoch != e.epoch || p.stage != Stage::kIndWaiting) continue;  // stale entry
+      if (under_moratorium(p.group)) {
+        paused_.push_back(e);
+        continue;
+      }
+      cap.try_take(1.0);
+      decide(e.id);
+    }
+    if (s_.ind.share_unused_capacity && t + 1 < kTracks && q.empty()) {
+      const double unused = static_cast<double>(cap.whole_units());
+      cap.try_take(unused);
+      ind_capacity_[t + 1].add(unused);
+    }
+  }
+  rec_.stock_set(m_.ind_paused, now(), static_cast<double>(paused_.size()));
+}
+
+void ChainModel::decide(PersonId id) {
+  Person& p = persons_[id];
+  const Track t = static_cast<Track>(p.track);
+  leave_ind_queue(id);
+  sim_.cancel(p.pending);
+  p.pending = {};
+  // Spoor 4: part of the AA cases is referred to the extended procedure instead of decided.
+  if (t == kAA && !(p.flags & flag::kReopened) && rng_.decisions.bernoulli(at(s_.ind.va_referral_share))) {
+    rec_.count(m_.referred_to_va);
+    if (p.location != kNidos) move_coa(id, kAzc);
+    enqueue_ind(id, kVA, 1);
+    return;
+  }
+  const bool count_first = is_first_application(p) && !(p.flags & flag::kFirstDecided);
+  if (count_first) {
+    p.flags |= flag::kFirstDecided;
+    const double weeks = engine::days_from_ticks(now() - p.applied) / 7.0;
+    rec_.count(m_.decisions_first);
+    rec_.count(m_.decided_by_track[t]);
+    rec_.observe(m_.lead_time_weeks[t], weeks);
+    if (weeks * 7.0 <= at(s_.ind.legal_term_days)) rec_.count(m_.within_term_by_track[t]);
+  }
+  if (rng_.decisions.bernoulli(at(s_.ind.other_share[t]))) {
+    if (count_first) rec_.count(m_.other_first);
+    // Withdrawn or not processed: the person leaves reception, mostly without supervision.
+    if (rng_.decisions.bernoulli(at(s_.departure.other_outcome_unsupervised_share)))
+      leave_unsupervised(id);
+    else
+      leave_chain(id);
+    return;
+  }
+  const double grant_rate = p.origin == Origin::kRepeat ? at(s_.ind.repeat_grant_rate)
+                                                        : at(s_.groups[p.group].grant_rate[t]);
+  if (rng_.decisions.bernoulli(grant_rate)) {
+    if (count_first) rec_.count(m_.grants_first);
+    PermitKind kind = PermitKind::kFirst;
+    if (p.flags & flag::kReopened) kind = PermitKind::kSideInflow;
+    else if (p.origin == Origin::kRepeat) kind = PermitKind::kRepeat;
+    grant_permit(id, kind);
+    return;
+  }
+  if (count_first) rec_.count(m_.rejections_first);
+  on_rejection(id);
+}
+
+void ChainModel::grant_permit(PersonId id, PermitKind kind) {
+  Person& p = persons_[id];
+  p.permit_at = now();
+  rec_.count(m_.permits_total);
+  switch (kind) {
+    case PermitKind::kFirst: rec_.count(m_.permits_first); break;
+    case PermitKind::kRepeat: rec_.count(m_.permits_repeat); break;
+    case PermitKind::kResettlement: rec_.count(m_.permits_resettlement); break;
+    case PermitKind::kSideInflow: rec_.count(m_.permits_side); break;
+    case PermitKind::kNareis: rec_.count(m_.permits_nareis); break;
+  }
+  permits_this_half_ += 1;
+  if (p.stage == Stage::kLimbo) rec_.stock_add(m_.limbo, now(), -1);
+  set_stage(id, Stage::kPermitHolder);
+  if (p.location == kNidos) {
+    // Minors with Nidos count toward the taakstelling at once (small-scale reception).
+    house_person(id);
+    maybe_apply_nareis(id);
+    return;
+  }
+  if (p.location == kNoLocation) enter_coa(id, kAzc);  // e.g. a later permit from limbo
+  else {
+    rec_.stock_add(m_.coa_permit_holders, now(), 1);
+    rec_.stock_add(m_.housing_waiting, now(), 1);
+    move_coa(id, kAzc);
+  }
+  schedule(after_days(s_.housing.link_duration.sample(rng_.housing)), kLinked, id);
+  maybe_apply_nareis(id);
+}
+
+void ChainModel::on_legal_term_expired(PersonId id) {
+  const Person& p = persons_[id];
+  if (p.stage != Stage::kIndWaiting) return;
+  if (!rng_.appeals.bernoulli(at(s_.ind.not_in_time_appeal_share[p.track]))) return;
+  persons_[id].flags |= flag::kNotInTime;
+  rec_.count(m_.court_inflow);
+  rec_.count(m_.court_not_in_time);
+  if (p.track == kVA) rec_.count(m_.court_not_in_time_va);
+  schedule(after_days(s_.appeals.not_in_time_court_duration.sample(rng_.appeals)), kNotInTimeRuling, id);
+}
+
+void ChainModel::on_not_in_time_ruling(PersonId id) {
+  Person& p = persons_[id];
+  if (p.stage != Stage::kIndWaiting) return;  // decided meanwhile
+  // Still undecided: the applicant may appeal again after the refile interval.
+  const double refile = at(s_.ind.not_in_time_refile_days);
+  if (refile > 0) schedule(after_days(refile), kLegalTermExpired, id);
+  if (!rng_.appeals.bernoulli(at(s_.appeals.not_in_time_priority))) return;
+  // The court orders a decision: the case moves to the front of its track's queue.
+  ++p.epoch;
+  ind_queue_[p.track].push({id, p.epoch}, 0);
+}
+
+void ChainModel::on_abscond(PersonId id) {
+  Person& p = persons_[id];
+  p.pending = {};
+  if (p.stage != Stage::kIndWaiting) return;
+  leave_ind_queue(id);
+  leave_unsupervised(id);
+}
+
+}  // namespace asylumsim::model

@@ -1,0 +1,140 @@
+// The state of the chain on the start date, from the scenario's `initial:` block: the IND backlog
+// per track (with application dates spread over the given ages), permit holders waiting in COA,
+// cases in appeal, rejected persons still in reception, families abroad waiting for nareis, and
+// the limbo stock. Entering the initial state is not inflow: no flow counters move.
+#include <algorithm>
+
+#include "asylumsim/model/chain_model.hpp"
+
+namespace asylumsim::model {
+
+using namespace scenario;
+
+namespace {
+// Ages spread evenly over [0, max_age] (stratified, so the backlog's age profile is smooth).
+Tick backdated(double index, double n, double max_age_days, engine::RandomStream& rng) {
+  const double age = (index + rng.uniform01()) / n * max_age_days;
+  return -engine::ticks_from_days(age);
+}
+}  // namespace
+
+void ChainModel::seed_initial_state() {
+  const InitialState& in = s_.initial;
+  auto& rng = rng_.initial;
+  auto group_of = [&]() {
+    double total = 0;
+    for (const auto& g : s_.groups) total += g.first_applications_per_year.at(0);
+    double u = rng.uniform01() * total;
+    for (std::size_t i = 0; i < s_.groups.size(); ++i) {
+      u -= s_.groups[i].first_applications_per_year.at(0);
+      if (u <= 0) return static_cast<std::uint8_t>(i);
+    }
+    return static_cast<std::uint8_t>(s_.groups.size() - 1);
+  };
+  auto make = [&](Location loc) {
+    const PersonId id = new_person(Origin::kInitial, group_of());
+    if (rng.bernoulli(in.amv_share)) persons_[id].flags |= flag::kAmv;
+    else if (rng.bernoulli(at(s_.groups[persons_[id].group].family_with_minors_share)))
+      persons_[id].flags |= flag::kFamilyMinors;
+    enter_coa(id, loc, /*count_flow=*/false);
+    return id;
+  };
+
+  // IND backlog, oldest first so the FIFO queues hold them in application order.
+  for (int t = 0; t < kTracks; ++t) {
+    const auto n = static_cast<std::int64_t>(in.ind_backlog[t]);
+    std::vector<Tick> applied(static_cast<std::size_t>(n));
+    for (std::int64_t i = 0; i < n; ++i)
+      applied[static_cast<std::size_t>(i)] = backdated(static_cast<double>(i), static_cast<double>(n),
+                                                       in.ind_backlog_max_age_days[t], rng);
+    std::sort(applied.begin(), applied.end());
+    for (Tick a : applied) {
+      const PersonId id = make(t == kVA ? kAzc : kPol);
+      persons_[id].applied = a;
+      enqueue_ind(id, static_cast<Track>(t), 1);
+      const double term = at(s_.ind.legal_term_days) + s_.ind.not_in_time_notice.sample(rng);
+      schedule(std::max<Tick>(0, a + engine::ticks_from_days(term)), kLegalTermExpired, id);
+    }
+  }
+
+  // Permit holders waiting for housing, linked in order of their permit date.
+  {
+    const auto n = static_cast<std::int64_t>(in.permit_holders_in_coa);
+    std::vector<Tick> permits(static_cast<std::size_t>(n));
+    for (std::int64_t i = 0; i < n; ++i)
+      permits[static_cast<std::size_t>(i)] = backdated(static_cast<double>(i), static_cast<double>(n),
+                                                       in.permit_holders_max_age_days, rng);
+    std::sort(permits.begin(), permits.end());
+    for (Tick pa : permits) {
+      const PersonId id = make(kAzc);
+      Person& p = persons_[id];
+      p.flags &= static_cast<std::uint8_t>(~flag::kAmv);  // minors with a permit are with Nidos
+      p.permit_at = pa;
+      p.applied = pa;
+      set_stage(id, Stage::kPermitHolder);
+      rec_.stock_add(m_.coa_permit_holders, now(), 1);
+      rec_.stock_add(m_.housing_waiting, now(), 1);
+      const Tick linked = pa + engine::ticks_from_days(s_.housing.link_duration.sample(rng_.housing));
+      if (linked <= 0) on_linked(id);
+      else schedule(linked, kLinked, id);
+    }
+  }
+
+  // Cases in appeal: the ruling comes after the remaining part of a court lead time.
+  for (std::int64_t i = 0; i < static_cast<std::int64_t>(in.in_appeal); ++i) {
+    const PersonId id = make(kAzc);
+    persons_[id].track = kAA;
+    persons_[id].flags |= flag::kFirstDecided;
+    set_stage(id, Stage::kInAppeal);
+    const double remaining = rng.uniform01() * s_.appeals.court_duration[kAA].sample(rng_.appeals);
+    schedule(after_days(remaining), kCourtRuling, id);
+  }
+
+  // Rejected persons within their last four weeks of reception.
+  for (std::int64_t i = 0; i < static_cast<std::int64_t>(in.rejected_in_coa); ++i) {
+    const PersonId id = make(kAzc);
+    Person& p = persons_[id];
+    p.track = kAA;
+    p.flags |= flag::kFirstDecided;
+    set_stage(id, Stage::kRejected);
+    ++p.epoch;
+    schedule(after_days(rng.uniform01() * at(s_.reception.reception_end_days)), kReceptionEnds, id, p.epoch);
+    start_departure(id);
+  }
+
+  // Limbo: rejected, out of reception, not (yet) departed.
+  for (std::int64_t i = 0; i < static_cast<std::int64_t>(in.limbo); ++i) {
+    const PersonId id = new_person(Origin::kInitial, group_of());
+    persons_[id].track = kAA;
+    persons_[id].flags |= flag::kFirstDecided;
+    set_stage(id, Stage::kLimbo);
+    ++persons_[id].epoch;
+    rec_.stock_add(m_.limbo, now(), 1);
+    start_departure(id);
+  }
+
+  // Family members abroad waiting for an mvv decision; their referents are outside the model's
+  // initial population, so on arrival they form their own household.
+  {
+    const auto n = static_cast<std::int64_t>(in.nareis_waiting);
+    for (std::int64_t i = 0; i < n; ++i) {
+      const PersonId id = new_person(Origin::kNareis, group_of());
+      persons_[id].head = kNoPerson;
+      persons_[id].applied = backdated(static_cast<double>(n - 1 - i), static_cast<double>(n),
+                                       in.nareis_max_age_days, rng);
+      set_stage(id, Stage::kNareisAbroad);
+      rec_.stock_add(m_.nareis_waiting, now(), 1);
+      nareis_queue_.push(id);
+    }
+  }
+  // Family members granted before the start date, still collecting their visa or travelling.
+  for (std::int64_t i = 0; i < static_cast<std::int64_t>(in.nareis_travelling); ++i) {
+    const PersonId id = new_person(Origin::kNareis, group_of());
+    persons_[id].head = kNoPerson;
+    set_stage(id, Stage::kNareisAbroad);
+    const double full = s_.nareis.collect.sample(rng_.nareis) + s_.nareis.travel.sample(rng_.nareis);
+    schedule(after_days(rng.uniform01() * full), kNareisArrival, id);
+  }
+}
+
+}  // namespace asylumsim::model

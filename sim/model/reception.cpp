@@ -1,0 +1,95 @@
+// Stage 5 — COA reception: the right to reception from registration until housing, departure or
+// leaving unsupervised; it ends 4 weeks after a final rejection, except for families with minors
+// (family locations) and those moved to the VBL. Location types with capacities by date and an
+// overflow chain ending in emergency reception. Nidos small-scale reception is tracked apart: it
+// is not COA occupancy.
+#include "asylumsim/model/chain_model.hpp"
+
+namespace asylumsim::model {
+
+using namespace scenario;
+
+void ChainModel::enter_coa(PersonId id, Location preferred, bool count_flow) {
+  Person& p = persons_[id];
+  const int loc = coa_.admit(now(), preferred);
+  p.location = static_cast<std::uint8_t>(loc);
+  p.coa_since = now();
+  rec_.stock_add(m_.coa_by_location[loc], now(), 1);
+  if (loc == kNidos) return;
+  if (count_flow) rec_.count(m_.coa_received);
+  rec_.stock_add(m_.coa_occupancy, now(), 1);
+  if (p.flags & flag::kAmv) rec_.stock_add(m_.coa_amv, now(), 1);
+  if (p.stage == Stage::kPermitHolder) {
+    rec_.stock_add(m_.coa_permit_holders, now(), 1);
+    rec_.stock_add(m_.housing_waiting, now(), 1);
+  }
+}
+
+void ChainModel::move_coa(PersonId id, Location preferred) {
+  Person& p = persons_[id];
+  if (p.location == preferred) return;
+  if (p.location == kNoLocation) {
+    enter_coa(id, preferred);
+    return;
+  }
+  const bool was_coa = p.location != kNidos;
+  const bool to_coa = preferred != kNidos;
+  coa_.leave(now(), p.location);
+  rec_.stock_add(m_.coa_by_location[p.location], now(), -1);
+  const int loc = coa_.admit(now(), preferred);
+  rec_.stock_add(m_.coa_by_location[loc], now(), 1);
+  p.location = static_cast<std::uint8_t>(loc);
+  if (was_coa != to_coa) {
+    // Moving between Nidos and COA changes COA occupancy (not a new reception contract).
+    const double d = to_coa ? 1 : -1;
+    rec_.stock_add(m_.coa_occupancy, now(), d);
+    if (p.flags & flag::kAmv) rec_.stock_add(m_.coa_amv, now(), d);
+  }
+}
+
+void ChainModel::leave_coa(PersonId id) {
+  Person& p = persons_[id];
+  if (p.location == kNoLocation) return;
+  coa_.leave(now(), p.location);
+  rec_.stock_add(m_.coa_by_location[p.location], now(), -1);
+  if (p.location != kNidos) {
+    rec_.count(m_.coa_left);
+    rec_.stock_add(m_.coa_occupancy, now(), -1);
+    if (p.flags & flag::kAmv) rec_.stock_add(m_.coa_amv, now(), -1);
+    if (p.stage == Stage::kPermitHolder) {
+      rec_.stock_add(m_.coa_permit_holders, now(), -1);
+      rec_.stock_add(m_.housing_waiting, now(), -1);
+    }
+  }
+  p.location = kNoLocation;
+}
+
+void ChainModel::refresh_reception_capacity() {
+  double total = 0;
+  for (int l = 0; l < kLocations; ++l) {
+    double c = at(s_.reception.capacity[l]);
+    if (l == kCol) c = std::min(c, at(s_.registration.ter_apel_cap));
+    coa_.set_capacity(l, static_cast<std::int64_t>(c));
+    if (l != kNidos) total += c;
+  }
+  rec_.stock_set(m_.coa_capacity, now(), total);
+}
+
+void ChainModel::on_reception_ends(PersonId id, std::uint32_t epoch) {
+  Person& p = persons_[id];
+  if (p.stage != Stage::kRejected || p.epoch != epoch) return;
+  if (p.flags & flag::kFamilyMinors) {
+    move_coa(id, kFamilyLocation);  // families with minor children keep reception
+    return;
+  }
+  if (p.flags & flag::kAmv) return;  // minors keep reception until they come of age (assumption)
+  if (rng_.reception.bernoulli(at(s_.reception.vbl_share))) {
+    move_coa(id, kVbl);
+    return;
+  }
+  leave_coa(id);
+  set_stage(id, Stage::kLimbo);
+  rec_.stock_add(m_.limbo, now(), 1);
+}
+
+}  // namespace asylumsim::model

@@ -1,0 +1,47 @@
+// Stage 2 — registration in Ter Apel (aanmeldcentrum, capped at 2,000 residents), the EU Pact
+// screening from its start date, and assignment to an IND track (spoor).
+#include "asylumsim/model/chain_model.hpp"
+
+namespace asylumsim::model {
+
+using namespace scenario;
+
+void ChainModel::register_person(PersonId id) {
+  enter_coa(id, kCol);
+  double days = s_.registration.duration.sample(rng_.registration);
+  if (now() >= s_.registration.screening_from) days += s_.registration.screening.sample(rng_.registration);
+  schedule(after_days(days), kRegistrationDone, id);
+}
+
+Track ChainModel::draw_track(std::uint8_t group) {
+  const auto& shares = s_.groups[group].track_share;
+  double u = rng_.tracks.uniform01();
+  for (int t = 0; t < kTracks - 1; ++t) {
+    u -= at(shares[t]);
+    if (u < 0) return static_cast<Track>(t);
+  }
+  return kVA;
+}
+
+void ChainModel::on_registration_done(PersonId id) {
+  Person& p = persons_[id];
+  Track track = kAA;
+  switch (p.origin) {
+    case Origin::kFirst: {
+      track = draw_track(p.group);
+      if (track == kAA || track == kVA) rec_.count(m_.first_aa_va);
+      if (track == kDublin && rng_.tracks.bernoulli(at(s_.inflow.dublin_claims_sent_share)))
+        rec_.count(m_.dublin_claims_sent);
+      break;
+    }
+    case Origin::kRepeat: track = kSafeCountry; break;  // short procedure (assumption)
+    default: track = kAA; break;  // relocation and Dublin transfers in: NL is responsible
+  }
+  const bool to_nidos = (p.flags & flag::kAmv) && rng_.reception.bernoulli(at(s_.reception.amv_nidos_share));
+  move_coa(id, to_nidos ? kNidos : (track == kVA ? kAzc : kPol));
+  enqueue_ind(id, track, rng_.tracks.bernoulli(at(s_.ind.priority_share[track])) ? 0u : 1u);
+  const double term = at(s_.ind.legal_term_days) + s_.ind.not_in_time_notice.sample(rng_.registration);
+  schedule(std::max(now(), p.applied + engine::ticks_from_days(term)), kLegalTermExpired, id);
+}
+
+}  // namespace asylumsim::model

@@ -1,0 +1,165 @@
+#include "asylumsim/output/writers.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <stdexcept>
+
+#include "asylumsim/version.hpp"
+
+namespace asylumsim::output {
+
+namespace fs = std::filesystem;
+
+void write_file_atomic(const fs::path& path, const std::string& content) {
+  const fs::path tmp = path.parent_path() / fmt::format(".{}.partial", path.filename().string());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error(fmt::format("cannot write {}", tmp.string()));
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.flush();
+    if (!out) throw std::runtime_error(fmt::format("error while writing {}", tmp.string()));
+  }
+  fs::rename(tmp, path);
+}
+
+namespace {
+
+// Shortest representation that round-trips, so files are byte-identical across runs and exact.
+std::string num(double v) {
+  if (v == 0.0) return "0";
+  return fmt::format("{}", v);
+}
+
+const char* kStatNames[] = {"mean", "sd", "min", "p05", "p25", "p50", "p75", "p95", "max"};
+
+std::array<double, 9> stat_values(const montecarlo::Summary& s) {
+  return {s.mean, s.sd, s.min, s.p05, s.p25, s.p50, s.p75, s.p95, s.max};
+}
+
+// Key indicators shown in the summary, per year.
+struct Key {
+  const char* id;
+  bool stock;  // evaluated at the year's end
+  const char* label;
+};
+constexpr Key kKeys[] = {
+    {"inflow.first_applications", false, "first appl."},
+    {"ind.decisions_first", false, "IND decisions"},
+    {"ind.grants_first", false, "grants"},
+    {"permits.total", false, "permits"},
+    {"coa.occupancy", true, "COA occupancy"},
+    {"coa.permit_holders", true, "permit holders"},
+    {"housing.realised", false, "housed"},
+    {"departure.chain_total", false, "departures"},
+    {"nareis.waiting_abroad", true, "nareis waiting"},
+};
+
+std::map<std::string, std::size_t> index_cells(const montecarlo::BatchResult& r) {
+  std::map<std::string, std::size_t> idx;
+  for (std::size_t c = 0; c < r.grid.size(); ++c) idx[r.grid[c].indicator->id + "@" + r.grid[c].when.label()] = c;
+  return idx;
+}
+
+std::string year_end_label(int year) { return fmt::format("{:04d}-01-01", year + 1); }
+
+}  // namespace
+
+std::string series_csv(const montecarlo::BatchResult& r) {
+  const auto sums = r.summaries();
+  std::string out = "metric,when,statistic,value\n";
+  out.reserve(r.grid.size() * 9 * 48);
+  for (std::size_t c = 0; c < r.grid.size(); ++c) {
+    const auto vals = stat_values(sums[c]);
+    const std::string prefix = fmt::format("{},{},", r.grid[c].indicator->id, r.grid[c].when.label());
+    for (int k = 0; k < 9; ++k) {
+      out += prefix;
+      out += kStatNames[k];
+      out += ',';
+      out += num(vals[static_cast<std::size_t>(k)]);
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+std::string summary_json(const scenario::Scenario& s, const montecarlo::BatchResult& r,
+                         const RunInfo& info) {
+  using nlohmann::ordered_json;
+  const auto sums = r.summaries();
+  const auto idx = index_cells(r);
+  ordered_json j;
+  j["schema"] = "asylumsim.summary/1";
+  j["asylumsim"] = {{"version", kVersion}, {"commit", kGitCommit}};
+  j["scenario"] = {{"name", s.name},
+                   {"file", s.file},
+                   {"start", engine::format_date(s.start)},
+                   {"end", engine::format_date(s.end)},
+                   {"seed", s.seed}};
+  j["replications"] = r.values.size();
+  j["complete"] = true;
+  j["command"] = info.command;
+  ordered_json years = ordered_json::array();
+  for (int y = static_cast<int>(s.start.year()); y <= static_cast<int>(s.end.year()); ++y) {
+    ordered_json row;
+    row["year"] = y;
+    for (const Key& k : kKeys) {
+      const std::string when = k.stock ? year_end_label(y) : fmt::format("{:04d}", y);
+      auto it = idx.find(std::string(k.id) + "@" + when);
+      if (it == idx.end()) continue;
+      const auto& sm = sums[it->second];
+      row[k.id] = {{"when", when}, {"mean", sm.mean}, {"sd", sm.sd}, {"p05", sm.p05}, {"p50", sm.p50},
+                   {"p95", sm.p95}};
+    }
+    years.push_back(row);
+  }
+  j["years"] = years;
+  return j.dump(2) + "\n";
+}
+
+std::string summary_table(const scenario::Scenario& s, const montecarlo::BatchResult& r) {
+  const auto sums = r.summaries();
+  const auto idx = index_cells(r);
+  std::string out = fmt::format("{:<6}", "year");
+  for (const Key& k : kKeys) out += fmt::format(" {:>15}", k.label);
+  out += '\n';
+  for (int y = static_cast<int>(s.start.year()); y <= static_cast<int>(s.end.year()); ++y) {
+    out += fmt::format("{:<6}", y);
+    for (const Key& k : kKeys) {
+      const std::string when = k.stock ? year_end_label(y) : fmt::format("{:04d}", y);
+      auto it = idx.find(std::string(k.id) + "@" + when);
+      out += it == idx.end() ? fmt::format(" {:>15}", "-") : fmt::format(" {:>15.0f}", sums[it->second].mean);
+    }
+    out += '\n';
+  }
+  out += "(means over replications; flows per calendar year, stocks on 31 December)\n";
+  return out;
+}
+
+void prepare_output_dir(const fs::path& dir, const std::string& scenario_name, bool force) {
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+    throw std::runtime_error(fmt::format("{}: exists and is not a directory", dir.string()));
+  if (fs::exists(dir, ec) && !fs::is_empty(dir, ec) && !force) {
+    const fs::path summary = dir / "summary.json";
+    std::string other = "unknown";
+    if (fs::exists(summary)) {
+      try {
+        std::ifstream in(summary);
+        other = nlohmann::json::parse(in).at("scenario").at("name").get<std::string>();
+      } catch (const std::exception&) {
+      }
+    }
+    if (other != scenario_name)
+      throw std::runtime_error(fmt::format(
+          "{}: directory is not empty and holds results of scenario '{}'; use --force to overwrite",
+          dir.string(), other));
+  }
+  fs::create_directories(dir, ec);
+  if (ec) throw std::runtime_error(fmt::format("{}: cannot create directory: {}", dir.string(), ec.message()));
+}
+
+}  // namespace asylumsim::output

@@ -1,0 +1,506 @@
+// Reads a scenario file into a Scenario, checking every key: unknown keys, types, ranges, dates
+// inside the horizon, shares that sum to one. All problems are collected and thrown together.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <set>
+
+#include "asylumsim/scenario/scenario.hpp"
+#include "asylumsim/scenario/yaml_reader.hpp"
+
+namespace asylumsim::scenario {
+
+Tick Scenario::horizon_ticks() const {
+  return calendar().to_tick(engine::Date{std::chrono::sys_days{end} + std::chrono::days{1}});
+}
+
+int Scenario::months() const {
+  const engine::Date after{std::chrono::sys_days{end} + std::chrono::days{1}};
+  return calendar().month_index(after);
+}
+
+int Scenario::group_index(std::string_view n) const {
+  for (std::size_t i = 0; i < groups.size(); ++i)
+    if (groups[i].name == n) return static_cast<int>(i);
+  return -1;
+}
+
+namespace {
+
+enum class Range { kAny, kNonNegative, kPositive, kProbability };
+
+const char* range_text(Range r) {
+  switch (r) {
+    case Range::kAny: return "a number";
+    case Range::kNonNegative: return "a number >= 0";
+    case Range::kPositive: return "a number > 0";
+    case Range::kProbability: return "a probability between 0 and 1";
+  }
+  return "";
+}
+
+bool in_range(double v, Range r) {
+  switch (r) {
+    case Range::kAny: return true;
+    case Range::kNonNegative: return v >= 0;
+    case Range::kPositive: return v > 0;
+    case Range::kProbability: return v >= 0 && v <= 1;
+  }
+  return true;
+}
+
+std::vector<std::string> names_of(const auto& arr) {
+  return std::vector<std::string>(arr.begin(), arr.end());
+}
+
+class Loader {
+ public:
+  Loader(YAML::Node root, std::string file) : file_(std::move(file)), root_(root, "", &file_, &diag_) {}
+
+  Scenario load() {
+    s_.file = file_;
+    if (!root_.expect_map({"scenario", "groups", "inflow", "registration", "ind", "appeals",
+                           "reception", "housing", "nareis", "departure", "ukraine", "initial"}))
+      throw InputError(diag_);
+    if (!read_header(root_.required("scenario"))) throw InputError(diag_);
+    read_groups(root_.required("groups"));
+    read_inflow(root_.child("inflow"));
+    read_registration(root_.child("registration"));
+    read_ind(root_.child("ind"));
+    read_appeals(root_.child("appeals"));
+    read_reception(root_.required("reception"));
+    read_housing(root_.required("housing"));
+    read_nareis(root_.child("nareis"));
+    read_departure(root_.required("departure"));
+    read_ukraine(root_.child("ukraine"));
+    read_initial(root_.child("initial"));
+    if (!diag_.empty()) throw InputError(diag_);
+    return std::move(s_);
+  }
+
+ private:
+  // --- scalars ----------------------------------------------------------------------------------
+  double number(const YamlView& v, double fallback, Range r) {
+    if (!v.defined()) return fallback;
+    const double x = v.as_number(fallback);
+    if (!in_range(x, r)) {
+      v.error(fmt::format("value {} is out of range (expected {})", x, range_text(r)));
+      return fallback;
+    }
+    return x;
+  }
+
+  std::optional<engine::Date> date(const YamlView& v) {
+    if (!v.defined()) return std::nullopt;
+    const std::string text = v.as_string();
+    auto d = engine::parse_date(text);
+    if (!d) v.error(fmt::format("'{}' is not a date (expected YYYY-MM-DD)", text));
+    return d;
+  }
+
+  // A date that must lie inside the simulated horizon.
+  Tick dated_tick(const YamlView& v, Tick fallback) {
+    auto d = date(v);
+    if (!d) return fallback;
+    if (*d < s_.start || *d > s_.end) {
+      v.error(fmt::format("date {} is outside the scenario horizon ({} to {})", engine::format_date(*d),
+                          engine::format_date(s_.start), engine::format_date(s_.end)));
+      return fallback;
+    }
+    return cal_.to_tick(*d);
+  }
+
+  // A number, or a list of {from: DATE, value: X} steps starting on the scenario's start date.
+  Schedule schedule(const YamlView& v, double fallback, Range r) {
+    if (!v.defined()) return Schedule(fallback);
+    if (v.is_scalar()) return Schedule(number(v, fallback, r));
+    if (!v.expect_sequence()) return Schedule(fallback);
+    if (v.size() == 0) {
+      v.error("schedule is empty (expected a number or a list of {from, value} steps)");
+      return Schedule(fallback);
+    }
+    Schedule out(fallback);
+    Tick prev = std::numeric_limits<Tick>::min();
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const YamlView step = v.element(i);
+      if (!step.expect_map({"from", "value"})) continue;
+      const Tick t = dated_tick(step.required("from"), 0);
+      const double x = number(step.required("value"), fallback, r);
+      if (i == 0 && t != 0)
+        step.child("from").error(fmt::format("the first step must start on the scenario start date {}",
+                                             engine::format_date(s_.start)));
+      if (i > 0 && t <= prev) step.child("from").error("steps must be in increasing date order");
+      prev = t;
+      out.set_from(t, x);
+    }
+    return out;
+  }
+
+  Distribution distribution(const YamlView& v, Distribution fallback) {
+    if (!v.defined()) return fallback;
+    if (v.is_scalar()) return Distribution::fixed(number(v, fallback.mean, Range::kNonNegative));
+    if (!v.expect_map({"dist", "mean", "cv", "value", "quantiles"})) return fallback;
+    const std::string kind = v.required("dist").as_string("fixed");
+    if (kind == "fixed") return Distribution::fixed(number(v.required("value"), 0, Range::kNonNegative));
+    if (kind == "exponential")
+      return Distribution::exponential(number(v.required("mean"), 1, Range::kPositive));
+    if (kind == "lognormal" || kind == "gamma") {
+      const double mean = number(v.required("mean"), 1, Range::kPositive);
+      const double cv = number(v.required("cv"), 1, Range::kPositive);
+      return kind == "gamma" ? Distribution::gamma(mean, cv) : Distribution::lognormal(mean, cv);
+    }
+    if (kind == "empirical") {
+      const YamlView q = v.required("quantiles");
+      std::vector<double> qs;
+      if (q.defined() && q.expect_sequence()) {
+        for (std::size_t i = 0; i < q.size(); ++i)
+          qs.push_back(number(q.element(i), 0, Range::kNonNegative));
+        if (qs.size() < 2) q.error("expected at least two quantiles (minimum and maximum)");
+        for (std::size_t i = 1; i < qs.size(); ++i)
+          if (qs[i] < qs[i - 1]) {
+            q.element(i).error("quantiles must not decrease");
+            break;
+          }
+      }
+      return Distribution::empirical(qs);
+    }
+    v.child("dist").error(fmt::format(
+        "unknown distribution '{}' (expected fixed, exponential, lognormal, gamma or empirical)", kind));
+    return fallback;
+  }
+
+  template <std::size_t N>
+  void per_key_schedules(const YamlView& v, const std::array<const char*, N>& names,
+                         std::array<Schedule, N>& out, double fallback, Range r) {
+    if (v.defined() && !v.expect_map(names_of(names))) return;
+    for (std::size_t i = 0; i < N; ++i) out[i] = schedule(v.child(names[i]), fallback, r);
+  }
+
+  // Checks that shares sum to 1 at every date one of them changes.
+  template <std::size_t N>
+  void check_sum_to_one(const YamlView& v, const std::array<Schedule, N>& shares) {
+    std::set<Tick> times;
+    for (const auto& sch : shares)
+      for (const auto& st : sch.steps()) times.insert(std::max<Tick>(st.from, 0));
+    for (Tick t : times) {
+      double sum = 0;
+      for (const auto& sch : shares) sum += sch.at(t);
+      if (std::abs(sum - 1.0) > 1e-6) {
+        v.error(fmt::format("shares sum to {:.6g} on {} (expected 1)", sum,
+                            engine::format_date(cal_.to_date(t))));
+        return;
+      }
+    }
+  }
+
+  // --- sections ---------------------------------------------------------------------------------
+  bool read_header(const YamlView& v) {
+    if (!v.defined() || !v.expect_map({"name", "description", "start", "end", "seed", "replications"}))
+      return false;
+    s_.name = v.required("name").as_string("unnamed");
+    s_.description = v.child("description").defined() ? v.child("description").as_string() : "";
+    auto start = date(v.required("start"));
+    auto end = date(v.required("end"));
+    if (!start || !end) return false;
+    if (static_cast<unsigned>(start->day()) != 1) {
+      v.child("start").error("the start date must be the first day of a month");
+      return false;
+    }
+    if (*end < *start) {
+      v.child("end").error("end date is before the start date");
+      return false;
+    }
+    const engine::Date after{std::chrono::sys_days{*end} + std::chrono::days{1}};
+    if (static_cast<unsigned>(after.day()) != 1) {
+      v.child("end").error("the end date must be the last day of a month");
+      return false;
+    }
+    s_.start = *start;
+    s_.end = *end;
+    cal_ = engine::Calendar(s_.start);
+    const std::int64_t seed = v.child("seed").defined() ? v.child("seed").as_integer(1) : 1;
+    if (seed < 0) v.child("seed").error("seed must be >= 0");
+    s_.seed = static_cast<std::uint64_t>(seed);
+    const std::int64_t reps = v.child("replications").defined() ? v.child("replications").as_integer(1) : 1;
+    if (reps < 1 || reps > 10'000'000) v.child("replications").error("replications must be between 1 and 10000000");
+    s_.replications = static_cast<int>(std::clamp<std::int64_t>(reps, 1, 10'000'000));
+    return true;
+  }
+
+  void read_groups(const YamlView& v) {
+    if (!v.defined()) return;
+    if (!v.is_map() || v.size() == 0) {
+      v.error("expected a mapping of nationality groups (for example syria:, eritrea:, other:)");
+      return;
+    }
+    std::set<std::string> seen;
+    for (const std::string& name : v.keys()) {
+      if (!seen.insert(name).second) {
+        v.error_at_key(name, "duplicate nationality group");
+        continue;
+      }
+      const YamlView g = v.child(name);
+      GroupParams p;
+      p.name = name;
+      if (!g.expect_map({"first_applications_per_year", "amv_share", "family_with_minors_share",
+                         "track_share", "grant_rate", "nareis_apply_share", "family_size",
+                         "voluntary_departure_factor"}))
+        continue;
+      p.first_applications_per_year =
+          schedule(g.required("first_applications_per_year"), 0, Range::kNonNegative);
+      p.amv_share = schedule(g.child("amv_share"), 0, Range::kProbability);
+      p.family_with_minors_share = schedule(g.child("family_with_minors_share"), 0, Range::kProbability);
+      const YamlView ts = g.required("track_share");
+      per_key_schedules(ts, kTrackNames, p.track_share, 0, Range::kProbability);
+      if (ts.defined()) check_sum_to_one(ts, p.track_share);
+      per_key_schedules(g.required("grant_rate"), kTrackNames, p.grant_rate, 0, Range::kProbability);
+      p.nareis_apply_share = schedule(g.child("nareis_apply_share"), 0, Range::kProbability);
+      const YamlView fs = g.child("family_size");
+      if (fs.defined() && fs.expect_sequence()) {
+        double sum = 0;
+        for (std::size_t i = 0; i < fs.size(); ++i) {
+          p.family_size.push_back(number(fs.element(i), 0, Range::kProbability));
+          sum += p.family_size.back();
+        }
+        if (std::abs(sum - 1.0) > 1e-6)
+          fs.error(fmt::format("family-size probabilities sum to {:.6g} (expected 1)", sum));
+      }
+      if (p.family_size.empty()) p.family_size = {1.0};
+      p.voluntary_departure_factor = schedule(g.child("voluntary_departure_factor"), 1, Range::kNonNegative);
+      s_.groups.push_back(std::move(p));
+    }
+  }
+
+  void read_inflow(const YamlView& v) {
+    if (!v.defined()) return;
+    if (!v.expect_map({"seasonality", "repeat_per_year", "resettlement_per_year", "relocation_per_year",
+                       "dublin_transfers_in_per_year", "dublin_claims_sent_share"}))
+      return;
+    auto& in = s_.inflow;
+    const YamlView sv = v.child("seasonality");
+    if (sv.defined() && sv.expect_sequence()) {
+      if (sv.size() != 12) {
+        sv.error(fmt::format("expected 12 monthly factors, got {}", sv.size()));
+      } else {
+        double sum = 0;
+        for (std::size_t i = 0; i < 12; ++i) sum += in.seasonality[i] = number(sv.element(i), 1, Range::kNonNegative);
+        if (sum <= 0) sv.error("seasonality factors must not all be zero");
+        else for (auto& f : in.seasonality) f *= 12.0 / sum;  // normalise to mean 1
+      }
+    }
+    in.repeat_per_year = schedule(v.child("repeat_per_year"), 0, Range::kNonNegative);
+    in.resettlement_per_year = schedule(v.child("resettlement_per_year"), 0, Range::kNonNegative);
+    in.relocation_per_year = schedule(v.child("relocation_per_year"), 0, Range::kNonNegative);
+    in.dublin_transfers_in_per_year = schedule(v.child("dublin_transfers_in_per_year"), 0, Range::kNonNegative);
+    in.dublin_claims_sent_share = schedule(v.child("dublin_claims_sent_share"), 1, Range::kProbability);
+  }
+
+  void read_registration(const YamlView& v) {
+    if (!v.defined()) return;
+    if (!v.expect_map({"ter_apel_cap", "duration", "screening_from", "screening"})) return;
+    auto& r = s_.registration;
+    r.ter_apel_cap = schedule(v.child("ter_apel_cap"), 2000, Range::kNonNegative);
+    r.duration = distribution(v.child("duration"), r.duration);
+    if (v.has("screening_from")) r.screening_from = dated_tick(v.child("screening_from"), engine::kNever);
+    r.screening = distribution(v.child("screening"), r.screening);
+  }
+
+  void read_ind(const YamlView& v) {
+    if (!v.defined()) return;
+    if (!v.expect_map({"capacity_per_week", "share_unused_capacity", "other_share", "abscond_per_year",
+                       "va_referral_share", "legal_term_days", "not_in_time_appeal_share",
+                       "not_in_time_notice", "not_in_time_refile_days", "priority_share",
+                       "repeat_grant_rate", "decision_speedup", "moratoria"}))
+      return;
+    auto& p = s_.ind;
+    per_key_schedules(v.required("capacity_per_week"), kTrackNames, p.capacity_per_week, 0, Range::kNonNegative);
+    if (v.has("share_unused_capacity")) p.share_unused_capacity = v.child("share_unused_capacity").as_bool(true);
+    per_key_schedules(v.child("other_share"), kTrackNames, p.other_share, 0, Range::kProbability);
+    per_key_schedules(v.child("abscond_per_year"), kTrackNames, p.abscond_per_year, 0, Range::kNonNegative);
+    p.va_referral_share = schedule(v.child("va_referral_share"), 0, Range::kProbability);
+    p.legal_term_days = schedule(v.child("legal_term_days"), 183, Range::kPositive);
+    per_key_schedules(v.child("not_in_time_appeal_share"), kTrackNames, p.not_in_time_appeal_share, 0,
+                      Range::kProbability);
+    p.not_in_time_notice = distribution(v.child("not_in_time_notice"), p.not_in_time_notice);
+    p.not_in_time_refile_days = schedule(v.child("not_in_time_refile_days"), 0, Range::kNonNegative);
+    per_key_schedules(v.child("priority_share"), kTrackNames, p.priority_share, 0, Range::kProbability);
+    p.repeat_grant_rate = schedule(v.child("repeat_grant_rate"), 0.15, Range::kProbability);
+    p.decision_speedup = schedule(v.child("decision_speedup"), 1, Range::kPositive);
+    const YamlView m = v.child("moratoria");
+    if (m.defined() && m.expect_sequence()) {
+      for (std::size_t i = 0; i < m.size(); ++i) {
+        const YamlView e = m.element(i);
+        if (!e.expect_map({"group", "from", "until"})) continue;
+        IndParams::Moratorium mor;
+        mor.group = e.required("group").as_string();
+        mor.group_index = s_.group_index(mor.group);
+        if (mor.group_index < 0 && e.child("group").defined()) {
+          std::vector<std::string> names;
+          for (const auto& g : s_.groups) names.push_back(g.name);
+          const std::string sug = suggest(mor.group, names);
+          e.child("group").error(fmt::format("unknown nationality group '{}'{}", mor.group,
+                                             sug.empty() ? "" : fmt::format(" (did you mean '{}'?)", sug)));
+        }
+        mor.from = dated_tick(e.required("from"), 0);
+        mor.until = dated_tick(e.required("until"), 0);
+        if (mor.until <= mor.from && e.child("until").defined() && e.child("from").defined())
+          e.child("until").error("end date is not after the start date");
+        p.moratoria.push_back(mor);
+      }
+    }
+  }
+
+  void read_appeals(const YamlView& v) {
+    if (!v.defined()) return;
+    if (!v.expect_map({"appeal_share", "provisional_relief_share", "court_duration", "court_upheld_share",
+                       "higher_appeal_share", "council_duration", "council_upheld_share",
+                       "not_in_time_court_duration", "not_in_time_priority"}))
+      return;
+    auto& a = s_.appeals;
+    per_key_schedules(v.child("appeal_share"), kTrackNames, a.appeal_share, 0, Range::kProbability);
+    per_key_schedules(v.child("provisional_relief_share"), kTrackNames, a.provisional_relief_share, 0,
+                      Range::kProbability);
+    const YamlView cd = v.child("court_duration");
+    for (auto& d : a.court_duration) d = Distribution::exponential(130.0);
+    if (cd.defined() && cd.expect_map(names_of(kTrackNames)))
+      for (int t = 0; t < kTracks; ++t) a.court_duration[t] = distribution(cd.child(kTrackNames[t]), a.court_duration[t]);
+    a.court_upheld_share = schedule(v.child("court_upheld_share"), 0.8, Range::kProbability);
+    a.higher_appeal_share = schedule(v.child("higher_appeal_share"), 0.2, Range::kProbability);
+    a.council_duration = distribution(v.child("council_duration"), a.council_duration);
+    a.council_upheld_share = schedule(v.child("council_upheld_share"), 0.85, Range::kProbability);
+    a.not_in_time_court_duration = distribution(v.child("not_in_time_court_duration"), a.not_in_time_court_duration);
+    a.not_in_time_priority = schedule(v.child("not_in_time_priority"), 1, Range::kProbability);
+  }
+
+  void read_reception(const YamlView& v) {
+    if (!v.defined() || !v.expect_map({"capacity", "reception_end_days", "vbl_share", "amv_nidos_share"}))
+      return;
+    auto& r = s_.reception;
+    per_key_schedules(v.required("capacity"), kLocationNames, r.capacity, 0, Range::kNonNegative);
+    r.reception_end_days = schedule(v.child("reception_end_days"), 28, Range::kNonNegative);
+    r.vbl_share = schedule(v.child("vbl_share"), 0.05, Range::kProbability);
+    r.amv_nidos_share = schedule(v.child("amv_nidos_share"), 0.45, Range::kProbability);
+  }
+
+  void read_housing(const YamlView& v) {
+    if (!v.defined() ||
+        !v.expect_map({"link_duration", "quota_per_half_year", "quota_forecast_from",
+                       "realisation_per_half_year", "backlog_at_start", "advance_share", "norm_weeks",
+                       "direct_family_housing_from"}))
+      return;
+    auto& h = s_.housing;
+    h.link_duration = distribution(v.child("link_duration"), h.link_duration);
+    h.quota_per_half_year = schedule(v.required("quota_per_half_year"), 0, Range::kNonNegative);
+    if (v.has("quota_forecast_from")) h.quota_forecast_from = dated_tick(v.child("quota_forecast_from"), engine::kNever);
+    h.realisation_per_half_year = schedule(v.required("realisation_per_half_year"), 0, Range::kNonNegative);
+    h.backlog_at_start = number(v.child("backlog_at_start"), 0, Range::kAny);
+    h.advance_share = schedule(v.child("advance_share"), 0.15, Range::kNonNegative);
+    h.norm_weeks = number(v.child("norm_weeks"), 14, Range::kPositive);
+    if (v.has("direct_family_housing_from")) {
+      h.direct_family_housing = true;
+      h.direct_family_housing_from = dated_tick(v.child("direct_family_housing_from"), engine::kNever);
+    }
+  }
+
+  void read_nareis(const YamlView& v) {
+    if (!v.defined()) return;
+    if (!v.expect_map({"window_days", "capacity_per_week", "grant_rate", "collect", "travel",
+                       "join_referent_share"}))
+      return;
+    auto& n = s_.nareis;
+    n.window_days = schedule(v.child("window_days"), 90, Range::kNonNegative);
+    n.capacity_per_week = schedule(v.required("capacity_per_week"), 0, Range::kNonNegative);
+    n.grant_rate = schedule(v.child("grant_rate"), 0.87, Range::kProbability);
+    n.collect = distribution(v.child("collect"), n.collect);
+    n.travel = distribution(v.child("travel"), n.travel);
+    n.join_referent_share = schedule(v.child("join_referent_share"), 1, Range::kProbability);
+  }
+
+  void read_departure(const YamlView& v) {
+    if (!v.defined() ||
+        !v.expect_map({"routes", "dublin_transfer_term_days", "dublin_transfer_success",
+                       "dublin_transfer_duration", "other_outcome_unsupervised_share"}))
+      return;
+    auto& d = s_.departure;
+    const YamlView routes = v.required("routes");
+    if (routes.defined() && routes.expect_map(names_of(kRouteNames))) {
+      for (int r = 0; r < kRoutes; ++r) {
+        const YamlView rv = routes.child(kRouteNames[r]);
+        d.route_duration[r] = Distribution::exponential(90.0);
+        if (!rv.defined()) {
+          d.route_share[r] = Schedule(0.0);
+          continue;
+        }
+        if (!rv.expect_map({"share", "duration"})) continue;
+        d.route_share[r] = schedule(rv.required("share"), 0, Range::kProbability);
+        d.route_duration[r] = distribution(rv.child("duration"), d.route_duration[r]);
+      }
+      check_sum_to_one(routes, d.route_share);
+    }
+    d.dublin_transfer_term_days = schedule(v.child("dublin_transfer_term_days"), 183, Range::kPositive);
+    d.dublin_transfer_success = schedule(v.child("dublin_transfer_success"), 0.3, Range::kProbability);
+    d.dublin_transfer_duration = distribution(v.child("dublin_transfer_duration"), d.dublin_transfer_duration);
+    d.other_outcome_unsupervised_share = schedule(v.child("other_outcome_unsupervised_share"), 0.8, Range::kProbability);
+  }
+
+  void read_ukraine(const YamlView& v) {
+    if (!v.defined()) return;
+    if (!v.expect_map({"registered_at_start", "registrations_per_year", "mean_stay_years",
+                       "municipal_capacity", "municipal_share", "protection_end", "activation_share",
+                       "transition_status", "transition_activation_share"}))
+      return;
+    auto& u = s_.ukraine;
+    u.enabled = true;
+    u.registered_at_start = number(v.child("registered_at_start"), 0, Range::kNonNegative);
+    u.registrations_per_year = schedule(v.child("registrations_per_year"), 0, Range::kNonNegative);
+    u.mean_stay_years = schedule(v.child("mean_stay_years"), 4, Range::kPositive);
+    u.municipal_capacity = schedule(v.child("municipal_capacity"), 0, Range::kNonNegative);
+    u.municipal_share = schedule(v.child("municipal_share"), 0.8, Range::kProbability);
+    if (v.has("protection_end")) u.protection_end = dated_tick(v.child("protection_end"), engine::kNever);
+    u.activation_share = schedule(v.child("activation_share"), 0.5, Range::kProbability);
+    if (v.has("transition_status")) u.transition_status = v.child("transition_status").as_bool(false);
+    u.transition_activation_share = schedule(v.child("transition_activation_share"), 0.1, Range::kProbability);
+  }
+
+  void read_initial(const YamlView& v) {
+    if (!v.defined()) return;
+    if (!v.expect_map({"ind_backlog", "ind_backlog_max_age_days", "permit_holders_in_coa",
+                       "permit_holders_max_age_days", "in_appeal", "rejected_in_coa", "amv_share",
+                       "nareis_waiting", "nareis_max_age_days", "nareis_travelling", "limbo"}))
+      return;
+    auto& in = s_.initial;
+    for (const char* key : {"ind_backlog", "ind_backlog_max_age_days"}) {
+      const YamlView b = v.child(key);
+      auto& arr = std::string_view(key) == "ind_backlog" ? in.ind_backlog : in.ind_backlog_max_age_days;
+      if (b.defined() && b.expect_map(names_of(kTrackNames)))
+        for (int t = 0; t < kTracks; ++t) arr[t] = number(b.child(kTrackNames[t]), arr[t], Range::kNonNegative);
+    }
+    in.permit_holders_in_coa = number(v.child("permit_holders_in_coa"), 0, Range::kNonNegative);
+    in.permit_holders_max_age_days = number(v.child("permit_holders_max_age_days"), 300, Range::kNonNegative);
+    in.in_appeal = number(v.child("in_appeal"), 0, Range::kNonNegative);
+    in.rejected_in_coa = number(v.child("rejected_in_coa"), 0, Range::kNonNegative);
+    in.amv_share = number(v.child("amv_share"), 0.07, Range::kProbability);
+    in.nareis_waiting = number(v.child("nareis_waiting"), 0, Range::kNonNegative);
+    in.nareis_max_age_days = number(v.child("nareis_max_age_days"), 400, Range::kNonNegative);
+    in.nareis_travelling = number(v.child("nareis_travelling"), 0, Range::kNonNegative);
+    in.limbo = number(v.child("limbo"), 0, Range::kNonNegative);
+  }
+
+  std::string file_;
+  Diagnostics diag_;
+  YamlView root_;
+  Scenario s_;
+  engine::Calendar cal_{engine::Date{}};
+};
+
+}  // namespace
+
+Scenario load_scenario(const std::string& path) {
+  return Loader(load_yaml_file(path), path).load();
+}
+
+Scenario load_scenario_text(const std::string& text, const std::string& name) {
+  return Loader(load_yaml_text(text, name), name).load();
+}
+
+}  // namespace asylumsim::scenario
