@@ -11,7 +11,9 @@
 
 #include "asylumsim/cli/exit_codes.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
+#include "asylumsim/output/validation.hpp"
 #include "asylumsim/output/writers.hpp"
+#include "asylumsim/scenario/targets.hpp"
 #include "asylumsim/scenario/diagnostics.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 #include "asylumsim/version.hpp"
@@ -23,6 +25,7 @@ namespace fs = std::filesystem;
 
 struct RunOptions {
   std::string scenario_path;
+  std::string targets_path;
   std::string out_dir;
   std::int64_t seed = -1;
   int replications = 0;
@@ -98,6 +101,43 @@ int cmd_run(const RunOptions& o, const std::string& command_line) {
   return cli::kOk;
 }
 
+int cmd_validate(const RunOptions& o, const std::string& command_line) {
+  scenario::Scenario s = scenario::load_scenario(o.scenario_path);
+  const std::vector<scenario::Target> targets = scenario::load_targets(o.targets_path);
+  if (o.seed >= 0) s.seed = static_cast<std::uint64_t>(o.seed);
+  if (o.replications > 0) s.replications = o.replications;
+  const fs::path out = o.out_dir.empty() ? fs::path("out") / (s.name + "-validation") : fs::path(o.out_dir);
+  try {
+    output::prepare_output_dir(out, s.name, o.force);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "asylumsim: {}\n", e.what());
+    return cli::kOutputError;
+  }
+  Progress progress(!o.quiet);
+  montecarlo::BatchOptions bo;
+  bo.replications = s.replications;
+  bo.threads = o.threads > 0 ? o.threads : default_threads();
+  bo.progress = [&](int d, int n) { progress.update(d, n); };
+  const auto t0 = std::chrono::steady_clock::now();
+  const montecarlo::BatchResult r = montecarlo::run_batch(s, output::target_grid(targets), bo);
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const auto rows = output::validation_rows(targets, r);
+  try {
+    output::write_file_atomic(out / "validation.csv", output::validation_csv(rows));
+    output::write_file_atomic(out / "summary.json", output::summary_json(s, r, {command_line, wall, bo.threads}));
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "asylumsim: {}\n", e.what());
+    return cli::kOutputError;
+  }
+  if (!o.quiet) {
+    fmt::print("asylumsim {} — validating '{}' against {} ({} targets, {} replications)\n", kVersion, s.name,
+               o.targets_path, targets.size(), s.replications);
+    fmt::print("{}", output::validation_table(rows));
+    fmt::print("Results: {}\n", (out / "validation.csv").string());
+  }
+  return cli::kOk;
+}
+
 int cmd_check(const std::string& path, bool quiet) {
   const scenario::Scenario s = scenario::load_scenario(path);
   if (!quiet)
@@ -126,6 +166,19 @@ int main(int argc, char** argv) {
   run->add_flag("--quiet", ro.quiet, "Print nothing but errors");
   run->add_flag("--force", ro.force, "Overwrite an output directory holding another scenario's results");
 
+  RunOptions vo;
+  CLI::App* validate = app.add_subcommand("validate", "Compare a scenario with documented figures (validation.csv)");
+  validate->add_option("scenario", vo.scenario_path, "Scenario YAML file")->required()->check(CLI::ExistingFile);
+  validate->add_option("--targets", vo.targets_path, "Targets YAML file (format of targets-2024-2025.yaml)")
+      ->required()->check(CLI::ExistingFile);
+  validate->add_option("--out", vo.out_dir, "Output directory (default: out/<scenario name>-validation)");
+  validate->add_option("--seed", vo.seed, "Master seed (default: the scenario's seed)")->check(CLI::NonNegativeNumber);
+  validate->add_option("--replications", vo.replications, "Number of replications (default: the scenario's)")
+      ->check(CLI::Range(1, 10'000'000));
+  validate->add_option("--threads", vo.threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 4096));
+  validate->add_flag("--quiet", vo.quiet, "Print nothing but errors");
+  validate->add_flag("--force", vo.force, "Overwrite an output directory holding another scenario's results");
+
   std::string check_path;
   bool check_quiet = false;
   CLI::App* check = app.add_subcommand("check", "Validate a scenario file without running it");
@@ -142,6 +195,7 @@ int main(int argc, char** argv) {
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
   try {
     if (run->parsed()) return cmd_run(ro, command_line);
+    if (validate->parsed()) return cmd_validate(vo, command_line);
     if (check->parsed()) return cmd_check(check_path, check_quiet);
     fmt::print("{}", app.help());
     return cli::kOk;

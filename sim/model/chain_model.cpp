@@ -71,9 +71,10 @@ RunTotals ChainModel::run() {
   refresh_reception_capacity();
   seed_initial_state();
   start_half_year();
-  rec_.snapshot_start();
+  rec_.count(m_.housing_quota, half_year_quota_);
   start_inflow();
   start_ukraine();
+  rec_.snapshot_start();
   for (int m = 1; m <= s_.months(); ++m)
     schedule(cal_.to_tick(cal_.month_first_day(m)), kMonthBoundary, 0, 0, engine::Priority::kBoundary);
   schedule(0, kDaily, 0, 0, engine::Priority::kSchedule);
@@ -112,17 +113,21 @@ void ChainModel::dispatch(const engine::Event& e) {
     case kUkraineArrival: on_ukraine_arrival(); break;
     case kUkraineDeparture: on_ukraine_departure(who); break;
     case kProtectionEnds: on_protection_ends(); break;
+    case kShelterMoveOn: on_shelter_move_on(who, e.data.aux); break;
     case kEventKinds: break;
   }
 }
 
 void ChainModel::on_month_boundary() {
   census();
+  const unsigned mon = static_cast<unsigned>(cal_.to_date(now()).month());
+  const bool new_half = month_ + 1 < s_.months() && (mon == 1 || mon == 7);
+  // The backlog at the start of a half-year belongs to the boundary snapshot, so roll it over
+  // before the month closes; the half-year's quota is a flow of the new month, counted after.
+  if (new_half) start_half_year();
   rec_.close_month(now());
   ++month_;
-  const engine::Date d = cal_.to_date(now());
-  const unsigned mon = static_cast<unsigned>(d.month());
-  if (month_ < s_.months() && (mon == 1 || mon == 7)) start_half_year();
+  if (new_half) rec_.count(m_.housing_quota, half_year_quota_);
 #ifdef ASYLUMSIM_CHECK_INVARIANTS
   check_conservation();
 #endif

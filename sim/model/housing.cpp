@@ -27,8 +27,21 @@ void ChainModel::start_half_year() {
   half_year_realised_ = 0;
   permits_last_half_ = permits_this_half_;
   permits_this_half_ = 0;
-  rec_.count(m_.housing_quota, half_year_quota_);
   rec_.stock_set(m_.housing_backlog, now(), backlog_at_half_start_);
+}
+
+// Pops the next linked household still waiting in COA; false when none waits.
+bool ChainModel::take_linked_household(PersonId* head) {
+  while (!housing_queue_.empty()) {
+    const PersonId h = housing_queue_.front();
+    const Person& p = persons_[h];
+    if (p.stage == Stage::kPermitHolder && p.head == h) {
+      *head = h;
+      return true;
+    }
+    housing_queue_.pop();  // left meanwhile
+  }
+  return false;
 }
 
 void ChainModel::housing_daily() {
@@ -36,17 +49,60 @@ void ChainModel::housing_daily() {
   const engine::Period half = engine::period_containing(d, engine::Period::Kind::kHalf);
   const double days_in_half = engine::days_from_ticks(cal_.period_end(half) - cal_.period_begin(half));
   housing_capacity_.refill(at(s_.housing.realisation_per_half_year) / days_in_half);
+  har_plus_capacity_.refill(at(s_.housing.har_plus_per_month) * 12.0 / 365.25);
+  const double places = at(s_.housing.transit_places);
+  rec_.stock_set(m_.transit_places, now(), places);
   const double limit = half_year_quota_ * (1.0 + at(s_.housing.advance_share)) + backlog_at_half_start_;
-  while (!housing_queue_.empty() && half_year_realised_ < limit) {
-    const PersonId head = housing_queue_.front();
-    const Person& h = persons_[head];
-    if (h.stage != Stage::kPermitHolder || h.head != head) {  // left meanwhile
-      housing_queue_.pop();
-      continue;
-    }
-    if (!housing_capacity_.try_take(static_cast<double>(h.household_size))) break;
+  PersonId head = kNoPerson;
+  // Regular housing first, then HAR+ shelter, then doorstroomlocaties; all count for the quota.
+  while (half_year_realised_ < limit && take_linked_household(&head) &&
+         housing_capacity_.try_take(static_cast<double>(persons_[head].household_size))) {
     housing_queue_.pop();
     house_household(head);
+  }
+  while (half_year_realised_ < limit && take_linked_household(&head) &&
+         har_plus_capacity_.try_take(static_cast<double>(persons_[head].household_size))) {
+    housing_queue_.pop();
+    place_in_shelter(head, 0);
+  }
+  while (half_year_realised_ < limit && static_cast<double>(transit_occupied_) < places &&
+         take_linked_household(&head)) {
+    housing_queue_.pop();
+    place_in_shelter(head, 1);
+  }
+}
+
+// HAR+ shelter (kind 0) or a doorstroomlocatie (kind 1): the household leaves COA and counts for
+// the taakstelling now; each member moves on to regular housing after the stay.
+void ChainModel::place_in_shelter(PersonId head, std::uint32_t kind) {
+  PersonId m = head;
+  while (m != kNoPerson) {
+    const PersonId next = persons_[m].next_member;
+    if (persons_[m].stage == Stage::kPermitHolder) {
+      house_person(m);
+      if (kind == 0) {
+        rec_.count(m_.har_plus_placements);
+        rec_.stock_add(m_.har_plus_stock, now(), 1);
+      } else {
+        rec_.count(m_.transit_entries);
+        rec_.stock_add(m_.transit_occupied, now(), 1);
+        ++transit_occupied_;
+      }
+      const auto& stay = kind == 0 ? s_.housing.har_plus_move_on : s_.housing.transit_stay;
+      schedule(after_days(stay.sample(rng_.housing)), kShelterMoveOn, m, kind);
+    }
+    m = next;
+  }
+}
+
+void ChainModel::on_shelter_move_on(PersonId, std::uint32_t kind) {
+  if (kind == 0) {
+    rec_.count(m_.har_plus_moved_on);
+    rec_.stock_add(m_.har_plus_stock, now(), -1);
+  } else {
+    rec_.count(m_.transit_moved_on);
+    rec_.stock_add(m_.transit_occupied, now(), -1);
+    --transit_occupied_;
   }
 }
 

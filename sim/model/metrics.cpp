@@ -50,6 +50,13 @@ void Metrics::register_all(engine::Recorder& r) {
   housing_realised = r.counter("housing.realised");
   ph_exited = r.counter("housing.permit_holders_exited");
   ph_exit_within_norm = r.counter("housing.exit_within_14w");
+  har_plus_placements = r.counter("housing.har_plus_placements");
+  har_plus_moved_on = r.counter("housing.har_plus_moved_on");
+  transit_entries = r.counter("housing.transit_entries");
+  transit_moved_on = r.counter("housing.transit_moved_on");
+  har_plus_stock = r.stock("housing.har_plus_residents");
+  transit_places = r.stock("housing.transit_places");
+  transit_occupied = r.stock("housing.transit_residents");
   nareis_applications = r.counter("nareis.mvv_applications");
   nareis_decisions = r.counter("nareis.mvv_decisions");
   nareis_granted = r.counter("nareis.mvv_granted");
@@ -152,6 +159,13 @@ std::vector<Indicator> build_catalogue() {
   flow("housing.realised", "persons housed against the taakstelling");
   stock("housing.backlog", "taakstelling backlog (achterstand) at the start of the half-year");
   flow("housing.permit_holders_exited", "permit holders leaving COA to housing");
+  flow("housing.har_plus_placements", "placements under HAR+ (temporary shelter, shared housing)");
+  flow("housing.har_plus_moved_on", "HAR+ residents moving on to regular housing");
+  stock("housing.har_plus_residents", "permit holders living in HAR+ shelter");
+  flow("housing.transit_entries", "permit holders moving into doorstroomlocaties");
+  flow("housing.transit_moved_on", "doorstroomlocatie residents moving on to regular housing");
+  stock("housing.transit_places", "doorstroomlocatie places", "places");
+  stock("housing.transit_residents", "permit holders living in doorstroomlocaties");
   c.push_back({"housing.exit_weeks_after_permit", K::kDurationMean, {"housing.exit_weeks_after_permit"},
                {}, "weeks", "mean weeks from permit to leaving COA for housing"});
   c.push_back({"housing.exit_within_14w_share", K::kCounterShare, {"housing.exit_within_14w"},
@@ -187,6 +201,8 @@ std::vector<Indicator> build_catalogue() {
   flow("dublin.claims_sent", "Dublin claims sent by the Netherlands");
   flow("dublin.transfers_in", "Dublin transfers into the Netherlands");
   stock("ukraine.registered", "Ukrainians under temporary protection");
+  flow("ukraine.arrivals", "Ukrainians registering for temporary protection");
+  flow("ukraine.departures", "Ukrainians leaving temporary protection");
   stock("ukraine.municipal_reception", "Ukrainians in municipal reception (GOO)");
   stock("ukraine.municipal_capacity", "municipal reception places for Ukrainians");
   return c;

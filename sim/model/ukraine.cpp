@@ -27,8 +27,7 @@ void ChainModel::start_ukraine() {
   rec_.stock_set(m_.ukraine_capacity, now(), at(s_.ukraine.municipal_capacity));
   const auto n = static_cast<std::int64_t>(s_.ukraine.registered_at_start);
   for (std::int64_t i = 0; i < n; ++i) admit_ukrainian(new_person(Origin::kUkraine, 0));
-  const double rate = at(s_.ukraine.registrations_per_year);
-  if (rate > 0) schedule(after_days(rng_.ukraine.exponential(365.25 / rate)), kUkraineArrival);
+  schedule_next_arrival(kUkraineArrival, 0);
   if (s_.ukraine.protection_end != engine::kNever)
     schedule(s_.ukraine.protection_end, kProtectionEnds, 0, 0, engine::Priority::kSchedule);
 }
@@ -36,10 +35,7 @@ void ChainModel::start_ukraine() {
 void ChainModel::on_ukraine_arrival() {
   rec_.count(m_.ukraine_arrivals);
   admit_ukrainian(new_person(Origin::kUkraine, 0));
-  // Registrations stop with temporary protection.
-  const double rate = at(s_.ukraine.registrations_per_year);
-  if (rate > 0 && now() < s_.ukraine.protection_end)
-    schedule(after_days(rng_.ukraine.exponential(365.25 / rate)), kUkraineArrival);
+  schedule_next_arrival(kUkraineArrival, 0);
 }
 
 void ChainModel::on_ukraine_departure(PersonId id) {

@@ -386,6 +386,7 @@ class Loader {
     if (!v.defined() ||
         !v.expect_map({"link_duration", "quota_per_half_year", "quota_forecast_from",
                        "realisation_per_half_year", "backlog_at_start", "advance_share", "norm_weeks",
+                       "har_plus_per_month", "har_plus_move_on", "transit_places", "transit_stay",
                        "direct_family_housing_from"}))
       return;
     auto& h = s_.housing;
@@ -396,6 +397,10 @@ class Loader {
     h.backlog_at_start = number(v.child("backlog_at_start"), 0, Range::kAny);
     h.advance_share = schedule(v.child("advance_share"), 0.15, Range::kNonNegative);
     h.norm_weeks = number(v.child("norm_weeks"), 14, Range::kPositive);
+    h.har_plus_per_month = schedule(v.child("har_plus_per_month"), 0, Range::kNonNegative);
+    h.har_plus_move_on = distribution(v.child("har_plus_move_on"), h.har_plus_move_on);
+    h.transit_places = schedule(v.child("transit_places"), 0, Range::kNonNegative);
+    h.transit_stay = distribution(v.child("transit_stay"), h.transit_stay);
     if (v.has("direct_family_housing_from")) {
       h.direct_family_housing = true;
       h.direct_family_housing_from = dated_tick(v.child("direct_family_housing_from"), engine::kNever);

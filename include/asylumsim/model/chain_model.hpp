@@ -48,6 +48,7 @@ enum EventKind : std::uint32_t {
   kUkraineArrival,
   kUkraineDeparture,
   kProtectionEnds,
+  kShelterMoveOn,        // aux: 0 = HAR+ shelter, 1 = doorstroomlocatie
   kEventKinds
 };
 
@@ -147,6 +148,9 @@ class ChainModel {
   void start_half_year();
   void house_household(PersonId head);
   void house_person(PersonId id);
+  bool take_linked_household(PersonId* head);
+  void place_in_shelter(PersonId head, std::uint32_t kind);
+  void on_shelter_move_on(PersonId id, std::uint32_t kind);
   double forecast_quota() const;
 
   // --- nareis (nareis.cpp) ---
@@ -193,6 +197,8 @@ class ChainModel {
   // housing
   engine::RingQueue<PersonId> housing_queue_;  // linked household heads, FIFO by link time
   engine::PeriodicQuota housing_capacity_;
+  engine::PeriodicQuota har_plus_capacity_;
+  std::int64_t transit_occupied_ = 0;
   double half_year_quota_ = 0, half_year_realised_ = 0, backlog_at_half_start_ = 0;
   double permits_this_half_ = 0, permits_last_half_ = 0;
   // nareis

@@ -29,6 +29,8 @@ struct Metrics {
       court_rulings, court_upheld, council_inflow;
   MetricId coa_received, coa_left;
   MetricId housing_quota, housing_realised, ph_exited, ph_exit_within_norm;
+  MetricId har_plus_placements, har_plus_moved_on, transit_entries, transit_moved_on, har_plus_stock,
+      transit_places, transit_occupied;
   MetricId nareis_applications, nareis_decisions, nareis_granted;
   MetricId chain_forced, chain_independent, chain_unsupervised;
   std::array<MetricId, scenario::kRoutes> dtenv_route;

@@ -121,6 +121,14 @@ struct HousingParams {
   double backlog_at_start = 0.0;
   Schedule advance_share{0.15};            // housing beyond quota+backlog allowed (share of quota)
   double norm_weeks = 14.0;
+  // HAR+ (Regeling stimuleren uitstroom): placements in temporary shelter or shared housing that
+  // count for the taakstelling at once; people move on to regular housing later.
+  Schedule har_plus_per_month{0.0};
+  Distribution har_plus_move_on = Distribution::exponential(365.0);
+  // Doorstroomlocaties: transit places near the final municipality (ASSUMPTION: moving in counts
+  // for the taakstelling), with a length of stay before moving on to regular housing.
+  Schedule transit_places{0.0};
+  Distribution transit_stay = Distribution::exponential(180.0);
   bool direct_family_housing = false;
   Tick direct_family_housing_from = engine::kNever;
 };
