@@ -61,6 +61,7 @@ PersonId ChainModel::new_person(Origin origin, std::uint8_t group) {
 
 void ChainModel::set_stage(PersonId id, Stage st) {
   Person& p = persons_[id];
+  if (observer_) [[unlikely]] observer_(id, p.stage, st, now());
   --stage_count_[static_cast<int>(p.stage)];
   ++stage_count_[static_cast<int>(st)];
   p.stage = st;

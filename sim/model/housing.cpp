@@ -54,19 +54,22 @@ void ChainModel::housing_daily() {
   rec_.stock_set(m_.transit_places, now(), places);
   const double limit = half_year_quota_ * (1.0 + at(s_.housing.advance_share)) + backlog_at_half_start_;
   PersonId head = kNoPerson;
+  // A household is housed whole, and only when it fits under the limit (FIFO: the next one waits).
+  auto fits = [&](PersonId h) {
+    return half_year_realised_ + static_cast<double>(persons_[h].household_size) <= limit;
+  };
   // Regular housing first, then HAR+ shelter, then doorstroomlocaties; all count for the quota.
-  while (half_year_realised_ < limit && take_linked_household(&head) &&
+  while (take_linked_household(&head) && fits(head) &&
          housing_capacity_.try_take(static_cast<double>(persons_[head].household_size))) {
     housing_queue_.pop();
     house_household(head);
   }
-  while (half_year_realised_ < limit && take_linked_household(&head) &&
+  while (take_linked_household(&head) && fits(head) &&
          har_plus_capacity_.try_take(static_cast<double>(persons_[head].household_size))) {
     housing_queue_.pop();
     place_in_shelter(head, 0);
   }
-  while (half_year_realised_ < limit && static_cast<double>(transit_occupied_) < places &&
-         take_linked_household(&head)) {
+  while (static_cast<double>(transit_occupied_) < places && take_linked_household(&head) && fits(head)) {
     housing_queue_.pop();
     place_in_shelter(head, 1);
   }

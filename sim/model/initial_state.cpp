@@ -36,7 +36,10 @@ void ChainModel::seed_initial_state() {
     if (rng.bernoulli(in.amv_share)) persons_[id].flags |= flag::kAmv;
     else if (rng.bernoulli(at(s_.groups[persons_[id].group].family_with_minors_share)))
       persons_[id].flags |= flag::kFamilyMinors;
-    enter_coa(id, loc, /*count_flow=*/false);
+    // Unaccompanied minors waiting for a decision are partly with Nidos, as in registration.
+    const bool nidos = (persons_[id].flags & flag::kAmv) && loc != kAzc &&
+                       rng.bernoulli(at(s_.reception.amv_nidos_share));
+    enter_coa(id, nidos ? kNidos : loc, /*count_flow=*/false);
     return id;
   };
 

@@ -134,6 +134,9 @@ std::vector<Indicator> build_catalogue() {
   flow("permits.family", "derived permits for arriving family members");
   flow("court.inflow_total", "court inflow: appeals, provisional relief and not-in-time appeals");
   flow("court.inflow_not_in_time_va", "appeals for not deciding in time, VA");
+  flow("court.inflow_not_in_time", "appeals for not deciding in time, all tracks");
+  flow("court.inflow_appeals", "appeals (beroep) against IND decisions");
+  flow("court.inflow_provisional_relief", "requests for provisional relief (vovo)");
   c.push_back({"court.ind_upheld_share", K::kCounterShare, {"court.upheld"}, {"court.rulings"}, "share",
                "share of court rulings upholding the IND decision"});
   flow("council_of_state.inflow_total", "higher appeals to the Council of State");
@@ -198,6 +201,8 @@ std::vector<Indicator> build_catalogue() {
   flow("departure.dtenv_permit_later", "DTenV outflow by a later permit", "departure.route.permit_later");
   flow("departure.dtenv_dublin_forced", "DTenV forced Dublin transfers", "departure.route.forced_dublin");
   stock("limbo.stock", "rejected persons out of reception without departure");
+  stock("ind.paused_by_moratorium", "cases held by a decision moratorium");
+  stock("housing.waiting_in_coa", "permit holders in COA waiting for housing");
   flow("dublin.claims_sent", "Dublin claims sent by the Netherlands");
   flow("dublin.transfers_in", "Dublin transfers into the Netherlands");
   stock("ukraine.registered", "Ukrainians under temporary protection");

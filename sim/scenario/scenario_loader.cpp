@@ -341,9 +341,10 @@ class Loader {
           e.child("group").error(fmt::format("unknown nationality group '{}'{}", mor.group,
                                              sug.empty() ? "" : fmt::format(" (did you mean '{}'?)", sug)));
         }
+        const std::size_t before = diag_.size();
         mor.from = dated_tick(e.required("from"), 0);
         mor.until = dated_tick(e.required("until"), 0);
-        if (mor.until <= mor.from && e.child("until").defined() && e.child("from").defined())
+        if (diag_.size() == before && mor.until <= mor.from)
           e.child("until").error("end date is not after the start date");
         p.moratoria.push_back(mor);
       }

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "asylumsim/engine/recorder.hpp"
@@ -76,7 +77,9 @@ struct RunTotals {
 
 class ChainModel {
  public:
+  // The model keeps a reference to the scenario, which must outlive it.
   ChainModel(const scenario::Scenario& s, std::uint64_t replication);
+  ChainModel(scenario::Scenario&&, std::uint64_t) = delete;
   RunTotals run();
 
   const engine::Recorder& recorder() const { return rec_; }
@@ -85,6 +88,10 @@ class ChainModel {
   const Metrics& metrics() const { return m_; }
   // Conservation: everyone who entered is in exactly one stage or has left. Throws on violation.
   void check_conservation() const;
+
+  // Optional observer of every stage transition (tests, traces). Not for the hot path of batches.
+  using TransitionObserver = std::function<void(PersonId, Stage from, Stage to, Tick at)>;
+  void observe_transitions(TransitionObserver f) { observer_ = std::move(f); }
 
  private:
   friend struct ModelTestAccess;
@@ -206,6 +213,7 @@ class ChainModel {
   engine::PeriodicQuota nareis_capacity_;
   // Ukraine
   std::int64_t ukraine_municipal_ = 0;
+  TransitionObserver observer_;
   int month_ = 0;
 };
 

@@ -1,0 +1,26 @@
+// Shared test fixtures: the small test scenario as an editable YAML tree.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <string>
+
+#include "asylumsim/scenario/scenario.hpp"
+
+namespace asylumsim::test {
+
+inline std::string source_path(const std::string& rel) { return std::string(ASYLUMSIM_SOURCE_DIR) + "/" + rel; }
+
+inline YAML::Node small_yaml() { return YAML::LoadFile(source_path("tests/data/small.yaml")); }
+
+inline std::string emit(const YAML::Node& n) {
+  YAML::Emitter e;
+  e << n;
+  return e.c_str();
+}
+
+inline scenario::Scenario scenario_from(const YAML::Node& n, const std::string& name = "test.yaml") {
+  return scenario::load_scenario_text(emit(n), name);
+}
+
+}  // namespace asylumsim::test
