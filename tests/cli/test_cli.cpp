@@ -1,0 +1,143 @@
+// End-to-end: the asylumsim executable as a user calls it.
+#include <catch2/catch.hpp>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "../support/fixtures.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+struct Result {
+  int code;
+  std::string output;
+};
+Result run_cli(const std::string& args) {
+  const std::string cmd = std::string(ASYLUMSIM_CLI_PATH) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::string out;
+  char buf[4096];
+  while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  const int status = pclose(p);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+fs::path fresh_dir(const std::string& name) {
+  const fs::path d = fs::temp_directory_path() / ("asylumsim-test-" + name);
+  fs::remove_all(d);
+  return d;
+}
+const std::string kSmall = asylumsim::test::source_path("tests/data/small.yaml");
+}  // namespace
+
+TEST_CASE("run writes series.csv and summary.json and prints a table", "[cli]") {
+  const fs::path out = fresh_dir("run");
+  const auto r = run_cli("run " + kSmall + " --out " + out.string() + " --replications 3 --threads 2");
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.output, Catch::Contains("COA occupancy"));
+  const std::string csv = slurp(out / "series.csv");
+  CHECK(csv.rfind("metric,when,statistic,value\n", 0) == 0);
+  CHECK_THAT(csv, Catch::Contains("coa.occupancy,2025-01-01,p95,"));
+  CHECK_THAT(csv, Catch::Contains("ind.decisions_first,2024-H2,mean,"));
+  const auto j = nlohmann::json::parse(slurp(out / "summary.json"));
+  CHECK(j["schema"] == "asylumsim.summary/1");
+  CHECK(j["replications"] == 3);
+  CHECK(j["complete"] == true);
+  CHECK(j["years"].size() == 2);
+  CHECK(j["years"][0]["coa.occupancy"]["mean"].get<double>() > 0);
+  for (const auto& e : fs::directory_iterator(out))
+    CHECK(e.path().filename().string().find("partial") == std::string::npos);
+}
+
+TEST_CASE("thread count does not change a single byte of the results", "[cli][determinism]") {
+  const fs::path a = fresh_dir("t1"), b = fresh_dir("t2");
+  REQUIRE(run_cli("run " + kSmall + " --out " + a.string() + " --replications 4 --threads 1 --quiet").code == 0);
+  REQUIRE(run_cli("run " + kSmall + " --out " + b.string() + " --replications 4 --threads 2 --quiet").code == 0);
+  CHECK(slurp(a / "series.csv") == slurp(b / "series.csv"));
+}
+
+TEST_CASE("--seed changes the results", "[cli][determinism]") {
+  const fs::path a = fresh_dir("s1"), b = fresh_dir("s2");
+  REQUIRE(run_cli("run " + kSmall + " --out " + a.string() + " --replications 2 --quiet --seed 1").code == 0);
+  REQUIRE(run_cli("run " + kSmall + " --out " + b.string() + " --replications 2 --quiet --seed 2").code == 0);
+  CHECK(slurp(a / "series.csv") != slurp(b / "series.csv"));
+}
+
+TEST_CASE("bad scenarios exit 3 with located messages and write nothing", "[cli][errors]") {
+  const fs::path dir = fresh_dir("bad");
+  fs::create_directories(dir);
+  const fs::path bad = dir / "bad.yaml";
+  std::ofstream(bad) << "scenario: {name: x, start: 2024-01-01, end: 2024-12-31, sed: 3}\n";
+  const auto r = run_cli("run " + bad.string() + " --out " + (dir / "out").string());
+  CHECK(r.code == 3);
+  CHECK_THAT(r.output, Catch::Contains("bad.yaml:1:57: scenario.sed: unknown key (did you mean 'seed'?)"));
+  CHECK_FALSE(fs::exists(dir / "out" / "series.csv"));
+  const auto c = run_cli("check " + bad.string());
+  CHECK(c.code == 3);
+}
+
+TEST_CASE("check validates without running; usage errors exit 2", "[cli]") {
+  const auto ok = run_cli("check " + kSmall);
+  CHECK(ok.code == 0);
+  CHECK_THAT(ok.output, Catch::Contains("is valid"));
+  CHECK(run_cli("run").code == 2);
+  CHECK(run_cli("run " + kSmall + " --replications 0").code == 2);
+  CHECK(run_cli("frobnicate").code == 2);
+}
+
+TEST_CASE("--version prints version and commit; --help lists every command", "[cli]") {
+  const auto v = run_cli("--version");
+  CHECK(v.code == 0);
+  CHECK_THAT(v.output, Catch::Contains("asylumsim 0.1.0 (commit "));
+  const auto h = run_cli("--help");
+  CHECK(h.code == 0);
+  for (const char* cmd : {"run", "check", "validate"}) CHECK_THAT(h.output, Catch::Contains(cmd));
+  const auto rh = run_cli("run --help");
+  CHECK_THAT(rh.output, Catch::Contains("--replications"));
+  CHECK_THAT(rh.output, Catch::Contains("--threads"));
+}
+
+TEST_CASE("another scenario's results are not overwritten without --force", "[cli]") {
+  const fs::path out = fresh_dir("force");
+  REQUIRE(run_cli("run " + kSmall + " --out " + out.string() + " --replications 1 --quiet").code == 0);
+  auto y = asylumsim::test::small_yaml();
+  y["scenario"]["name"] = "other";
+  const fs::path other_file = fresh_dir("force-src");
+  fs::create_directories(other_file);
+  std::ofstream(other_file / "other.yaml") << asylumsim::test::emit(y);
+  const auto refused = run_cli("run " + (other_file / "other.yaml").string() + " --out " + out.string() + " --quiet");
+  CHECK(refused.code == 5);
+  CHECK_THAT(refused.output, Catch::Contains("use --force"));
+  CHECK(run_cli("run " + (other_file / "other.yaml").string() + " --out " + out.string() +
+                " --quiet --force --replications 1").code == 0);
+}
+
+TEST_CASE("validate writes validation.csv with every target", "[cli][validate]") {
+  const fs::path out = fresh_dir("validate");
+  auto y = asylumsim::test::small_yaml();
+  y["scenario"]["end"] = "2026-12-31";
+  const fs::path src = fresh_dir("validate-src");
+  fs::create_directories(src);
+  std::ofstream(src / "s.yaml") << asylumsim::test::emit(y);
+  const auto r = run_cli("validate " + (src / "s.yaml").string() + " --targets " +
+                         asylumsim::test::source_path("tests/data/targets-2024-2025.yaml") + " --replications 2 --out " +
+                         out.string());
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  const std::string csv = slurp(out / "validation.csv");
+  CHECK(csv.rfind("id,when,target,model_mean,model_p05,model_p95,rel_error\n", 0) == 0);
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 97);  // header + 96 targets
+  CHECK_THAT(csv, Catch::Contains("coa.occupancy,2025-12-31,79830,"));
+}
