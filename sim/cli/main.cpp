@@ -1,8 +1,8 @@
 // The asylumsim command line: run, check.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -13,9 +13,9 @@
 #include "asylumsim/montecarlo/batch.hpp"
 #include "asylumsim/output/validation.hpp"
 #include "asylumsim/output/writers.hpp"
-#include "asylumsim/scenario/targets.hpp"
 #include "asylumsim/scenario/diagnostics.hpp"
 #include "asylumsim/scenario/scenario.hpp"
+#include "asylumsim/scenario/targets.hpp"
 #include "asylumsim/version.hpp"
 
 namespace {
@@ -42,7 +42,8 @@ int default_threads() {
 // A progress line on stderr, only when stderr is a terminal.
 class Progress {
  public:
-  explicit Progress(bool enabled) : enabled_(enabled && isatty(STDERR_FILENO)), start_(clock::now()) {}
+  explicit Progress(bool enabled)
+      : enabled_(enabled && isatty(STDERR_FILENO)), start_(clock::now()) {}
   void update(int done, int total) {
     if (!enabled_) return;
     std::lock_guard lock(mu_);
@@ -86,17 +87,19 @@ int cmd_run(const RunOptions& o, const std::string& command_line) {
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   try {
     output::write_file_atomic(out / "series.csv", output::series_csv(r));
-    output::write_file_atomic(out / "summary.json", output::summary_json(s, r, {command_line, wall, bo.threads}));
+    output::write_file_atomic(out / "summary.json",
+                              output::summary_json(s, r, {command_line, wall, bo.threads}));
   } catch (const std::exception& e) {
     fmt::print(stderr, "asylumsim: {}\n", e.what());
     return cli::kOutputError;
   }
   if (!o.quiet) {
-    fmt::print("asylumsim {} — scenario '{}' ({} to {}), {} replications, seed {}\n", kVersion, s.name,
-               engine::format_date(s.start), engine::format_date(s.end), s.replications, s.seed);
+    fmt::print("asylumsim {} — scenario '{}' ({} to {}), {} replications, seed {}\n", kVersion,
+               s.name, engine::format_date(s.start), engine::format_date(s.end), s.replications,
+               s.seed);
     fmt::print("{}", output::summary_table(s, r));
-    fmt::print("{} events, {} persons, {:.2f} s wall on {} threads. Results: {}\n", r.events, r.persons,
-               wall, bo.threads, out.string());
+    fmt::print("{} events, {} persons, {:.2f} s wall on {} threads. Results: {}\n", r.events,
+               r.persons, wall, bo.threads, out.string());
   }
   return cli::kOk;
 }
@@ -106,7 +109,8 @@ int cmd_validate(const RunOptions& o, const std::string& command_line) {
   const std::vector<scenario::Target> targets = scenario::load_targets(o.targets_path);
   if (o.seed >= 0) s.seed = static_cast<std::uint64_t>(o.seed);
   if (o.replications > 0) s.replications = o.replications;
-  const fs::path out = o.out_dir.empty() ? fs::path("out") / (s.name + "-validation") : fs::path(o.out_dir);
+  const fs::path out =
+      o.out_dir.empty() ? fs::path("out") / (s.name + "-validation") : fs::path(o.out_dir);
   try {
     output::prepare_output_dir(out, s.name, o.force);
   } catch (const std::exception& e) {
@@ -124,14 +128,15 @@ int cmd_validate(const RunOptions& o, const std::string& command_line) {
   const auto rows = output::validation_rows(targets, r);
   try {
     output::write_file_atomic(out / "validation.csv", output::validation_csv(rows));
-    output::write_file_atomic(out / "summary.json", output::summary_json(s, r, {command_line, wall, bo.threads}));
+    output::write_file_atomic(out / "summary.json",
+                              output::summary_json(s, r, {command_line, wall, bo.threads}));
   } catch (const std::exception& e) {
     fmt::print(stderr, "asylumsim: {}\n", e.what());
     return cli::kOutputError;
   }
   if (!o.quiet) {
-    fmt::print("asylumsim {} — validating '{}' against {} ({} targets, {} replications)\n", kVersion, s.name,
-               o.targets_path, targets.size(), s.replications);
+    fmt::print("asylumsim {} — validating '{}' against {} ({} targets, {} replications)\n",
+               kVersion, s.name, o.targets_path, targets.size(), s.replications);
     fmt::print("{}", output::validation_table(rows));
     fmt::print("Results: {}\n", (out / "validation.csv").string());
   }
@@ -152,32 +157,52 @@ int main(int argc, char** argv) {
   CLI::App app{"asylumsim: person-level discrete-event simulator of the Dutch asylum chain"};
   app.require_subcommand(0, 1);
   app.set_version_flag("--version", fmt::format("asylumsim {} (commit {})", kVersion, kGitCommit));
-  app.footer("Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 invalid input file, "
-             "4 model invariant violated, 5 output not written. See docs/cli.md.");
+  app.footer(
+      "Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 invalid input file, "
+      "4 model invariant violated, 5 output not written. See docs/cli.md.");
 
   RunOptions ro;
-  CLI::App* run = app.add_subcommand("run", "Run a scenario (Monte Carlo batch) and write series.csv and summary.json");
-  run->add_option("scenario", ro.scenario_path, "Scenario YAML file")->required()->check(CLI::ExistingFile);
+  CLI::App* run = app.add_subcommand(
+      "run", "Run a scenario (Monte Carlo batch) and write series.csv and summary.json");
+  run->add_option("scenario", ro.scenario_path, "Scenario YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
   run->add_option("--out", ro.out_dir, "Output directory (default: out/<scenario name>)");
-  run->add_option("--seed", ro.seed, "Master seed (default: the scenario's seed)")->check(CLI::NonNegativeNumber);
-  run->add_option("--replications", ro.replications, "Number of replications (default: the scenario's)")
+  run->add_option("--seed", ro.seed, "Master seed (default: the scenario's seed)")
+      ->check(CLI::NonNegativeNumber);
+  run->add_option("--replications", ro.replications,
+                  "Number of replications (default: the scenario's)")
       ->check(CLI::Range(1, 10'000'000));
-  run->add_option("--threads", ro.threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 4096));
+  run->add_option("--threads", ro.threads, "Worker threads (default: all cores)")
+      ->check(CLI::Range(1, 4096));
   run->add_flag("--quiet", ro.quiet, "Print nothing but errors");
-  run->add_flag("--force", ro.force, "Overwrite an output directory holding another scenario's results");
+  run->add_flag("--force", ro.force,
+                "Overwrite an output directory holding another scenario's results");
 
   RunOptions vo;
-  CLI::App* validate = app.add_subcommand("validate", "Compare a scenario with documented figures (validation.csv)");
-  validate->add_option("scenario", vo.scenario_path, "Scenario YAML file")->required()->check(CLI::ExistingFile);
-  validate->add_option("--targets", vo.targets_path, "Targets YAML file (format of targets-2024-2025.yaml)")
-      ->required()->check(CLI::ExistingFile);
-  validate->add_option("--out", vo.out_dir, "Output directory (default: out/<scenario name>-validation)");
-  validate->add_option("--seed", vo.seed, "Master seed (default: the scenario's seed)")->check(CLI::NonNegativeNumber);
-  validate->add_option("--replications", vo.replications, "Number of replications (default: the scenario's)")
+  CLI::App* validate =
+      app.add_subcommand("validate", "Compare a scenario with documented figures (validation.csv)");
+  validate->add_option("scenario", vo.scenario_path, "Scenario YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  validate
+      ->add_option("--targets", vo.targets_path,
+                   "Targets YAML file (format of targets-2024-2025.yaml)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  validate->add_option("--out", vo.out_dir,
+                       "Output directory (default: out/<scenario name>-validation)");
+  validate->add_option("--seed", vo.seed, "Master seed (default: the scenario's seed)")
+      ->check(CLI::NonNegativeNumber);
+  validate
+      ->add_option("--replications", vo.replications,
+                   "Number of replications (default: the scenario's)")
       ->check(CLI::Range(1, 10'000'000));
-  validate->add_option("--threads", vo.threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 4096));
+  validate->add_option("--threads", vo.threads, "Worker threads (default: all cores)")
+      ->check(CLI::Range(1, 4096));
   validate->add_flag("--quiet", vo.quiet, "Print nothing but errors");
-  validate->add_flag("--force", vo.force, "Overwrite an output directory holding another scenario's results");
+  validate->add_flag("--force", vo.force,
+                     "Overwrite an output directory holding another scenario's results");
 
   std::string check_path;
   bool check_quiet = false;

@@ -1,7 +1,8 @@
 #include "asylumsim/engine/calendar.hpp"
 
-#include <charconv>
 #include <fmt/format.h>
+
+#include <charconv>
 
 namespace asylumsim::engine {
 
@@ -44,10 +45,14 @@ std::string format_date(Date d) {
 
 Date Period::first_day() const {
   switch (kind) {
-    case Kind::kYear: return make_date(year, 1, 1);
-    case Kind::kHalf: return make_date(year, 1 + 6 * (index - 1), 1);
-    case Kind::kQuarter: return make_date(year, 1 + 3 * (index - 1), 1);
-    case Kind::kMonth: return make_date(year, index, 1);
+    case Kind::kYear:
+      return make_date(year, 1, 1);
+    case Kind::kHalf:
+      return make_date(year, 1 + 6 * (index - 1), 1);
+    case Kind::kQuarter:
+      return make_date(year, 1 + 3 * (index - 1), 1);
+    case Kind::kMonth:
+      return make_date(year, index, 1);
   }
   return make_date(year, 1, 1);
 }
@@ -55,20 +60,28 @@ Date Period::first_day() const {
 Date Period::end_day() const {
   const Date first = first_day();
   switch (kind) {
-    case Kind::kYear: return first + std::chrono::years{1};
-    case Kind::kHalf: return first + std::chrono::months{6};
-    case Kind::kQuarter: return first + std::chrono::months{3};
-    case Kind::kMonth: return first + std::chrono::months{1};
+    case Kind::kYear:
+      return first + std::chrono::years{1};
+    case Kind::kHalf:
+      return first + std::chrono::months{6};
+    case Kind::kQuarter:
+      return first + std::chrono::months{3};
+    case Kind::kMonth:
+      return first + std::chrono::months{1};
   }
   return first;
 }
 
 std::string Period::label() const {
   switch (kind) {
-    case Kind::kYear: return fmt::format("{:04d}", year);
-    case Kind::kHalf: return fmt::format("{:04d}-H{}", year, index);
-    case Kind::kQuarter: return fmt::format("{:04d}-Q{}", year, index);
-    case Kind::kMonth: return fmt::format("{:04d}-{:02d}", year, index);
+    case Kind::kYear:
+      return fmt::format("{:04d}", year);
+    case Kind::kHalf:
+      return fmt::format("{:04d}-H{}", year, index);
+    case Kind::kQuarter:
+      return fmt::format("{:04d}-Q{}", year, index);
+    case Kind::kMonth:
+      return fmt::format("{:04d}-{:02d}", year, index);
   }
   return {};
 }
@@ -95,10 +108,14 @@ Period period_containing(Date d, Period::Kind kind) {
   const int y = static_cast<int>(d.year());
   const int m = static_cast<int>(static_cast<unsigned>(d.month()));
   switch (kind) {
-    case Period::Kind::kYear: return {kind, y, 1};
-    case Period::Kind::kHalf: return {kind, y, m <= 6 ? 1 : 2};
-    case Period::Kind::kQuarter: return {kind, y, (m - 1) / 3 + 1};
-    case Period::Kind::kMonth: return {kind, y, m};
+    case Period::Kind::kYear:
+      return {kind, y, 1};
+    case Period::Kind::kHalf:
+      return {kind, y, m <= 6 ? 1 : 2};
+    case Period::Kind::kQuarter:
+      return {kind, y, (m - 1) / 3 + 1};
+    case Period::Kind::kMonth:
+      return {kind, y, m};
   }
   return {kind, y, 1};
 }

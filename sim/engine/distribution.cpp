@@ -1,9 +1,10 @@
 #include "asylumsim/engine/distribution.hpp"
 
+#include <fmt/format.h>
+
 #include <boost/math/special_functions/erf.hpp>
 #include <boost/random/gamma_distribution.hpp>
 #include <cmath>
-#include <fmt/format.h>
 #include <numeric>
 
 namespace asylumsim::engine {
@@ -21,8 +22,10 @@ Distribution Distribution::empirical(std::vector<double> q) {
 
 double Distribution::sample(RandomStream& rng) const {
   switch (kind) {
-    case Kind::kFixed: return mean;
-    case Kind::kExponential: return rng.exponential(mean);
+    case Kind::kFixed:
+      return mean;
+    case Kind::kExponential:
+      return rng.exponential(mean);
     case Kind::kLognormal: {
       // Inversion: one uniform per draw keeps common random numbers aligned.
       const double s2 = std::log1p(cv * cv);
@@ -46,15 +49,22 @@ double Distribution::sample(RandomStream& rng) const {
   return mean;
 }
 
-double Distribution::expected() const { return mean; }
+double Distribution::expected() const {
+  return mean;
+}
 
 std::string Distribution::describe() const {
   switch (kind) {
-    case Kind::kFixed: return fmt::format("fixed {:g} d", mean);
-    case Kind::kExponential: return fmt::format("exponential mean {:g} d", mean);
-    case Kind::kLognormal: return fmt::format("lognormal mean {:g} d cv {:g}", mean, cv);
-    case Kind::kGamma: return fmt::format("gamma mean {:g} d cv {:g}", mean, cv);
-    case Kind::kEmpirical: return fmt::format("empirical ({} quantiles)", quantiles.size());
+    case Kind::kFixed:
+      return fmt::format("fixed {:g} d", mean);
+    case Kind::kExponential:
+      return fmt::format("exponential mean {:g} d", mean);
+    case Kind::kLognormal:
+      return fmt::format("lognormal mean {:g} d cv {:g}", mean, cv);
+    case Kind::kGamma:
+      return fmt::format("gamma mean {:g} d cv {:g}", mean, cv);
+    case Kind::kEmpirical:
+      return fmt::format("empirical ({} quantiles)", quantiles.size());
   }
   return {};
 }

@@ -2,8 +2,9 @@
 // capacity cycle, the census of stocks and the conservation check.
 #include "asylumsim/model/chain_model.hpp"
 
-#include <chrono>
 #include <fmt/format.h>
+
+#include <chrono>
 #include <stdexcept>
 
 namespace asylumsim::model {
@@ -61,7 +62,8 @@ PersonId ChainModel::new_person(Origin origin, std::uint8_t group) {
 
 void ChainModel::set_stage(PersonId id, Stage st) {
   Person& p = persons_[id];
-  if (observer_) [[unlikely]] observer_(id, p.stage, st, now());
+  if (observer_) [[unlikely]]
+    observer_(id, p.stage, st, now());
   --stage_count_[static_cast<int>(p.stage)];
   ++stage_count_[static_cast<int>(st)];
   p.stage = st;
@@ -77,7 +79,8 @@ RunTotals ChainModel::run() {
   start_ukraine();
   rec_.snapshot_start();
   for (int m = 1; m <= s_.months(); ++m)
-    schedule(cal_.to_tick(cal_.month_first_day(m)), kMonthBoundary, 0, 0, engine::Priority::kBoundary);
+    schedule(cal_.to_tick(cal_.month_first_day(m)), kMonthBoundary, 0, 0,
+             engine::Priority::kBoundary);
   schedule(0, kDaily, 0, 0, engine::Priority::kSchedule);
   const Tick end = s_.horizon_ticks();
   sim_.run_until(end + 1, [this](const engine::Event& e) { dispatch(e); });
@@ -92,30 +95,69 @@ RunTotals ChainModel::run() {
 void ChainModel::dispatch(const engine::Event& e) {
   const PersonId who = e.data.subject;
   switch (static_cast<EventKind>(e.data.kind)) {
-    case kMonthBoundary: on_month_boundary(); break;
-    case kDaily: on_daily(); break;
+    case kMonthBoundary:
+      on_month_boundary();
+      break;
+    case kDaily:
+      on_daily();
+      break;
     case kFirstArrival:
     case kRepeatArrival:
     case kResettlementArrival:
     case kRelocationArrival:
-    case kDublinInArrival: on_arrival(static_cast<EventKind>(e.data.kind), e.data.aux); break;
-    case kRegistrationDone: on_registration_done(who); break;
-    case kLegalTermExpired: on_legal_term_expired(who); break;
-    case kNotInTimeRuling: on_not_in_time_ruling(who); break;
-    case kAbscond: on_abscond(who); break;
-    case kCourtRuling: on_court_ruling(who); break;
-    case kCouncilRuling: on_council_ruling(who); break;
-    case kReceptionEnds: on_reception_ends(who, e.data.aux); break;
-    case kRouteDone: on_route_done(who, e.data.aux); break;
-    case kDublinTermEnds: on_dublin_term_ends(who, e.data.aux); break;
-    case kLinked: on_linked(who); break;
-    case kNareisApply: on_nareis_apply(who); break;
-    case kNareisArrival: on_nareis_arrival(who); break;
-    case kUkraineArrival: on_ukraine_arrival(); break;
-    case kUkraineDeparture: on_ukraine_departure(who); break;
-    case kProtectionEnds: on_protection_ends(); break;
-    case kShelterMoveOn: on_shelter_move_on(who, e.data.aux); break;
-    case kEventKinds: break;
+    case kDublinInArrival:
+      on_arrival(static_cast<EventKind>(e.data.kind), e.data.aux);
+      break;
+    case kRegistrationDone:
+      on_registration_done(who);
+      break;
+    case kLegalTermExpired:
+      on_legal_term_expired(who);
+      break;
+    case kNotInTimeRuling:
+      on_not_in_time_ruling(who);
+      break;
+    case kAbscond:
+      on_abscond(who);
+      break;
+    case kCourtRuling:
+      on_court_ruling(who);
+      break;
+    case kCouncilRuling:
+      on_council_ruling(who);
+      break;
+    case kReceptionEnds:
+      on_reception_ends(who, e.data.aux);
+      break;
+    case kRouteDone:
+      on_route_done(who, e.data.aux);
+      break;
+    case kDublinTermEnds:
+      on_dublin_term_ends(who, e.data.aux);
+      break;
+    case kLinked:
+      on_linked(who);
+      break;
+    case kNareisApply:
+      on_nareis_apply(who);
+      break;
+    case kNareisArrival:
+      on_nareis_arrival(who);
+      break;
+    case kUkraineArrival:
+      on_ukraine_arrival();
+      break;
+    case kUkraineDeparture:
+      on_ukraine_departure(who);
+      break;
+    case kProtectionEnds:
+      on_protection_ends();
+      break;
+    case kShelterMoveOn:
+      on_shelter_move_on(who, e.data.aux);
+      break;
+    case kEventKinds:
+      break;
   }
 }
 
@@ -162,7 +204,8 @@ void ChainModel::census() {
       since[weeks < 15 ? 0 : weeks < 26 ? 1 : weeks < 52 ? 2 : 3] += 1;
     }
   }
-  for (int i = 0; i < 5; ++i) rec_.stock_set(m_.stay_share[i], now(), residents > 0 ? stay[i] / residents : 0);
+  for (int i = 0; i < 5; ++i)
+    rec_.stock_set(m_.stay_share[i], now(), residents > 0 ? stay[i] / residents : 0);
   for (int i = 0; i < 4; ++i) rec_.stock_set(m_.ph_since_permit[i], now(), since[i]);
   rec_.stock_set(m_.mean_stay_months, now(), residents > 0 ? stay_sum / residents : 0);
   rec_.stock_set(m_.permit_holder_share, now(), residents > 0 ? permit_holders / residents : 0);
@@ -181,22 +224,27 @@ void ChainModel::check_conservation() const {
   for (int i = 0; i < kStages; ++i) {
     total += stage_count_[i];
     if (recount[i] != stage_count_[i])
-      throw std::logic_error(fmt::format("conservation violated: stage {} holds {} persons but {} were "
-                                         "counted in", kStageNames[i], recount[i], stage_count_[i]));
+      throw std::logic_error(
+          fmt::format("conservation violated: stage {} holds {} persons but {} were "
+                      "counted in",
+                      kStageNames[i], recount[i], stage_count_[i]));
   }
   if (total != persons_.size())
-    throw std::logic_error(fmt::format("conservation violated: {} persons entered, {} accounted for",
-                                       persons_.size(), total));
+    throw std::logic_error(fmt::format(
+        "conservation violated: {} persons entered, {} accounted for", persons_.size(), total));
   for (int t = 0; t < kTracks; ++t)
     if (waiting[t] != ind_waiting_[t])
-      throw std::logic_error(fmt::format("conservation violated: IND backlog {} is {} but {} persons wait",
-                                         kTrackNames[t], ind_waiting_[t], waiting[t]));
+      throw std::logic_error(
+          fmt::format("conservation violated: IND backlog {} is {} but {} persons wait",
+                      kTrackNames[t], ind_waiting_[t], waiting[t]));
   std::int64_t occupied = 0;
   for (int l = 0; l < kLocations; ++l)
     if (l != kNidos) occupied += coa_.occupied(l);
   if (occupied != in_coa)
-    throw std::logic_error(fmt::format("conservation violated: COA holds {} places occupied but {} "
-                                       "persons have a COA location", occupied, in_coa));
+    throw std::logic_error(
+        fmt::format("conservation violated: COA holds {} places occupied but {} "
+                    "persons have a COA location",
+                    occupied, in_coa));
 }
 
 }  // namespace asylumsim::model

@@ -10,8 +10,12 @@ namespace asylumsim::model {
 using namespace scenario;
 
 namespace {
-bool is_voluntary(int r) { return r == kVoluntaryOrigin || r == kVoluntaryDublin || r == kVoluntaryOther; }
-bool is_forced(int r) { return r == kForcedOrigin || r == kForcedDublin || r == kForcedOther; }
+bool is_voluntary(int r) {
+  return r == kVoluntaryOrigin || r == kVoluntaryDublin || r == kVoluntaryOther;
+}
+bool is_forced(int r) {
+  return r == kForcedOrigin || r == kForcedDublin || r == kForcedOther;
+}
 }  // namespace
 
 void ChainModel::start_departure(PersonId id) {
@@ -31,7 +35,8 @@ void ChainModel::start_departure(PersonId id) {
   const double vf = at(s_.groups[p.group].voluntary_departure_factor);
   for (int r = 0; r < kRoutes; ++r) {
     w[r] = at(d.route_share[r]) * (is_voluntary(r) ? vf : 1.0);
-    if (p.flags & flag::kAmv && (is_voluntary(r) || is_forced(r))) w[r] = 0;  // minors practically never depart demonstrably
+    if (p.flags & flag::kAmv && (is_voluntary(r) || is_forced(r)))
+      w[r] = 0;  // minors practically never depart demonstrably
     total += w[r];
   }
   int route = kNoDeparture;
@@ -44,7 +49,9 @@ void ChainModel::start_departure(PersonId id) {
     }
   }
   p.route = static_cast<std::uint8_t>(route);
-  const Tick done = route == kNoDeparture ? engine::kNever : after_days(d.route_duration[route].sample(rng_.departure));
+  const Tick done = route == kNoDeparture
+                        ? engine::kNever
+                        : after_days(d.route_duration[route].sample(rng_.departure));
   if (p.track == kDublin && p.origin != Origin::kDublinIn) {
     const Tick term = after_days(at(d.dublin_transfer_term_days));
     if (done > term) {
@@ -77,9 +84,12 @@ void ChainModel::on_dublin_term_ends(PersonId id, std::uint32_t epoch) {
 
 void ChainModel::depart(PersonId id, Route route) {
   rec_.count(m_.dtenv_route[route]);
-  if (is_voluntary(route)) rec_.count(m_.chain_independent);
-  else if (is_forced(route)) rec_.count(m_.chain_forced);
-  else if (route == kUnsupervised) rec_.count(m_.chain_unsupervised);
+  if (is_voluntary(route))
+    rec_.count(m_.chain_independent);
+  else if (is_forced(route))
+    rec_.count(m_.chain_forced);
+  else if (route == kUnsupervised)
+    rec_.count(m_.chain_unsupervised);
   leave_chain(id);
 }
 

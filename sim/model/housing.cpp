@@ -16,7 +16,9 @@ void ChainModel::on_linked(PersonId id) {
   if (p.head == id) housing_queue_.push(id);
 }
 
-double ChainModel::forecast_quota() const { return permits_last_half_; }
+double ChainModel::forecast_quota() const {
+  return permits_last_half_;
+}
 
 void ChainModel::start_half_year() {
   const bool first = month_ == 0 && half_year_quota_ == 0 && half_year_realised_ == 0;
@@ -47,12 +49,14 @@ bool ChainModel::take_linked_household(PersonId* head) {
 void ChainModel::housing_daily() {
   const engine::Date d = cal_.to_date(now());
   const engine::Period half = engine::period_containing(d, engine::Period::Kind::kHalf);
-  const double days_in_half = engine::days_from_ticks(cal_.period_end(half) - cal_.period_begin(half));
+  const double days_in_half =
+      engine::days_from_ticks(cal_.period_end(half) - cal_.period_begin(half));
   housing_capacity_.refill(at(s_.housing.realisation_per_half_year) / days_in_half);
   har_plus_capacity_.refill(at(s_.housing.har_plus_per_month) * 12.0 / 365.25);
   const double places = at(s_.housing.transit_places);
   rec_.stock_set(m_.transit_places, now(), places);
-  const double limit = half_year_quota_ * (1.0 + at(s_.housing.advance_share)) + backlog_at_half_start_;
+  const double limit =
+      half_year_quota_ * (1.0 + at(s_.housing.advance_share)) + backlog_at_half_start_;
   PersonId head = kNoPerson;
   // A household is housed whole, and only when it fits under the limit (FIFO: the next one waits).
   auto fits = [&](PersonId h) {
@@ -69,7 +73,8 @@ void ChainModel::housing_daily() {
     housing_queue_.pop();
     place_in_shelter(head, 0);
   }
-  while (static_cast<double>(transit_occupied_) < places && take_linked_household(&head) && fits(head)) {
+  while (static_cast<double>(transit_occupied_) < places && take_linked_household(&head) &&
+         fits(head)) {
     housing_queue_.pop();
     place_in_shelter(head, 1);
   }

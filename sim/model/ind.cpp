@@ -27,7 +27,8 @@ void ChainModel::enqueue_ind(PersonId id, Track t, unsigned priority) {
   ind_queue_[t].push({id, p.epoch}, priority);
   const double rate = at(s_.ind.abscond_per_year[t]);
   if (rate > 0 && !p.pending.valid())
-    p.pending = schedule_cancellable(after_days(rng_.abscond.exponential(365.25 / rate)), kAbscond, id);
+    p.pending =
+        schedule_cancellable(after_days(rng_.abscond.exponential(365.25 / rate)), kAbscond, id);
 }
 
 void ChainModel::leave_ind_queue(PersonId id) {
@@ -94,7 +95,8 @@ void ChainModel::decide(PersonId id) {
   sim_.cancel(p.pending);
   p.pending = {};
   // Spoor 4: part of the AA cases is referred to the extended procedure instead of decided.
-  if (t == kAA && !(p.flags & flag::kReopened) && rng_.decisions.bernoulli(at(s_.ind.va_referral_share))) {
+  if (t == kAA && !(p.flags & flag::kReopened) &&
+      rng_.decisions.bernoulli(at(s_.ind.va_referral_share))) {
     rec_.count(m_.referred_to_va);
     if (p.location != kNidos) move_coa(id, kAzc);
     enqueue_ind(id, kVA, 1);
@@ -123,8 +125,10 @@ void ChainModel::decide(PersonId id) {
   if (rng_.decisions.bernoulli(grant_rate)) {
     if (count_first) rec_.count(m_.grants_first);
     PermitKind kind = PermitKind::kFirst;
-    if (p.flags & flag::kReopened) kind = PermitKind::kSideInflow;
-    else if (p.origin == Origin::kRepeat) kind = PermitKind::kRepeat;
+    if (p.flags & flag::kReopened)
+      kind = PermitKind::kSideInflow;
+    else if (p.origin == Origin::kRepeat)
+      kind = PermitKind::kRepeat;
     grant_permit(id, kind);
     return;
   }
@@ -137,11 +141,21 @@ void ChainModel::grant_permit(PersonId id, PermitKind kind) {
   p.permit_at = now();
   rec_.count(m_.permits_total);
   switch (kind) {
-    case PermitKind::kFirst: rec_.count(m_.permits_first); break;
-    case PermitKind::kRepeat: rec_.count(m_.permits_repeat); break;
-    case PermitKind::kResettlement: rec_.count(m_.permits_resettlement); break;
-    case PermitKind::kSideInflow: rec_.count(m_.permits_side); break;
-    case PermitKind::kNareis: rec_.count(m_.permits_nareis); break;
+    case PermitKind::kFirst:
+      rec_.count(m_.permits_first);
+      break;
+    case PermitKind::kRepeat:
+      rec_.count(m_.permits_repeat);
+      break;
+    case PermitKind::kResettlement:
+      rec_.count(m_.permits_resettlement);
+      break;
+    case PermitKind::kSideInflow:
+      rec_.count(m_.permits_side);
+      break;
+    case PermitKind::kNareis:
+      rec_.count(m_.permits_nareis);
+      break;
   }
   permits_this_half_ += 1;
   if (p.stage == Stage::kLimbo) rec_.stock_add(m_.limbo, now(), -1);
@@ -152,7 +166,8 @@ void ChainModel::grant_permit(PersonId id, PermitKind kind) {
     maybe_apply_nareis(id);
     return;
   }
-  if (p.location == kNoLocation) enter_coa(id, kAzc);  // e.g. a later permit from limbo
+  if (p.location == kNoLocation)
+    enter_coa(id, kAzc);  // e.g. a later permit from limbo
   else {
     rec_.stock_add(m_.coa_permit_holders, now(), 1);
     rec_.stock_add(m_.housing_waiting, now(), 1);
@@ -170,7 +185,8 @@ void ChainModel::on_legal_term_expired(PersonId id) {
   rec_.count(m_.court_inflow);
   rec_.count(m_.court_not_in_time);
   if (p.track == kVA) rec_.count(m_.court_not_in_time_va);
-  schedule(after_days(s_.appeals.not_in_time_court_duration.sample(rng_.appeals)), kNotInTimeRuling, id);
+  schedule(after_days(s_.appeals.not_in_time_court_duration.sample(rng_.appeals)), kNotInTimeRuling,
+           id);
 }
 
 void ChainModel::on_not_in_time_ruling(PersonId id) {

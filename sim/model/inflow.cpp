@@ -18,17 +18,27 @@ double ChainModel::arrival_rate_per_day(EventKind k, std::uint32_t group, Tick t
   switch (k) {
     case kFirstArrival: {
       const unsigned month = static_cast<unsigned>(cal_.to_date(t).month());
-      per_year = s_.groups[group].first_applications_per_year.at(t) * s_.inflow.seasonality[month - 1];
+      per_year =
+          s_.groups[group].first_applications_per_year.at(t) * s_.inflow.seasonality[month - 1];
       break;
     }
-    case kRepeatArrival: per_year = s_.inflow.repeat_per_year.at(t); break;
-    case kResettlementArrival: per_year = s_.inflow.resettlement_per_year.at(t); break;
-    case kRelocationArrival: per_year = s_.inflow.relocation_per_year.at(t); break;
-    case kDublinInArrival: per_year = s_.inflow.dublin_transfers_in_per_year.at(t); break;
+    case kRepeatArrival:
+      per_year = s_.inflow.repeat_per_year.at(t);
+      break;
+    case kResettlementArrival:
+      per_year = s_.inflow.resettlement_per_year.at(t);
+      break;
+    case kRelocationArrival:
+      per_year = s_.inflow.relocation_per_year.at(t);
+      break;
+    case kDublinInArrival:
+      per_year = s_.inflow.dublin_transfers_in_per_year.at(t);
+      break;
     case kUkraineArrival:  // registrations stop when temporary protection ends
       per_year = t < s_.ukraine.protection_end ? s_.ukraine.registrations_per_year.at(t) : 0.0;
       break;
-    default: break;
+    default:
+      break;
   }
   return per_year / 365.25;
 }
@@ -38,7 +48,7 @@ double ChainModel::arrival_rate_per_day(EventKind k, std::uint32_t group, Tick t
 // process keeps its own continuous clock (in ticks, as a double) so that rounding an arrival to
 // its event tick never shortens the gaps: at 150 arrivals a day the mean gap is a few ticks.
 void ChainModel::schedule_next_arrival(EventKind k, std::uint32_t group) {
-  const std::size_t process = k == kFirstArrival   ? group
+  const std::size_t process = k == kFirstArrival     ? group
                               : k == kUkraineArrival ? s_.groups.size() + 4
                                                      : s_.groups.size() + (k - kRepeatArrival);
   if (arrival_clock_.size() <= process) arrival_clock_.resize(s_.groups.size() + 5, 0.0);
@@ -88,8 +98,10 @@ void ChainModel::on_arrival(EventKind k, std::uint32_t group) {
       const PersonId id = new_person(Origin::kFirst, static_cast<std::uint8_t>(group));
       Person& p = persons_[id];
       const GroupParams& g = s_.groups[group];
-      if (rng_.arrivals.bernoulli(at(g.amv_share))) p.flags |= flag::kAmv;
-      else if (rng_.arrivals.bernoulli(at(g.family_with_minors_share))) p.flags |= flag::kFamilyMinors;
+      if (rng_.arrivals.bernoulli(at(g.amv_share)))
+        p.flags |= flag::kAmv;
+      else if (rng_.arrivals.bernoulli(at(g.family_with_minors_share)))
+        p.flags |= flag::kFamilyMinors;
       rec_.count(m_.first_applications);
       if (p.flags & flag::kAmv) rec_.count(m_.first_amv);
       register_person(id);
@@ -117,7 +129,8 @@ void ChainModel::on_arrival(EventKind k, std::uint32_t group) {
       grant_permit(id, PermitKind::kResettlement);
       break;
     }
-    default: break;
+    default:
+      break;
   }
 }
 

@@ -33,7 +33,8 @@ void ChainModel::seed_initial_state() {
   };
   auto make = [&](Location loc) {
     const PersonId id = new_person(Origin::kInitial, group_of());
-    if (rng.bernoulli(in.amv_share)) persons_[id].flags |= flag::kAmv;
+    if (rng.bernoulli(in.amv_share))
+      persons_[id].flags |= flag::kAmv;
     else if (rng.bernoulli(at(s_.groups[persons_[id].group].family_with_minors_share)))
       persons_[id].flags |= flag::kFamilyMinors;
     // Unaccompanied minors waiting for a decision are partly with Nidos, as in registration.
@@ -48,8 +49,8 @@ void ChainModel::seed_initial_state() {
     const auto n = static_cast<std::int64_t>(in.ind_backlog[t]);
     std::vector<Tick> applied(static_cast<std::size_t>(n));
     for (std::int64_t i = 0; i < n; ++i)
-      applied[static_cast<std::size_t>(i)] = backdated(static_cast<double>(i), static_cast<double>(n),
-                                                       in.ind_backlog_max_age_days[t], rng);
+      applied[static_cast<std::size_t>(i)] = backdated(
+          static_cast<double>(i), static_cast<double>(n), in.ind_backlog_max_age_days[t], rng);
     std::sort(applied.begin(), applied.end());
     for (Tick a : applied) {
       const PersonId id = make(t == kVA ? kAzc : kPol);
@@ -65,8 +66,8 @@ void ChainModel::seed_initial_state() {
     const auto n = static_cast<std::int64_t>(in.permit_holders_in_coa);
     std::vector<Tick> permits(static_cast<std::size_t>(n));
     for (std::int64_t i = 0; i < n; ++i)
-      permits[static_cast<std::size_t>(i)] = backdated(static_cast<double>(i), static_cast<double>(n),
-                                                       in.permit_holders_max_age_days, rng);
+      permits[static_cast<std::size_t>(i)] = backdated(
+          static_cast<double>(i), static_cast<double>(n), in.permit_holders_max_age_days, rng);
     std::sort(permits.begin(), permits.end());
     for (Tick pa : permits) {
       const PersonId id = make(kAzc);
@@ -77,9 +78,12 @@ void ChainModel::seed_initial_state() {
       set_stage(id, Stage::kPermitHolder);
       rec_.stock_add(m_.coa_permit_holders, now(), 1);
       rec_.stock_add(m_.housing_waiting, now(), 1);
-      const Tick linked = pa + engine::ticks_from_days(s_.housing.link_duration.sample(rng_.housing));
-      if (linked <= 0) on_linked(id);
-      else schedule(linked, kLinked, id);
+      const Tick linked =
+          pa + engine::ticks_from_days(s_.housing.link_duration.sample(rng_.housing));
+      if (linked <= 0)
+        on_linked(id);
+      else
+        schedule(linked, kLinked, id);
     }
   }
 
@@ -101,7 +105,8 @@ void ChainModel::seed_initial_state() {
     p.flags |= flag::kFirstDecided;
     set_stage(id, Stage::kRejected);
     ++p.epoch;
-    schedule(after_days(rng.uniform01() * at(s_.reception.reception_end_days)), kReceptionEnds, id, p.epoch);
+    schedule(after_days(rng.uniform01() * at(s_.reception.reception_end_days)), kReceptionEnds, id,
+             p.epoch);
     start_departure(id);
   }
 
@@ -135,7 +140,8 @@ void ChainModel::seed_initial_state() {
     const PersonId id = new_person(Origin::kNareis, group_of());
     persons_[id].head = kNoPerson;
     set_stage(id, Stage::kNareisAbroad);
-    const double full = s_.nareis.collect.sample(rng_.nareis) + s_.nareis.travel.sample(rng_.nareis);
+    const double full =
+        s_.nareis.collect.sample(rng_.nareis) + s_.nareis.travel.sample(rng_.nareis);
     schedule(after_days(rng.uniform01() * full), kNareisArrival, id);
   }
 }

@@ -110,21 +110,36 @@ std::vector<Indicator> build_catalogue() {
   flow("inflow.resettlement", "resettled refugees arriving");
   flow("inflow.relocation", "relocated asylum seekers arriving");
   flow("inflow.ukraine_activated", "dormant applications of Ukrainians activated");
-  c.push_back({"track.share_aa_va_of_first", K::kCounterShare, {"track.first_aa_va"},
-               {"inflow.first_applications"}, "share", "share of first applications to AA/VA (spoor 4)"});
+  c.push_back({"track.share_aa_va_of_first",
+               K::kCounterShare,
+               {"track.first_aa_va"},
+               {"inflow.first_applications"},
+               "share",
+               "share of first applications to AA/VA (spoor 4)"});
   flow("ind.decisions_first", "IND decisions on first applications");
   flow("ind.grants_first", "grants on first applications");
   flow("ind.rejections_first", "rejections on first applications");
   flow("ind.other_first", "other outcomes (withdrawn, not processed)");
-  c.push_back({"ind.grant_rate_first", K::kCounterShare, {"ind.grants_first"},
-               {"ind.grants_first", "ind.rejections_first"}, "share",
+  c.push_back({"ind.grant_rate_first",
+               K::kCounterShare,
+               {"ind.grants_first"},
+               {"ind.grants_first", "ind.rejections_first"},
+               "share",
                "grants / (grants + rejections), first applications"});
   for (int t = 0; t < scenario::kTracks; ++t) {
     const std::string tn = kTrackNames[t];
-    c.push_back({"ind.lead_time_weeks." + tn, K::kDurationMean, {"ind.lead_time_weeks." + tn}, {},
-                 "weeks", "mean weeks from application to decision, first applications decided in " + tn});
-    c.push_back({"ind.within_legal_term." + tn, K::kCounterShare, {"ind.decided_within_term." + tn},
-                 {"ind.decided_first." + tn}, "share", "share of " + tn + " decisions within the legal term"});
+    c.push_back({"ind.lead_time_weeks." + tn,
+                 K::kDurationMean,
+                 {"ind.lead_time_weeks." + tn},
+                 {},
+                 "weeks",
+                 "mean weeks from application to decision, first applications decided in " + tn});
+    c.push_back({"ind.within_legal_term." + tn,
+                 K::kCounterShare,
+                 {"ind.decided_within_term." + tn},
+                 {"ind.decided_first." + tn},
+                 "share",
+                 "share of " + tn + " decisions within the legal term"});
     stock("ind.backlog." + tn, "cases waiting for a first-instance decision in " + tn);
   }
   flow("permits.total", "asylum permits issued (first, repeat, resettlement, side inflow, family)");
@@ -137,7 +152,11 @@ std::vector<Indicator> build_catalogue() {
   flow("court.inflow_not_in_time", "appeals for not deciding in time, all tracks");
   flow("court.inflow_appeals", "appeals (beroep) against IND decisions");
   flow("court.inflow_provisional_relief", "requests for provisional relief (vovo)");
-  c.push_back({"court.ind_upheld_share", K::kCounterShare, {"court.upheld"}, {"court.rulings"}, "share",
+  c.push_back({"court.ind_upheld_share",
+               K::kCounterShare,
+               {"court.upheld"},
+               {"court.rulings"},
+               "share",
                "share of court rulings upholding the IND decision"});
   flow("council_of_state.inflow_total", "higher appeals to the Council of State");
   flow("coa.received", "persons received in COA reception (new reception contracts)");
@@ -146,16 +165,25 @@ std::vector<Indicator> build_catalogue() {
   stock("coa.capacity", "COA reception places");
   stock("coa.permit_holders", "permit holders in COA reception");
   stock("coa.amv", "unaccompanied minors in COA reception");
-  c.push_back({"coa.occupancy_rate", K::kStockRatio, {"coa.occupancy"}, {"coa.capacity"}, "share",
+  c.push_back({"coa.occupancy_rate",
+               K::kStockRatio,
+               {"coa.occupancy"},
+               {"coa.capacity"},
+               "share",
                "COA occupancy / capacity"});
-  c.push_back({"coa.places_added", K::kStockDelta, {"coa.capacity"}, {}, "places",
+  c.push_back({"coa.places_added",
+               K::kStockDelta,
+               {"coa.capacity"},
+               {},
+               "places",
                "change in COA capacity over the period"});
   for (const char* s : {"lt1y", "1to2y", "2to3y", "3to4y", "gt4y"})
     stock(fmt::format("coa.stay_share.{}", s), "share of COA residents by length of stay", "share");
   stock("coa.mean_stay_months", "mean length of the current COA stay of residents", "months");
   for (const char* s : {"lt15w", "15w_6m", "6m_1y", "gt1y"})
     stock(fmt::format("coa.ph_since_permit.{}", s), "permit holders in COA by time since permit");
-  stock("welfare.permit_holder_share", "broad-welfare indicator: permit-holder share of COA residents", "share");
+  stock("welfare.permit_holder_share",
+        "broad-welfare indicator: permit-holder share of COA residents", "share");
   for (int l = 0; l < scenario::kLocations; ++l)
     stock(fmt::format("coa.occupancy.{}", kLocationNames[l]), "residents by location type");
   flow("housing.quota", "taakstelling for the half-year");
@@ -169,37 +197,67 @@ std::vector<Indicator> build_catalogue() {
   flow("housing.transit_moved_on", "doorstroomlocatie residents moving on to regular housing");
   stock("housing.transit_places", "doorstroomlocatie places", "places");
   stock("housing.transit_residents", "permit holders living in doorstroomlocaties");
-  c.push_back({"housing.exit_weeks_after_permit", K::kDurationMean, {"housing.exit_weeks_after_permit"},
-               {}, "weeks", "mean weeks from permit to leaving COA for housing"});
-  c.push_back({"housing.exit_within_14w_share", K::kCounterShare, {"housing.exit_within_14w"},
-               {"housing.permit_holders_exited"}, "share", "share housed within the 14-week norm"});
+  c.push_back({"housing.exit_weeks_after_permit",
+               K::kDurationMean,
+               {"housing.exit_weeks_after_permit"},
+               {},
+               "weeks",
+               "mean weeks from permit to leaving COA for housing"});
+  c.push_back({"housing.exit_within_14w_share",
+               K::kCounterShare,
+               {"housing.exit_within_14w"},
+               {"housing.permit_holders_exited"},
+               "share",
+               "share housed within the 14-week norm"});
   flow("nareis.mvv_applications", "mvv-nareis applications (persons)");
   flow("nareis.mvv_granted", "mvv-nareis grants");
-  c.push_back({"nareis.grant_rate_first_instance", K::kCounterShare, {"nareis.mvv_granted"},
-               {"nareis.mvv_decisions"}, "share", "mvv-nareis grant rate"});
+  c.push_back({"nareis.grant_rate_first_instance",
+               K::kCounterShare,
+               {"nareis.mvv_granted"},
+               {"nareis.mvv_decisions"},
+               "share",
+               "mvv-nareis grant rate"});
   stock("nareis.waiting_abroad", "family members abroad waiting for an mvv decision");
-  c.push_back({"departure.chain_total", K::kFlow,
-               {"departure.chain_forced", "departure.chain_independent", "departure.chain_unsupervised"},
-               {}, "persons", "chain-wide departures (forced + independent + unsupervised)"});
+  c.push_back(
+      {"departure.chain_total",
+       K::kFlow,
+       {"departure.chain_forced", "departure.chain_independent", "departure.chain_unsupervised"},
+       {},
+       "persons",
+       "chain-wide departures (forced + independent + unsupervised)"});
   flow("departure.chain_forced", "forced departures");
   flow("departure.chain_independent", "independent, demonstrable departures");
   flow("departure.chain_unsupervised", "departures without supervision (MOB)");
-  c.push_back({"departure.dtenv_outflow_total", K::kFlow,
+  c.push_back({"departure.dtenv_outflow_total",
+               K::kFlow,
                {"departure.route.voluntary_origin", "departure.route.voluntary_dublin",
                 "departure.route.voluntary_other", "departure.route.forced_origin",
                 "departure.route.forced_dublin", "departure.route.forced_other",
                 "departure.route.unsupervised", "departure.route.permit_later",
                 "departure.route.administrative"},
-               {}, "persons", "DTenV caseload outflow"});
-  c.push_back({"departure.dtenv_voluntary", K::kFlow,
+               {},
+               "persons",
+               "DTenV caseload outflow"});
+  c.push_back({"departure.dtenv_voluntary",
+               K::kFlow,
                {"departure.route.voluntary_origin", "departure.route.voluntary_dublin",
-                "departure.route.voluntary_other"}, {}, "persons", "DTenV voluntary demonstrable"});
-  c.push_back({"departure.dtenv_forced", K::kFlow,
+                "departure.route.voluntary_other"},
+               {},
+               "persons",
+               "DTenV voluntary demonstrable"});
+  c.push_back({"departure.dtenv_forced",
+               K::kFlow,
                {"departure.route.forced_origin", "departure.route.forced_dublin",
-                "departure.route.forced_other"}, {}, "persons", "DTenV forced"});
-  flow("departure.dtenv_unsupervised", "DTenV departures without supervision", "departure.route.unsupervised");
-  flow("departure.dtenv_permit_later", "DTenV outflow by a later permit", "departure.route.permit_later");
-  flow("departure.dtenv_dublin_forced", "DTenV forced Dublin transfers", "departure.route.forced_dublin");
+                "departure.route.forced_other"},
+               {},
+               "persons",
+               "DTenV forced"});
+  flow("departure.dtenv_unsupervised", "DTenV departures without supervision",
+       "departure.route.unsupervised");
+  flow("departure.dtenv_permit_later", "DTenV outflow by a later permit",
+       "departure.route.permit_later");
+  flow("departure.dtenv_dublin_forced", "DTenV forced Dublin transfers",
+       "departure.route.forced_dublin");
   stock("limbo.stock", "rejected persons out of reception without departure");
   stock("ind.paused_by_moratorium", "cases held by a decision moratorium");
   stock("housing.waiting_in_coa", "permit holders in COA waiting for housing");
@@ -234,8 +292,8 @@ std::string When::label() const {
 
 namespace {
 
-double sum_counters(const engine::Recorder& rec, const std::vector<std::string>& names, int mb, int me,
-                    std::string* error) {
+double sum_counters(const engine::Recorder& rec, const std::vector<std::string>& names, int mb,
+                    int me, std::string* error) {
   double s = 0;
   for (const auto& n : names) {
     auto id = rec.find(engine::Recorder::Kind::kCounter, n);
@@ -270,8 +328,10 @@ std::optional<double> evaluate(const engine::Recorder& rec, const engine::Calend
     } else {
       const engine::Date next{std::chrono::sys_days{d} + std::chrono::days{1}};
       if (static_cast<unsigned>(next.day()) != 1) {
-        *error = fmt::format("stocks are recorded at month boundaries: use the first or last day of a "
-                             "month, not {}", engine::format_date(d));
+        *error = fmt::format(
+            "stocks are recorded at month boundaries: use the first or last day of a "
+            "month, not {}",
+            engine::format_date(d));
         return std::nullopt;
       }
       boundary = cal.month_index(next);
@@ -280,7 +340,9 @@ std::optional<double> evaluate(const engine::Recorder& rec, const engine::Calend
       *error = fmt::format("date {} is outside the simulated horizon", engine::format_date(d));
       return std::nullopt;
     }
-    auto stock_id = [&](const std::string& n) { return rec.find(engine::Recorder::Kind::kStock, n); };
+    auto stock_id = [&](const std::string& n) {
+      return rec.find(engine::Recorder::Kind::kStock, n);
+    };
     auto num = stock_id(ind.numerator.front());
     if (!num) {
       *error = fmt::format("stock '{}' is not recorded by the model", ind.numerator.front());
@@ -334,7 +396,8 @@ std::optional<double> evaluate(const engine::Recorder& rec, const engine::Calend
       }
       return rec.stock_at(*id, me) - rec.stock_at(*id, mb);
     }
-    default: break;
+    default:
+      break;
   }
   *error = "unsupported indicator kind";
   return std::nullopt;

@@ -47,7 +47,8 @@ void ChainModel::nareis_daily() {
     rec_.stock_add(m_.nareis_waiting, now(), -1);
     if (rng_.nareis.bernoulli(at(s_.nareis.grant_rate))) {
       rec_.count(m_.nareis_granted);
-      const double days = s_.nareis.collect.sample(rng_.nareis) + s_.nareis.travel.sample(rng_.nareis);
+      const double days =
+          s_.nareis.collect.sample(rng_.nareis) + s_.nareis.travel.sample(rng_.nareis);
       schedule(after_days(days), kNareisArrival, id);
     } else {
       set_stage(id, Stage::kDeparted);  // rejected abroad: never enters the Netherlands
@@ -63,7 +64,8 @@ void ChainModel::on_nareis_arrival(PersonId id) {
   const bool ref_in_coa = ref != kNoPerson && persons_[ref].stage == Stage::kPermitHolder &&
                           persons_[ref].location != kNoLocation && persons_[ref].location != kNidos;
   const bool ref_housed = ref != kNoPerson && persons_[ref].stage == Stage::kHoused;
-  if (ref_housed && s_.housing.direct_family_housing && now() >= s_.housing.direct_family_housing_from) {
+  if (ref_housed && s_.housing.direct_family_housing &&
+      now() >= s_.housing.direct_family_housing_from) {
     // Measure: housed directly with the referent; counts for the taakstelling.
     set_stage(id, Stage::kPermitHolder);
     rec_.count(m_.permits_total);

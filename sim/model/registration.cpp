@@ -9,7 +9,8 @@ using namespace scenario;
 void ChainModel::register_person(PersonId id) {
   enter_coa(id, kCol);
   double days = s_.registration.duration.sample(rng_.registration);
-  if (now() >= s_.registration.screening_from) days += s_.registration.screening.sample(rng_.registration);
+  if (now() >= s_.registration.screening_from)
+    days += s_.registration.screening.sample(rng_.registration);
   schedule(after_days(days), kRegistrationDone, id);
 }
 
@@ -34,13 +35,19 @@ void ChainModel::on_registration_done(PersonId id) {
         rec_.count(m_.dublin_claims_sent);
       break;
     }
-    case Origin::kRepeat: track = kSafeCountry; break;  // short procedure (assumption)
-    default: track = kAA; break;  // relocation and Dublin transfers in: NL is responsible
+    case Origin::kRepeat:
+      track = kSafeCountry;
+      break;  // short procedure (assumption)
+    default:
+      track = kAA;
+      break;  // relocation and Dublin transfers in: NL is responsible
   }
-  const bool to_nidos = (p.flags & flag::kAmv) && rng_.reception.bernoulli(at(s_.reception.amv_nidos_share));
+  const bool to_nidos =
+      (p.flags & flag::kAmv) && rng_.reception.bernoulli(at(s_.reception.amv_nidos_share));
   move_coa(id, to_nidos ? kNidos : (track == kVA ? kAzc : kPol));
   enqueue_ind(id, track, rng_.tracks.bernoulli(at(s_.ind.priority_share[track])) ? 0u : 1u);
-  const double term = at(s_.ind.legal_term_days) + s_.ind.not_in_time_notice.sample(rng_.registration);
+  const double term =
+      at(s_.ind.legal_term_days) + s_.ind.not_in_time_notice.sample(rng_.registration);
   schedule(std::max(now(), p.applied + engine::ticks_from_days(term)), kLegalTermExpired, id);
 }
 

@@ -53,7 +53,8 @@ void ChainModel::on_ukraine_departure(PersonId id) {
 
 void ChainModel::on_protection_ends() {
   const bool transition = s_.ukraine.transition_status;
-  const double share = transition ? at(s_.ukraine.transition_activation_share) : at(s_.ukraine.activation_share);
+  const double share =
+      transition ? at(s_.ukraine.transition_activation_share) : at(s_.ukraine.activation_share);
   const auto n = static_cast<PersonId>(persons_.size());
   for (PersonId id = 0; id < n; ++id) {
     if (persons_[id].stage != Stage::kTemporaryProtection) continue;

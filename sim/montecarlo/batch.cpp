@@ -33,7 +33,8 @@ std::vector<Cell> default_grid(const scenario::Scenario& s) {
   for (const auto& ind : model::indicator_catalogue()) {
     const bool stock = ind.kind == K::kStock || ind.kind == K::kStockRatio;
     if (stock) {
-      for (int b = 0; b <= months; ++b) grid.push_back({&ind, {std::nullopt, cal.month_first_day(b)}});
+      for (int b = 0; b <= months; ++b)
+        grid.push_back({&ind, {std::nullopt, cal.month_first_day(b)}});
     } else {
       for (const auto& p : periods)
         if (inside(p)) grid.push_back({&ind, {p, std::nullopt}});
@@ -100,7 +101,8 @@ BatchResult run_batch(const scenario::Scenario& s, const std::vector<Cell>& grid
         std::vector<double> row(grid.size());
         for (std::size_t c = 0; c < grid.size(); ++c) {
           std::string err;
-          row[c] = model::evaluate(m.recorder(), cal, *grid[c].indicator, grid[c].when, &err).value_or(0.0);
+          row[c] = model::evaluate(m.recorder(), cal, *grid[c].indicator, grid[c].when, &err)
+                       .value_or(0.0);
         }
         std::lock_guard lock(mu);
         result.values[static_cast<std::size_t>(r)] = std::move(row);

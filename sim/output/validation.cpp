@@ -1,7 +1,8 @@
 #include "asylumsim/output/validation.hpp"
 
-#include <cmath>
 #include <fmt/format.h>
+
+#include <cmath>
 
 namespace asylumsim::output {
 
@@ -27,20 +28,23 @@ std::vector<ValidationRow> validation_rows(const std::vector<scenario::Target>& 
 std::string validation_csv(const std::vector<ValidationRow>& rows) {
   std::string out = "id,when,target,model_mean,model_p05,model_p95,rel_error\n";
   for (const auto& r : rows)
-    out += fmt::format("{},{},{},{},{},{},{}\n", r.target->id, r.target->when.label(), r.target->value,
-                       r.model.mean, r.model.p05, r.model.p95, r.rel_error);
+    out += fmt::format("{},{},{},{},{},{},{}\n", r.target->id, r.target->when.label(),
+                       r.target->value, r.model.mean, r.model.p05, r.model.p95, r.rel_error);
   return out;
 }
 
 std::string validation_table(const std::vector<ValidationRow>& rows) {
-  std::string out = fmt::format("{:<38} {:<10} {:>12} {:>12} {:>25} {:>9}\n", "id", "when", "target",
-                                "model mean", "model 90% band", "error");
+  std::string out = fmt::format("{:<38} {:<10} {:>12} {:>12} {:>25} {:>9}\n", "id", "when",
+                                "target", "model mean", "model 90% band", "error");
   for (const auto& r : rows) {
     const bool share = r.target->kind == "share";
-    const auto f = [&](double v) { return share ? fmt::format("{:.3f}", v) : fmt::format("{:.0f}", v); };
-    out += fmt::format("{:<38} {:<10} {:>12} {:>12} {:>25} {:>+8.1f}%\n", r.target->id, r.target->when.label(),
-                       f(r.target->value), f(r.model.mean), fmt::format("[{}, {}]", f(r.model.p05), f(r.model.p95)),
-                       100.0 * r.rel_error);
+    const auto f = [&](double v) {
+      return share ? fmt::format("{:.3f}", v) : fmt::format("{:.0f}", v);
+    };
+    out +=
+        fmt::format("{:<38} {:<10} {:>12} {:>12} {:>25} {:>+8.1f}%\n", r.target->id,
+                    r.target->when.label(), f(r.target->value), f(r.model.mean),
+                    fmt::format("[{}, {}]", f(r.model.p05), f(r.model.p95)), 100.0 * r.rel_error);
   }
   return out;
 }

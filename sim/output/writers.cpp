@@ -60,11 +60,14 @@ constexpr Key kKeys[] = {
 
 std::map<std::string, std::size_t> index_cells(const montecarlo::BatchResult& r) {
   std::map<std::string, std::size_t> idx;
-  for (std::size_t c = 0; c < r.grid.size(); ++c) idx[r.grid[c].indicator->id + "@" + r.grid[c].when.label()] = c;
+  for (std::size_t c = 0; c < r.grid.size(); ++c)
+    idx[r.grid[c].indicator->id + "@" + r.grid[c].when.label()] = c;
   return idx;
 }
 
-std::string year_end_label(int year) { return fmt::format("{:04d}-01-01", year + 1); }
+std::string year_end_label(int year) {
+  return fmt::format("{:04d}-01-01", year + 1);
+}
 
 }  // namespace
 
@@ -74,7 +77,8 @@ std::string series_csv(const montecarlo::BatchResult& r) {
   out.reserve(r.grid.size() * 9 * 48);
   for (std::size_t c = 0; c < r.grid.size(); ++c) {
     const auto vals = stat_values(sums[c]);
-    const std::string prefix = fmt::format("{},{},", r.grid[c].indicator->id, r.grid[c].when.label());
+    const std::string prefix =
+        fmt::format("{},{},", r.grid[c].indicator->id, r.grid[c].when.label());
     for (int k = 0; k < 9; ++k) {
       out += prefix;
       out += kStatNames[k];
@@ -111,8 +115,8 @@ std::string summary_json(const scenario::Scenario& s, const montecarlo::BatchRes
       auto it = idx.find(std::string(k.id) + "@" + when);
       if (it == idx.end()) continue;
       const auto& sm = sums[it->second];
-      row[k.id] = {{"when", when}, {"mean", sm.mean}, {"sd", sm.sd}, {"p05", sm.p05}, {"p50", sm.p50},
-                   {"p95", sm.p95}};
+      row[k.id] = {{"when", when},  {"mean", sm.mean}, {"sd", sm.sd},
+                   {"p05", sm.p05}, {"p50", sm.p50},   {"p95", sm.p95}};
     }
     years.push_back(row);
   }
@@ -131,7 +135,8 @@ std::string summary_table(const scenario::Scenario& s, const montecarlo::BatchRe
     for (const Key& k : kKeys) {
       const std::string when = k.stock ? year_end_label(y) : fmt::format("{:04d}", y);
       auto it = idx.find(std::string(k.id) + "@" + when);
-      out += it == idx.end() ? fmt::format(" {:>15}", "-") : fmt::format(" {:>15.0f}", sums[it->second].mean);
+      out += it == idx.end() ? fmt::format(" {:>15}", "-")
+                             : fmt::format(" {:>15.0f}", sums[it->second].mean);
     }
     out += '\n';
   }
@@ -159,7 +164,9 @@ void prepare_output_dir(const fs::path& dir, const std::string& scenario_name, b
           dir.string(), other));
   }
   fs::create_directories(dir, ec);
-  if (ec) throw std::runtime_error(fmt::format("{}: cannot create directory: {}", dir.string(), ec.message()));
+  if (ec)
+    throw std::runtime_error(
+        fmt::format("{}: cannot create directory: {}", dir.string(), ec.message()));
 }
 
 }  // namespace asylumsim::output

@@ -31,20 +31,28 @@ enum class Range { kAny, kNonNegative, kPositive, kProbability };
 
 const char* range_text(Range r) {
   switch (r) {
-    case Range::kAny: return "a number";
-    case Range::kNonNegative: return "a number >= 0";
-    case Range::kPositive: return "a number > 0";
-    case Range::kProbability: return "a probability between 0 and 1";
+    case Range::kAny:
+      return "a number";
+    case Range::kNonNegative:
+      return "a number >= 0";
+    case Range::kPositive:
+      return "a number > 0";
+    case Range::kProbability:
+      return "a probability between 0 and 1";
   }
   return "";
 }
 
 bool in_range(double v, Range r) {
   switch (r) {
-    case Range::kAny: return true;
-    case Range::kNonNegative: return v >= 0;
-    case Range::kPositive: return v > 0;
-    case Range::kProbability: return v >= 0 && v <= 1;
+    case Range::kAny:
+      return true;
+    case Range::kNonNegative:
+      return v >= 0;
+    case Range::kPositive:
+      return v > 0;
+    case Range::kProbability:
+      return v >= 0 && v <= 1;
   }
   return true;
 }
@@ -55,7 +63,8 @@ std::vector<std::string> names_of(const auto& arr) {
 
 class Loader {
  public:
-  Loader(YAML::Node root, std::string file) : file_(std::move(file)), root_(root, "", &file_, &diag_) {}
+  Loader(YAML::Node root, std::string file)
+      : file_(std::move(file)), root_(root, "", &file_, &diag_) {}
 
   Scenario load() {
     s_.file = file_;
@@ -103,8 +112,9 @@ class Loader {
     auto d = date(v);
     if (!d) return fallback;
     if (*d < s_.start || *d > s_.end) {
-      v.error(fmt::format("date {} is outside the scenario horizon ({} to {})", engine::format_date(*d),
-                          engine::format_date(s_.start), engine::format_date(s_.end)));
+      v.error(fmt::format("date {} is outside the scenario horizon ({} to {})",
+                          engine::format_date(*d), engine::format_date(s_.start),
+                          engine::format_date(s_.end)));
       return fallback;
     }
     return cal_.to_tick(*d);
@@ -127,8 +137,9 @@ class Loader {
       const Tick t = dated_tick(step.required("from"), 0);
       const double x = number(step.required("value"), fallback, r);
       if (i == 0 && t != 0)
-        step.child("from").error(fmt::format("the first step must start on the scenario start date {}",
-                                             engine::format_date(s_.start)));
+        step.child("from").error(
+            fmt::format("the first step must start on the scenario start date {}",
+                        engine::format_date(s_.start)));
       if (i > 0 && t <= prev) step.child("from").error("steps must be in increasing date order");
       prev = t;
       out.set_from(t, x);
@@ -141,7 +152,8 @@ class Loader {
     if (v.is_scalar()) return Distribution::fixed(number(v, fallback.mean, Range::kNonNegative));
     if (!v.expect_map({"dist", "mean", "cv", "value", "quantiles"})) return fallback;
     const std::string kind = v.required("dist").as_string("fixed");
-    if (kind == "fixed") return Distribution::fixed(number(v.required("value"), 0, Range::kNonNegative));
+    if (kind == "fixed")
+      return Distribution::fixed(number(v.required("value"), 0, Range::kNonNegative));
     if (kind == "exponential")
       return Distribution::exponential(number(v.required("mean"), 1, Range::kPositive));
     if (kind == "lognormal" || kind == "gamma") {
@@ -165,7 +177,8 @@ class Loader {
       return Distribution::empirical(qs);
     }
     v.child("dist").error(fmt::format(
-        "unknown distribution '{}' (expected fixed, exponential, lognormal, gamma or empirical)", kind));
+        "unknown distribution '{}' (expected fixed, exponential, lognormal, gamma or empirical)",
+        kind));
     return fallback;
   }
 
@@ -195,7 +208,8 @@ class Loader {
 
   // --- sections ---------------------------------------------------------------------------------
   bool read_header(const YamlView& v) {
-    if (!v.defined() || !v.expect_map({"name", "description", "start", "end", "seed", "replications"}))
+    if (!v.defined() ||
+        !v.expect_map({"name", "description", "start", "end", "seed", "replications"}))
       return false;
     s_.name = v.required("name").as_string("unnamed");
     s_.description = v.child("description").defined() ? v.child("description").as_string() : "";
@@ -221,8 +235,10 @@ class Loader {
     const std::int64_t seed = v.child("seed").defined() ? v.child("seed").as_integer(1) : 1;
     if (seed < 0) v.child("seed").error("seed must be >= 0");
     s_.seed = static_cast<std::uint64_t>(seed);
-    const std::int64_t reps = v.child("replications").defined() ? v.child("replications").as_integer(1) : 1;
-    if (reps < 1 || reps > 10'000'000) v.child("replications").error("replications must be between 1 and 10000000");
+    const std::int64_t reps =
+        v.child("replications").defined() ? v.child("replications").as_integer(1) : 1;
+    if (reps < 1 || reps > 10'000'000)
+      v.child("replications").error("replications must be between 1 and 10000000");
     s_.replications = static_cast<int>(std::clamp<std::int64_t>(reps, 1, 10'000'000));
     return true;
   }
@@ -249,11 +265,13 @@ class Loader {
       p.first_applications_per_year =
           schedule(g.required("first_applications_per_year"), 0, Range::kNonNegative);
       p.amv_share = schedule(g.child("amv_share"), 0, Range::kProbability);
-      p.family_with_minors_share = schedule(g.child("family_with_minors_share"), 0, Range::kProbability);
+      p.family_with_minors_share =
+          schedule(g.child("family_with_minors_share"), 0, Range::kProbability);
       const YamlView ts = g.required("track_share");
       per_key_schedules(ts, kTrackNames, p.track_share, 0, Range::kProbability);
       if (ts.defined()) check_sum_to_one(ts, p.track_share);
-      per_key_schedules(g.required("grant_rate"), kTrackNames, p.grant_rate, 0, Range::kProbability);
+      per_key_schedules(g.required("grant_rate"), kTrackNames, p.grant_rate, 0,
+                        Range::kProbability);
       p.nareis_apply_share = schedule(g.child("nareis_apply_share"), 0, Range::kProbability);
       const YamlView fs = g.child("family_size");
       if (fs.defined() && fs.expect_sequence()) {
@@ -266,15 +284,17 @@ class Loader {
           fs.error(fmt::format("family-size probabilities sum to {:.6g} (expected 1)", sum));
       }
       if (p.family_size.empty()) p.family_size = {1.0};
-      p.voluntary_departure_factor = schedule(g.child("voluntary_departure_factor"), 1, Range::kNonNegative);
+      p.voluntary_departure_factor =
+          schedule(g.child("voluntary_departure_factor"), 1, Range::kNonNegative);
       s_.groups.push_back(std::move(p));
     }
   }
 
   void read_inflow(const YamlView& v) {
     if (!v.defined()) return;
-    if (!v.expect_map({"seasonality", "repeat_per_year", "resettlement_per_year", "relocation_per_year",
-                       "dublin_transfers_in_per_year", "dublin_claims_sent_share"}))
+    if (!v.expect_map({"seasonality", "repeat_per_year", "resettlement_per_year",
+                       "relocation_per_year", "dublin_transfers_in_per_year",
+                       "dublin_claims_sent_share"}))
       return;
     auto& in = s_.inflow;
     const YamlView sv = v.child("seasonality");
@@ -283,16 +303,21 @@ class Loader {
         sv.error(fmt::format("expected 12 monthly factors, got {}", sv.size()));
       } else {
         double sum = 0;
-        for (std::size_t i = 0; i < 12; ++i) sum += in.seasonality[i] = number(sv.element(i), 1, Range::kNonNegative);
-        if (sum <= 0) sv.error("seasonality factors must not all be zero");
-        else for (auto& f : in.seasonality) f *= 12.0 / sum;  // normalise to mean 1
+        for (std::size_t i = 0; i < 12; ++i)
+          sum += in.seasonality[i] = number(sv.element(i), 1, Range::kNonNegative);
+        if (sum <= 0)
+          sv.error("seasonality factors must not all be zero");
+        else
+          for (auto& f : in.seasonality) f *= 12.0 / sum;  // normalise to mean 1
       }
     }
     in.repeat_per_year = schedule(v.child("repeat_per_year"), 0, Range::kNonNegative);
     in.resettlement_per_year = schedule(v.child("resettlement_per_year"), 0, Range::kNonNegative);
     in.relocation_per_year = schedule(v.child("relocation_per_year"), 0, Range::kNonNegative);
-    in.dublin_transfers_in_per_year = schedule(v.child("dublin_transfers_in_per_year"), 0, Range::kNonNegative);
-    in.dublin_claims_sent_share = schedule(v.child("dublin_claims_sent_share"), 1, Range::kProbability);
+    in.dublin_transfers_in_per_year =
+        schedule(v.child("dublin_transfers_in_per_year"), 0, Range::kNonNegative);
+    in.dublin_claims_sent_share =
+        schedule(v.child("dublin_claims_sent_share"), 1, Range::kProbability);
   }
 
   void read_registration(const YamlView& v) {
@@ -301,29 +326,35 @@ class Loader {
     auto& r = s_.registration;
     r.ter_apel_cap = schedule(v.child("ter_apel_cap"), 2000, Range::kNonNegative);
     r.duration = distribution(v.child("duration"), r.duration);
-    if (v.has("screening_from")) r.screening_from = dated_tick(v.child("screening_from"), engine::kNever);
+    if (v.has("screening_from"))
+      r.screening_from = dated_tick(v.child("screening_from"), engine::kNever);
     r.screening = distribution(v.child("screening"), r.screening);
   }
 
   void read_ind(const YamlView& v) {
     if (!v.defined()) return;
-    if (!v.expect_map({"capacity_per_week", "share_unused_capacity", "other_share", "abscond_per_year",
-                       "va_referral_share", "legal_term_days", "not_in_time_appeal_share",
-                       "not_in_time_notice", "not_in_time_refile_days", "priority_share",
-                       "repeat_grant_rate", "decision_speedup", "moratoria"}))
+    if (!v.expect_map({"capacity_per_week", "share_unused_capacity", "other_share",
+                       "abscond_per_year", "va_referral_share", "legal_term_days",
+                       "not_in_time_appeal_share", "not_in_time_notice", "not_in_time_refile_days",
+                       "priority_share", "repeat_grant_rate", "decision_speedup", "moratoria"}))
       return;
     auto& p = s_.ind;
-    per_key_schedules(v.required("capacity_per_week"), kTrackNames, p.capacity_per_week, 0, Range::kNonNegative);
-    if (v.has("share_unused_capacity")) p.share_unused_capacity = v.child("share_unused_capacity").as_bool(true);
+    per_key_schedules(v.required("capacity_per_week"), kTrackNames, p.capacity_per_week, 0,
+                      Range::kNonNegative);
+    if (v.has("share_unused_capacity"))
+      p.share_unused_capacity = v.child("share_unused_capacity").as_bool(true);
     per_key_schedules(v.child("other_share"), kTrackNames, p.other_share, 0, Range::kProbability);
-    per_key_schedules(v.child("abscond_per_year"), kTrackNames, p.abscond_per_year, 0, Range::kNonNegative);
+    per_key_schedules(v.child("abscond_per_year"), kTrackNames, p.abscond_per_year, 0,
+                      Range::kNonNegative);
     p.va_referral_share = schedule(v.child("va_referral_share"), 0, Range::kProbability);
     p.legal_term_days = schedule(v.child("legal_term_days"), 183, Range::kPositive);
-    per_key_schedules(v.child("not_in_time_appeal_share"), kTrackNames, p.not_in_time_appeal_share, 0,
-                      Range::kProbability);
+    per_key_schedules(v.child("not_in_time_appeal_share"), kTrackNames, p.not_in_time_appeal_share,
+                      0, Range::kProbability);
     p.not_in_time_notice = distribution(v.child("not_in_time_notice"), p.not_in_time_notice);
-    p.not_in_time_refile_days = schedule(v.child("not_in_time_refile_days"), 0, Range::kNonNegative);
-    per_key_schedules(v.child("priority_share"), kTrackNames, p.priority_share, 0, Range::kProbability);
+    p.not_in_time_refile_days =
+        schedule(v.child("not_in_time_refile_days"), 0, Range::kNonNegative);
+    per_key_schedules(v.child("priority_share"), kTrackNames, p.priority_share, 0,
+                      Range::kProbability);
     p.repeat_grant_rate = schedule(v.child("repeat_grant_rate"), 0.15, Range::kProbability);
     p.decision_speedup = schedule(v.child("decision_speedup"), 1, Range::kPositive);
     const YamlView m = v.child("moratoria");
@@ -338,8 +369,9 @@ class Loader {
           std::vector<std::string> names;
           for (const auto& g : s_.groups) names.push_back(g.name);
           const std::string sug = suggest(mor.group, names);
-          e.child("group").error(fmt::format("unknown nationality group '{}'{}", mor.group,
-                                             sug.empty() ? "" : fmt::format(" (did you mean '{}'?)", sug)));
+          e.child("group").error(
+              fmt::format("unknown nationality group '{}'{}", mor.group,
+                          sug.empty() ? "" : fmt::format(" (did you mean '{}'?)", sug)));
         }
         const std::size_t before = diag_.size();
         mor.from = dated_tick(e.required("from"), 0);
@@ -353,28 +385,32 @@ class Loader {
 
   void read_appeals(const YamlView& v) {
     if (!v.defined()) return;
-    if (!v.expect_map({"appeal_share", "provisional_relief_share", "court_duration", "court_upheld_share",
-                       "higher_appeal_share", "council_duration", "council_upheld_share",
-                       "not_in_time_court_duration", "not_in_time_priority"}))
+    if (!v.expect_map({"appeal_share", "provisional_relief_share", "court_duration",
+                       "court_upheld_share", "higher_appeal_share", "council_duration",
+                       "council_upheld_share", "not_in_time_court_duration",
+                       "not_in_time_priority"}))
       return;
     auto& a = s_.appeals;
     per_key_schedules(v.child("appeal_share"), kTrackNames, a.appeal_share, 0, Range::kProbability);
-    per_key_schedules(v.child("provisional_relief_share"), kTrackNames, a.provisional_relief_share, 0,
-                      Range::kProbability);
+    per_key_schedules(v.child("provisional_relief_share"), kTrackNames, a.provisional_relief_share,
+                      0, Range::kProbability);
     const YamlView cd = v.child("court_duration");
     for (auto& d : a.court_duration) d = Distribution::exponential(130.0);
     if (cd.defined() && cd.expect_map(names_of(kTrackNames)))
-      for (int t = 0; t < kTracks; ++t) a.court_duration[t] = distribution(cd.child(kTrackNames[t]), a.court_duration[t]);
+      for (int t = 0; t < kTracks; ++t)
+        a.court_duration[t] = distribution(cd.child(kTrackNames[t]), a.court_duration[t]);
     a.court_upheld_share = schedule(v.child("court_upheld_share"), 0.8, Range::kProbability);
     a.higher_appeal_share = schedule(v.child("higher_appeal_share"), 0.2, Range::kProbability);
     a.council_duration = distribution(v.child("council_duration"), a.council_duration);
     a.council_upheld_share = schedule(v.child("council_upheld_share"), 0.85, Range::kProbability);
-    a.not_in_time_court_duration = distribution(v.child("not_in_time_court_duration"), a.not_in_time_court_duration);
+    a.not_in_time_court_duration =
+        distribution(v.child("not_in_time_court_duration"), a.not_in_time_court_duration);
     a.not_in_time_priority = schedule(v.child("not_in_time_priority"), 1, Range::kProbability);
   }
 
   void read_reception(const YamlView& v) {
-    if (!v.defined() || !v.expect_map({"capacity", "reception_end_days", "vbl_share", "amv_nidos_share"}))
+    if (!v.defined() ||
+        !v.expect_map({"capacity", "reception_end_days", "vbl_share", "amv_nidos_share"}))
       return;
     auto& r = s_.reception;
     per_key_schedules(v.required("capacity"), kLocationNames, r.capacity, 0, Range::kNonNegative);
@@ -386,15 +422,17 @@ class Loader {
   void read_housing(const YamlView& v) {
     if (!v.defined() ||
         !v.expect_map({"link_duration", "quota_per_half_year", "quota_forecast_from",
-                       "realisation_per_half_year", "backlog_at_start", "advance_share", "norm_weeks",
-                       "har_plus_per_month", "har_plus_move_on", "transit_places", "transit_stay",
-                       "direct_family_housing_from"}))
+                       "realisation_per_half_year", "backlog_at_start", "advance_share",
+                       "norm_weeks", "har_plus_per_month", "har_plus_move_on", "transit_places",
+                       "transit_stay", "direct_family_housing_from"}))
       return;
     auto& h = s_.housing;
     h.link_duration = distribution(v.child("link_duration"), h.link_duration);
     h.quota_per_half_year = schedule(v.required("quota_per_half_year"), 0, Range::kNonNegative);
-    if (v.has("quota_forecast_from")) h.quota_forecast_from = dated_tick(v.child("quota_forecast_from"), engine::kNever);
-    h.realisation_per_half_year = schedule(v.required("realisation_per_half_year"), 0, Range::kNonNegative);
+    if (v.has("quota_forecast_from"))
+      h.quota_forecast_from = dated_tick(v.child("quota_forecast_from"), engine::kNever);
+    h.realisation_per_half_year =
+        schedule(v.required("realisation_per_half_year"), 0, Range::kNonNegative);
     h.backlog_at_start = number(v.child("backlog_at_start"), 0, Range::kAny);
     h.advance_share = schedule(v.child("advance_share"), 0.15, Range::kNonNegative);
     h.norm_weeks = number(v.child("norm_weeks"), 14, Range::kPositive);
@@ -404,7 +442,8 @@ class Loader {
     h.transit_stay = distribution(v.child("transit_stay"), h.transit_stay);
     if (v.has("direct_family_housing_from")) {
       h.direct_family_housing = true;
-      h.direct_family_housing_from = dated_tick(v.child("direct_family_housing_from"), engine::kNever);
+      h.direct_family_housing_from =
+          dated_tick(v.child("direct_family_housing_from"), engine::kNever);
     }
   }
 
@@ -443,17 +482,21 @@ class Loader {
       }
       check_sum_to_one(routes, d.route_share);
     }
-    d.dublin_transfer_term_days = schedule(v.child("dublin_transfer_term_days"), 183, Range::kPositive);
-    d.dublin_transfer_success = schedule(v.child("dublin_transfer_success"), 0.3, Range::kProbability);
-    d.dublin_transfer_duration = distribution(v.child("dublin_transfer_duration"), d.dublin_transfer_duration);
-    d.other_outcome_unsupervised_share = schedule(v.child("other_outcome_unsupervised_share"), 0.8, Range::kProbability);
+    d.dublin_transfer_term_days =
+        schedule(v.child("dublin_transfer_term_days"), 183, Range::kPositive);
+    d.dublin_transfer_success =
+        schedule(v.child("dublin_transfer_success"), 0.3, Range::kProbability);
+    d.dublin_transfer_duration =
+        distribution(v.child("dublin_transfer_duration"), d.dublin_transfer_duration);
+    d.other_outcome_unsupervised_share =
+        schedule(v.child("other_outcome_unsupervised_share"), 0.8, Range::kProbability);
   }
 
   void read_ukraine(const YamlView& v) {
     if (!v.defined()) return;
     if (!v.expect_map({"registered_at_start", "registrations_per_year", "mean_stay_years",
-                       "municipal_capacity", "municipal_share", "protection_end", "activation_share",
-                       "transition_status", "transition_activation_share"}))
+                       "municipal_capacity", "municipal_share", "protection_end",
+                       "activation_share", "transition_status", "transition_activation_share"}))
       return;
     auto& u = s_.ukraine;
     u.enabled = true;
@@ -462,10 +505,13 @@ class Loader {
     u.mean_stay_years = schedule(v.child("mean_stay_years"), 4, Range::kPositive);
     u.municipal_capacity = schedule(v.child("municipal_capacity"), 0, Range::kNonNegative);
     u.municipal_share = schedule(v.child("municipal_share"), 0.8, Range::kProbability);
-    if (v.has("protection_end")) u.protection_end = dated_tick(v.child("protection_end"), engine::kNever);
+    if (v.has("protection_end"))
+      u.protection_end = dated_tick(v.child("protection_end"), engine::kNever);
     u.activation_share = schedule(v.child("activation_share"), 0.5, Range::kProbability);
-    if (v.has("transition_status")) u.transition_status = v.child("transition_status").as_bool(false);
-    u.transition_activation_share = schedule(v.child("transition_activation_share"), 0.1, Range::kProbability);
+    if (v.has("transition_status"))
+      u.transition_status = v.child("transition_status").as_bool(false);
+    u.transition_activation_share =
+        schedule(v.child("transition_activation_share"), 0.1, Range::kProbability);
   }
 
   void read_initial(const YamlView& v) {
@@ -477,12 +523,15 @@ class Loader {
     auto& in = s_.initial;
     for (const char* key : {"ind_backlog", "ind_backlog_max_age_days"}) {
       const YamlView b = v.child(key);
-      auto& arr = std::string_view(key) == "ind_backlog" ? in.ind_backlog : in.ind_backlog_max_age_days;
+      auto& arr =
+          std::string_view(key) == "ind_backlog" ? in.ind_backlog : in.ind_backlog_max_age_days;
       if (b.defined() && b.expect_map(names_of(kTrackNames)))
-        for (int t = 0; t < kTracks; ++t) arr[t] = number(b.child(kTrackNames[t]), arr[t], Range::kNonNegative);
+        for (int t = 0; t < kTracks; ++t)
+          arr[t] = number(b.child(kTrackNames[t]), arr[t], Range::kNonNegative);
     }
     in.permit_holders_in_coa = number(v.child("permit_holders_in_coa"), 0, Range::kNonNegative);
-    in.permit_holders_max_age_days = number(v.child("permit_holders_max_age_days"), 300, Range::kNonNegative);
+    in.permit_holders_max_age_days =
+        number(v.child("permit_holders_max_age_days"), 300, Range::kNonNegative);
     in.in_appeal = number(v.child("in_appeal"), 0, Range::kNonNegative);
     in.rejected_in_coa = number(v.child("rejected_in_coa"), 0, Range::kNonNegative);
     in.amv_share = number(v.child("amv_share"), 0.07, Range::kProbability);

@@ -35,8 +35,10 @@ std::vector<Target> load_targets(const std::string& path) {
     t.line = e.node().Mark().line + 1;
     t.id = e.required("id").as_string();
     t.kind = e.required("kind").as_string();
-    if (e.has("value")) t.value = e.child("value").as_number();
-    else e.required("value");
+    if (e.has("value"))
+      t.value = e.child("value").as_number();
+    else
+      e.required("value");
     if (e.has("unit")) t.unit = e.child("unit").as_string();
     if (e.has("source")) t.source = e.child("source").as_string();
     t.indicator = model::find_indicator(t.id);
@@ -53,15 +55,18 @@ std::vector<Target> load_targets(const std::string& path) {
     if (e.has("period")) {
       const std::string p = e.child("period").as_string();
       t.when.period = engine::parse_period(p);
-      if (!t.when.period) e.child("period").error(fmt::format("'{}' is not a period (2025, 2025-H1, 2025-Q3, 2025-07)", p));
+      if (!t.when.period)
+        e.child("period").error(
+            fmt::format("'{}' is not a period (2025, 2025-H1, 2025-Q3, 2025-07)", p));
     } else {
       const std::string d = e.child("date").as_string();
       t.when.date = engine::parse_date(d);
       if (!t.when.date) e.child("date").error(fmt::format("'{}' is not a date (YYYY-MM-DD)", d));
     }
     if (t.indicator && !t.kind.empty() && !kind_fits(t.kind, t.indicator->kind))
-      e.child("kind").error(fmt::format("'{}' is computed as a {} by the model, not as a '{}'", t.id,
-                                        t.indicator->unit == "share" ? "share" : "different kind", t.kind));
+      e.child("kind").error(
+          fmt::format("'{}' is computed as a {} by the model, not as a '{}'", t.id,
+                      t.indicator->unit == "share" ? "share" : "different kind", t.kind));
     out.push_back(std::move(t));
   }
   if (!diag.empty()) throw InputError(diag);

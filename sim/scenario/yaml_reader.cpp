@@ -1,7 +1,8 @@
 #include "asylumsim/scenario/yaml_reader.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <fstream>
 #include <limits>
 #include <set>
@@ -37,7 +38,8 @@ namespace {
 void check_text(const std::string& text, const std::string& name, const InputLimits& limits) {
   if (text.size() > limits.max_bytes)
     fail(name, 0, 0,
-         fmt::format("file is {} bytes, above the limit of {} bytes", text.size(), limits.max_bytes));
+         fmt::format("file is {} bytes, above the limit of {} bytes", text.size(),
+                     limits.max_bytes));
   int line = 1, col = 1, flow_depth = 0;
   bool at_line_start = true;
   int indent = 0;
@@ -56,7 +58,8 @@ void check_text(const std::string& text, const std::string& name, const InputLim
     if (at_line_start && c == ' ') {
       ++indent;
       if (indent / 2 > limits.max_nesting * 2)
-        fail(name, line, col, fmt::format("indentation nests deeper than {} levels", limits.max_nesting));
+        fail(name, line, col,
+             fmt::format("indentation nests deeper than {} levels", limits.max_nesting));
     } else {
       at_line_start = false;
     }
@@ -65,7 +68,8 @@ void check_text(const std::string& text, const std::string& name, const InputLim
       if (c == '[' || c == '{') {
         if (++flow_depth > limits.max_nesting)
           fail(name, line, col,
-               fmt::format("nesting deeper than {} levels (limit for scenario files)", limits.max_nesting));
+               fmt::format("nesting deeper than {} levels (limit for scenario files)",
+                           limits.max_nesting));
       } else if ((c == ']' || c == '}') && flow_depth > 0) {
         --flow_depth;
       }
@@ -80,7 +84,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
     std::swap(prev, cur);
   }
   return prev[b.size()];
@@ -91,8 +96,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 YAML::Node load_yaml_text(const std::string& text, const std::string& name,
                           const InputLimits& limits) {
   check_text(text, name, limits);
-  bool blank = std::all_of(text.begin(), text.end(),
-                           [](unsigned char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
+  bool blank = std::all_of(text.begin(), text.end(), [](unsigned char c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+  });
   if (blank) fail(name, 0, 0, "file is empty (expected a YAML mapping)");
   try {
     YAML::Node root = YAML::Load(text);
@@ -170,12 +176,12 @@ void YamlView::error(const std::string& message) const {
 void YamlView::error_at_key(std::string_view key, const std::string& message) const {
   if (is_map())
     for (const auto& kv : node_) {
-    if (kv.first.Scalar() == key) {
-      const auto m = kv.first.Mark();
-      diag_->add({*file_, m.line + 1, m.column + 1, join(key), message});
-      return;
+      if (kv.first.Scalar() == key) {
+        const auto m = kv.first.Mark();
+        diag_->add({*file_, m.line + 1, m.column + 1, join(key), message});
+        return;
+      }
     }
-  }
   error(message);
 }
 

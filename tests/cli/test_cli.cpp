@@ -1,7 +1,7 @@
 // End-to-end: the asylumsim executable as a user calls it.
-#include <catch2/catch.hpp>
 #include <sys/wait.h>
 
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -43,7 +43,8 @@ const std::string kSmall = asylumsim::test::source_path("tests/data/small.yaml")
 
 TEST_CASE("run writes series.csv and summary.json and prints a table", "[cli]") {
   const fs::path out = fresh_dir("run");
-  const auto r = run_cli("run " + kSmall + " --out " + out.string() + " --replications 3 --threads 2");
+  const auto r =
+      run_cli("run " + kSmall + " --out " + out.string() + " --replications 3 --threads 2");
   INFO(r.output);
   REQUIRE(r.code == 0);
   CHECK_THAT(r.output, Catch::Contains("COA occupancy"));
@@ -63,15 +64,21 @@ TEST_CASE("run writes series.csv and summary.json and prints a table", "[cli]") 
 
 TEST_CASE("thread count does not change a single byte of the results", "[cli][determinism]") {
   const fs::path a = fresh_dir("t1"), b = fresh_dir("t2");
-  REQUIRE(run_cli("run " + kSmall + " --out " + a.string() + " --replications 4 --threads 1 --quiet").code == 0);
-  REQUIRE(run_cli("run " + kSmall + " --out " + b.string() + " --replications 4 --threads 2 --quiet").code == 0);
+  REQUIRE(
+      run_cli("run " + kSmall + " --out " + a.string() + " --replications 4 --threads 1 --quiet")
+          .code == 0);
+  REQUIRE(
+      run_cli("run " + kSmall + " --out " + b.string() + " --replications 4 --threads 2 --quiet")
+          .code == 0);
   CHECK(slurp(a / "series.csv") == slurp(b / "series.csv"));
 }
 
-TEST_CASE("--seed changes the results", "[cli][determinism]") {
+TEST_CASE("the seed option changes the results", "[cli][determinism]") {
   const fs::path a = fresh_dir("s1"), b = fresh_dir("s2");
-  REQUIRE(run_cli("run " + kSmall + " --out " + a.string() + " --replications 2 --quiet --seed 1").code == 0);
-  REQUIRE(run_cli("run " + kSmall + " --out " + b.string() + " --replications 2 --quiet --seed 2").code == 0);
+  REQUIRE(run_cli("run " + kSmall + " --out " + a.string() + " --replications 2 --quiet --seed 1")
+              .code == 0);
+  REQUIRE(run_cli("run " + kSmall + " --out " + b.string() + " --replications 2 --quiet --seed 2")
+              .code == 0);
   CHECK(slurp(a / "series.csv") != slurp(b / "series.csv"));
 }
 
@@ -82,13 +89,14 @@ TEST_CASE("bad scenarios exit 3 with located messages and write nothing", "[cli]
   std::ofstream(bad) << "scenario: {name: x, start: 2024-01-01, end: 2024-12-31, sed: 3}\n";
   const auto r = run_cli("run " + bad.string() + " --out " + (dir / "out").string());
   CHECK(r.code == 3);
-  CHECK_THAT(r.output, Catch::Contains("bad.yaml:1:57: scenario.sed: unknown key (did you mean 'seed'?)"));
+  CHECK_THAT(r.output,
+             Catch::Contains("bad.yaml:1:57: scenario.sed: unknown key (did you mean 'seed'?)"));
   CHECK_FALSE(fs::exists(dir / "out" / "series.csv"));
   const auto c = run_cli("check " + bad.string());
   CHECK(c.code == 3);
 }
 
-TEST_CASE("check validates without running; usage errors exit 2", "[cli]") {
+TEST_CASE("check validates without running and usage errors exit 2", "[cli]") {
   const auto ok = run_cli("check " + kSmall);
   CHECK(ok.code == 0);
   CHECK_THAT(ok.output, Catch::Contains("is valid"));
@@ -97,7 +105,7 @@ TEST_CASE("check validates without running; usage errors exit 2", "[cli]") {
   CHECK(run_cli("frobnicate").code == 2);
 }
 
-TEST_CASE("--version prints version and commit; --help lists every command", "[cli]") {
+TEST_CASE("version and help flags print the version and list every command", "[cli]") {
   const auto v = run_cli("--version");
   CHECK(v.code == 0);
   CHECK_THAT(v.output, Catch::Contains("asylumsim 0.1.0 (commit "));
@@ -111,17 +119,20 @@ TEST_CASE("--version prints version and commit; --help lists every command", "[c
 
 TEST_CASE("another scenario's results are not overwritten without --force", "[cli]") {
   const fs::path out = fresh_dir("force");
-  REQUIRE(run_cli("run " + kSmall + " --out " + out.string() + " --replications 1 --quiet").code == 0);
+  REQUIRE(run_cli("run " + kSmall + " --out " + out.string() + " --replications 1 --quiet").code ==
+          0);
   auto y = asylumsim::test::small_yaml();
   y["scenario"]["name"] = "other";
   const fs::path other_file = fresh_dir("force-src");
   fs::create_directories(other_file);
   std::ofstream(other_file / "other.yaml") << asylumsim::test::emit(y);
-  const auto refused = run_cli("run " + (other_file / "other.yaml").string() + " --out " + out.string() + " --quiet");
+  const auto refused = run_cli("run " + (other_file / "other.yaml").string() + " --out " +
+                               out.string() + " --quiet");
   CHECK(refused.code == 5);
   CHECK_THAT(refused.output, Catch::Contains("use --force"));
   CHECK(run_cli("run " + (other_file / "other.yaml").string() + " --out " + out.string() +
-                " --quiet --force --replications 1").code == 0);
+                " --quiet --force --replications 1")
+            .code == 0);
 }
 
 TEST_CASE("validate writes validation.csv with every target", "[cli][validate]") {
@@ -132,8 +143,8 @@ TEST_CASE("validate writes validation.csv with every target", "[cli][validate]")
   fs::create_directories(src);
   std::ofstream(src / "s.yaml") << asylumsim::test::emit(y);
   const auto r = run_cli("validate " + (src / "s.yaml").string() + " --targets " +
-                         asylumsim::test::source_path("tests/data/targets-2024-2025.yaml") + " --replications 2 --out " +
-                         out.string());
+                         asylumsim::test::source_path("tests/data/targets-2024-2025.yaml") +
+                         " --replications 2 --out " + out.string());
   INFO(r.output);
   REQUIRE(r.code == 0);
   const std::string csv = slurp(out / "validation.csv");

@@ -18,10 +18,12 @@ TEST_CASE("date parsing accepts real dates only", "[engine][calendar]") {
 TEST_CASE("ticks and dates round-trip across leap years", "[engine][calendar]") {
   const Calendar cal(*parse_date("2024-01-01"));
   CHECK(cal.to_tick(*parse_date("2024-01-01")) == 0);
-  CHECK(cal.to_tick(*parse_date("2024-03-01")) == asylumsim::engine::days(31 + 29));  // 2024 is a leap year
+  CHECK(cal.to_tick(*parse_date("2024-03-01")) ==
+        asylumsim::engine::days(31 + 29));  // 2024 is a leap year
   CHECK(cal.to_tick(*parse_date("2025-01-01")) == asylumsim::engine::days(366));
   CHECK(cal.to_tick(*parse_date("2026-01-01")) == asylumsim::engine::days(366 + 365));
-  CHECK(format_date(cal.to_date(asylumsim::engine::days(366) - 1)) == "2024-12-31");  // last hour of 2024
+  CHECK(format_date(cal.to_date(asylumsim::engine::days(366) - 1)) ==
+        "2024-12-31");  // last hour of 2024
   CHECK(format_date(cal.to_date(-1)) == "2023-12-31");
   sys_days d = sys_days{*parse_date("1999-06-01")};
   const sys_days end = sys_days{*parse_date("2031-06-01")};

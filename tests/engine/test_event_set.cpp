@@ -61,7 +61,8 @@ TEST_CASE("d-ary heap agrees with an ordered multiset under random push, pop and
   for (int step = 0; step < 200000; ++step) {
     const auto op = rng.below(10);
     if (op < 5 || reference.empty()) {
-      const EventKey k = EventKey::make(now + rng.below(500), static_cast<Priority>(rng.below(5)), seq++);
+      const EventKey k =
+          EventKey::make(now + rng.below(500), static_cast<Priority>(rng.below(5)), seq++);
       live.push_back({heap.push(k, {}), k});
       reference.insert(k);
     } else if (op < 8) {

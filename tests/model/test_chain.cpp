@@ -15,7 +15,8 @@ struct ModelTestAccess {
 };
 }  // namespace asylumsim::model
 
-TEST_CASE("conservation holds at the end of a run and a broken count is caught", "[model][invariants]") {
+TEST_CASE("conservation holds at the end of a run and a broken count is caught",
+          "[model][invariants]") {
   const auto s = test::scenario_from(test::small_yaml());
   model::ChainModel m(s, 3);
   REQUIRE_NOTHROW(m.run());
@@ -26,7 +27,7 @@ TEST_CASE("conservation holds at the end of a run and a broken count is caught",
   CHECK_THROWS_WITH(m.check_conservation(), Catch::Contains("conservation violated"));
 }
 
-TEST_CASE("same seed gives identical series; another seed differs", "[model][determinism]") {
+TEST_CASE("same seed gives identical series and another seed differs", "[model][determinism]") {
   const auto s = test::scenario_from(test::small_yaml());
   const auto grid = montecarlo::default_grid(s);
   montecarlo::BatchOptions o;
@@ -43,7 +44,8 @@ TEST_CASE("same seed gives identical series; another seed differs", "[model][det
 }
 
 TEST_CASE("every documented target id is computable for its period or date", "[model][metrics]") {
-  const auto targets = scenario::load_targets(test::source_path("tests/data/targets-2024-2025.yaml"));
+  const auto targets =
+      scenario::load_targets(test::source_path("tests/data/targets-2024-2025.yaml"));
   auto y = test::small_yaml();
   y["scenario"]["end"] = "2026-12-31";  // targets reach 2026-01-01
   const auto s = test::scenario_from(y);
@@ -58,24 +60,29 @@ TEST_CASE("every documented target id is computable for its period or date", "[m
   }
 }
 
-TEST_CASE("indicator evaluation rejects a date for a flow and a mid-month date", "[model][metrics]") {
+TEST_CASE("indicator evaluation rejects a date for a flow and a mid-month date",
+          "[model][metrics]") {
   const auto s = test::scenario_from(test::small_yaml());
   model::ChainModel m(s, 0);
   m.run();
   std::string err;
   model::When w;
   w.date = engine::parse_date("2024-12-31");
-  CHECK_FALSE(model::evaluate(m.recorder(), s.calendar(), *model::find_indicator("ind.decisions_first"), w, &err));
+  CHECK_FALSE(model::evaluate(m.recorder(), s.calendar(),
+                              *model::find_indicator("ind.decisions_first"), w, &err));
   CHECK_THAT(err, Catch::Contains("needs a period"));
   w.date = engine::parse_date("2024-12-15");
-  CHECK_FALSE(model::evaluate(m.recorder(), s.calendar(), *model::find_indicator("coa.occupancy"), w, &err));
+  CHECK_FALSE(model::evaluate(m.recorder(), s.calendar(), *model::find_indicator("coa.occupancy"),
+                              w, &err));
   CHECK_THAT(err, Catch::Contains("month boundaries"));
   w.date = engine::parse_date("2027-12-31");
-  CHECK_FALSE(model::evaluate(m.recorder(), s.calendar(), *model::find_indicator("coa.occupancy"), w, &err));
+  CHECK_FALSE(model::evaluate(m.recorder(), s.calendar(), *model::find_indicator("coa.occupancy"),
+                              w, &err));
   CHECK_THAT(err, Catch::Contains("outside the simulated horizon"));
 }
 
-TEST_CASE("the shipped baseline loads and starts with the documented COA occupancy", "[model][baseline]") {
+TEST_CASE("the shipped baseline loads and starts with the documented COA occupancy",
+          "[model][baseline]") {
   auto s = scenario::load_scenario(test::source_path("scenarios/nl-baseline.yaml"));
   CHECK(s.name == "nl-baseline");
   CHECK(engine::format_date(s.start) == "2024-01-01");

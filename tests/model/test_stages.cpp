@@ -6,17 +6,19 @@
 #include "asylumsim/model/chain_model.hpp"
 
 using namespace asylumsim;
-using model::Stage;
-using model::ChainModel;
 using engine::Tick;
+using model::ChainModel;
+using model::Stage;
 
 namespace {
 double indicator(const ChainModel& m, const std::string& id, const std::string& when) {
   const auto* ind = model::find_indicator(id);
   REQUIRE(ind != nullptr);
   model::When w;
-  if (when.size() == 10) w.date = engine::parse_date(when);
-  else w.period = engine::parse_period(when);
+  if (when.size() == 10)
+    w.date = engine::parse_date(when);
+  else
+    w.period = engine::parse_period(when);
   std::string err;
   auto v = model::evaluate(m.recorder(), m.scenario().calendar(), *ind, w, &err);
   INFO(err);
@@ -60,7 +62,8 @@ TEST_CASE("families with minors keep reception after rejection", "[model][recept
   ChainModel m(s_m, 0);
   int to_limbo = 0;
   m.observe_transitions([&](model::PersonId id, Stage from, Stage to, Tick) {
-    if (from == Stage::kRejected && to == Stage::kLimbo && m.persons()[id].origin == model::Origin::kFirst)
+    if (from == Stage::kRejected && to == Stage::kLimbo &&
+        m.persons()[id].origin == model::Origin::kFirst)
       ++to_limbo;
   });
   m.run();
@@ -113,7 +116,8 @@ TEST_CASE("a moratorium pauses decisions for its group and raises its backlog", 
   CHECK(with > without + 200);
 }
 
-TEST_CASE("a half-year's realisation never exceeds quota plus backlog plus advance", "[model][housing]") {
+TEST_CASE("a half-year's realisation never exceeds quota plus backlog plus advance",
+          "[model][housing]") {
   auto y = test::small_yaml();
   y["housing"]["realisation_per_half_year"] = 100000;  // municipalities could house everyone
   y["housing"]["quota_per_half_year"] = 400;
@@ -130,7 +134,8 @@ TEST_CASE("a half-year's realisation never exceeds quota plus backlog plus advan
   for (const char* h : {"2024-H1", "2024-H2", "2025-H1", "2025-H2"}) {
     const double realised = indicator(m, "housing.realised", h);
     CHECK(realised <= 400 + backlog + 1e-9);
-    CHECK(realised >= 400 + backlog - 3);  // binding: enough permit holders wait (household rounding)
+    CHECK(realised >=
+          400 + backlog - 3);  // binding: enough permit holders wait (household rounding)
     backlog = backlog + 400 - realised;
   }
 }
@@ -149,7 +154,8 @@ TEST_CASE("backlog carries over: backlog(next) = backlog + quota - realised", "[
   }
 }
 
-TEST_CASE("nareis applications are made only within the window after the permit", "[model][nareis]") {
+TEST_CASE("nareis applications are made only within the window after the permit",
+          "[model][nareis]") {
   const auto s = test::scenario_from(test::small_yaml());
   ChainModel m(s, 0);
   int applications = 0;
@@ -166,7 +172,8 @@ TEST_CASE("nareis applications are made only within the window after the permit"
   CHECK(applications > 100);
 }
 
-TEST_CASE("Ter Apel holds at most its cap; the rest overflows to emergency places", "[model][registration]") {
+TEST_CASE("Ter Apel holds at most its cap and the rest overflows to emergency places",
+          "[model][registration]") {
   auto y = test::small_yaml();
   y["groups"]["alpha"]["first_applications_per_year"] = 200000;
   y["registration"]["ter_apel_cap"] = 500;
@@ -180,10 +187,12 @@ TEST_CASE("Ter Apel holds at most its cap; the rest overflows to emergency place
   CHECK(indicator(m, "coa.occupancy.emergency", "2024-03-01") > 500);
 }
 
-TEST_CASE("a failed Dublin transfer sends the case to the AA track after the term", "[model][departure]") {
+TEST_CASE("a failed Dublin transfer sends the case to the AA track after the term",
+          "[model][departure]") {
   auto y = test::small_yaml();
   y["departure"]["dublin_transfer_success"] = 0.0;
-  for (auto kv : y["departure"]["routes"]) kv.second["duration"] = YAML::Load("{dist: fixed, value: 400}");
+  for (auto kv : y["departure"]["routes"])
+    kv.second["duration"] = YAML::Load("{dist: fixed, value: 400}");
   y["departure"]["routes"]["no_departure"] = YAML::Load("{share: 0.10}");
   const auto s = test::scenario_from(y);
   ChainModel m(s, 0);

@@ -17,7 +17,9 @@ std::string error_of(const std::string& text) {
   }
   return "";
 }
-std::string error_of(const YAML::Node& y) { return error_of(test::emit(y)); }
+std::string error_of(const YAML::Node& y) {
+  return error_of(test::emit(y));
+}
 }  // namespace
 
 TEST_CASE("the small test scenario and the baseline load", "[scenario]") {
@@ -30,11 +32,14 @@ TEST_CASE("the small test scenario and the baseline load", "[scenario]") {
 
 TEST_CASE("schedules hold their steps", "[scenario]") {
   auto y = test::small_yaml();
-  y["ind"]["capacity_per_week"]["aa"] = YAML::Load("[{from: 2024-01-01, value: 50}, {from: 2025-01-01, value: 80}]");
+  y["ind"]["capacity_per_week"]["aa"] =
+      YAML::Load("[{from: 2024-01-01, value: 50}, {from: 2025-01-01, value: 80}]");
   const auto s = test::scenario_from(y);
   const auto cal = s.calendar();
-  CHECK(s.ind.capacity_per_week[scenario::kAA].at(cal.to_tick(*engine::parse_date("2024-12-31"))) == 50);
-  CHECK(s.ind.capacity_per_week[scenario::kAA].at(cal.to_tick(*engine::parse_date("2025-01-01"))) == 80);
+  CHECK(s.ind.capacity_per_week[scenario::kAA].at(cal.to_tick(*engine::parse_date("2024-12-31"))) ==
+        50);
+  CHECK(s.ind.capacity_per_week[scenario::kAA].at(cal.to_tick(*engine::parse_date("2025-01-01"))) ==
+        80);
 }
 
 TEST_CASE("errors name file, line, column and key path", "[scenario][errors]") {
@@ -49,9 +54,12 @@ TEST_CASE("errors name file, line, column and key path", "[scenario][errors]") {
       "housing: {quota_per_half_year: 1, realisation_per_half_year: 1, backlog_at_strat: 3}\n"
       "departure: {routes: {unsupervised: {share: 1.0}}}\n";
   const std::string err = error_of(text);
-  CHECK_THAT(err, Catch::Contains("bad.yaml:4:34: groups.a.first_applications_per_year: value -5 is out of range"));
+  CHECK_THAT(err,
+             Catch::Contains(
+                 "bad.yaml:4:34: groups.a.first_applications_per_year: value -5 is out of range"));
   CHECK_THAT(err, Catch::Contains("bad.yaml:5:18: groups.a.track_share: shares sum to 0.9"));
-  CHECK_THAT(err, Catch::Contains("housing.backlog_at_strat: unknown key (did you mean 'backlog_at_start'?)"));
+  CHECK_THAT(err, Catch::Contains(
+                      "housing.backlog_at_strat: unknown key (did you mean 'backlog_at_start'?)"));
   // All problems at once.
   CHECK(std::count(err.begin(), err.end(), '\n') >= 2);
 }
@@ -60,7 +68,9 @@ TEST_CASE("each kind of bad input gets its own message", "[scenario][errors]") {
   auto y = test::small_yaml();
   SECTION("probability above 1") {
     y["groups"]["alpha"]["amv_share"] = 1.5;
-    CHECK_THAT(error_of(y), Catch::Contains("groups.alpha.amv_share: value 1.5 is out of range (expected a probability"));
+    CHECK_THAT(error_of(y),
+               Catch::Contains(
+                   "groups.alpha.amv_share: value 1.5 is out of range (expected a probability"));
   }
   SECTION("negative capacity") {
     y["reception"]["capacity"]["azc"] = -1;
@@ -72,11 +82,14 @@ TEST_CASE("each kind of bad input gets its own message", "[scenario][errors]") {
   }
   SECTION("missing required key") {
     y["housing"].remove("quota_per_half_year");
-    CHECK_THAT(error_of(y), Catch::Contains("housing.quota_per_half_year: required key is missing"));
+    CHECK_THAT(error_of(y),
+               Catch::Contains("housing.quota_per_half_year: required key is missing"));
   }
   SECTION("date outside the horizon") {
     y["ukraine"]["protection_end"] = "2031-01-01";
-    CHECK_THAT(error_of(y), Catch::Contains("ukraine.protection_end: date 2031-01-01 is outside the scenario horizon"));
+    CHECK_THAT(
+        error_of(y),
+        Catch::Contains("ukraine.protection_end: date 2031-01-01 is outside the scenario horizon"));
   }
   SECTION("not a date") {
     y["scenario"]["start"] = "2024-02-30";
@@ -88,32 +101,40 @@ TEST_CASE("each kind of bad input gets its own message", "[scenario][errors]") {
   }
   SECTION("unknown nationality group in a moratorium") {
     y["ind"]["moratoria"] = YAML::Load("[{group: betta, from: 2024-02-01, until: 2024-03-01}]");
-    CHECK_THAT(error_of(y), Catch::Contains("ind.moratoria[0].group: unknown nationality group 'betta' (did you mean 'beta'?)"));
+    CHECK_THAT(
+        error_of(y),
+        Catch::Contains(
+            "ind.moratoria[0].group: unknown nationality group 'betta' (did you mean 'beta'?)"));
   }
   SECTION("moratorium ending before it starts") {
     y["ind"]["moratoria"] = YAML::Load("[{group: beta, from: 2024-05-01, until: 2024-03-01}]");
-    CHECK_THAT(error_of(y), Catch::Contains("ind.moratoria[0].until: end date is not after the start date"));
+    CHECK_THAT(error_of(y),
+               Catch::Contains("ind.moratoria[0].until: end date is not after the start date"));
   }
   SECTION("route shares must sum to 1") {
     y["departure"]["routes"]["unsupervised"]["share"] = 0.9;
     CHECK_THAT(error_of(y), Catch::Contains("departure.routes: shares sum to 1.6"));
   }
   SECTION("schedule steps out of order") {
-    y["ind"]["capacity_per_week"]["aa"] = YAML::Load("[{from: 2024-01-01, value: 5}, {from: 2024-01-01, value: 6}]");
+    y["ind"]["capacity_per_week"]["aa"] =
+        YAML::Load("[{from: 2024-01-01, value: 5}, {from: 2024-01-01, value: 6}]");
     CHECK_THAT(error_of(y), Catch::Contains("steps must be in increasing date order"));
   }
   SECTION("unknown distribution") {
     y["registration"]["duration"] = YAML::Load("{dist: weibull, mean: 3}");
-    CHECK_THAT(error_of(y), Catch::Contains("registration.duration.dist: unknown distribution 'weibull'"));
+    CHECK_THAT(error_of(y),
+               Catch::Contains("registration.duration.dist: unknown distribution 'weibull'"));
   }
 }
 
-TEST_CASE("syntax errors, empty files, binary data and deep nesting are refused", "[scenario][errors]") {
+TEST_CASE("syntax errors, empty files, binary data and deep nesting are refused",
+          "[scenario][errors]") {
   CHECK_THAT(error_of("scenario: [1, 2\n"), Catch::Contains("bad.yaml:2:1: YAML syntax error"));
   CHECK_THAT(error_of("   \n\n"), Catch::Contains("bad.yaml: file is empty"));
   CHECK_THAT(error_of(std::string("scenario:\x01\x02", 11)), Catch::Contains("binary data"));
   CHECK_THAT(error_of(std::string(500, '[')), Catch::Contains("nesting deeper than 64 levels"));
-  CHECK_THAT(error_of("scenario: {name: a}\nscenario: {name: b}\n"), Catch::Contains("duplicate key"));
+  CHECK_THAT(error_of("scenario: {name: a}\nscenario: {name: b}\n"),
+             Catch::Contains("duplicate key"));
   CHECK_THAT(error_of("- 1\n- 2\n"), Catch::Contains("expected a mapping"));
 }
 

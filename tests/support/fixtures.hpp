@@ -9,9 +9,13 @@
 
 namespace asylumsim::test {
 
-inline std::string source_path(const std::string& rel) { return std::string(ASYLUMSIM_SOURCE_DIR) + "/" + rel; }
+inline std::string source_path(const std::string& rel) {
+  return std::string(ASYLUMSIM_SOURCE_DIR) + "/" + rel;
+}
 
-inline YAML::Node small_yaml() { return YAML::LoadFile(source_path("tests/data/small.yaml")); }
+inline YAML::Node small_yaml() {
+  return YAML::LoadFile(source_path("tests/data/small.yaml"));
+}
 
 inline std::string emit(const YAML::Node& n) {
   YAML::Emitter e;
@@ -19,7 +23,8 @@ inline std::string emit(const YAML::Node& n) {
   return e.c_str();
 }
 
-inline scenario::Scenario scenario_from(const YAML::Node& n, const std::string& name = "test.yaml") {
+inline scenario::Scenario scenario_from(const YAML::Node& n,
+                                        const std::string& name = "test.yaml") {
   return scenario::load_scenario_text(emit(n), name);
 }
 

@@ -1,6 +1,6 @@
-// Lead-time and duration distributions a scenario can name: fixed, exponential, lognormal, gamma and
-// empirical (piecewise-linear quantile function). Parameters are in days. A closed set held in one
-// small struct with a switch, so sampling needs no allocation and no virtual call.
+// Lead-time and duration distributions a scenario can name: fixed, exponential, lognormal, gamma
+// and empirical (piecewise-linear quantile function). Parameters are in days. A closed set held in
+// one small struct with a switch, so sampling needs no allocation and no virtual call.
 #pragma once
 
 #include <string>

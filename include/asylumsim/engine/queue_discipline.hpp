@@ -1,5 +1,6 @@
 // Queue disciplines for resources, chosen as a template parameter (as in simmer). Both keep items
-// in ring buffers that grow geometrically and never shrink, so a steady-state run does not allocate.
+// in ring buffers that grow geometrically and never shrink, so a steady-state run does not
+// allocate.
 #pragma once
 
 #include <array>

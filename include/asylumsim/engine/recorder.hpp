@@ -76,11 +76,11 @@ class Recorder {
   std::size_t closed_ = 0;
   std::size_t n_counters_ = 0, n_stocks_ = 0, n_durations_ = 0;
   std::vector<std::string> names_[3];
-  std::vector<double> counters_;    // [month][counter]
-  std::vector<double> stock_value_; // [stock]
-  std::vector<Tick> last_;          // [stock]
-  std::vector<double> stock_area_;  // [month][stock] value*ticks
-  std::vector<double> snapshots_;   // [boundary][stock]
+  std::vector<double> counters_;             // [month][counter]
+  std::vector<double> stock_value_;          // [stock]
+  std::vector<Tick> last_;                   // [stock]
+  std::vector<double> stock_area_;           // [month][stock] value*ticks
+  std::vector<double> snapshots_;            // [boundary][stock]
   std::vector<double> dur_count_, dur_sum_;  // [month][duration]
   std::vector<Tick> boundary_tick_;
 };

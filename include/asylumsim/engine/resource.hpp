@@ -19,7 +19,9 @@ template <class T>
 class StepSchedule {
  public:
   StepSchedule() = default;
-  explicit StepSchedule(T initial) { steps_.push_back({std::numeric_limits<Tick>::min(), initial}); }
+  explicit StepSchedule(T initial) {
+    steps_.push_back({std::numeric_limits<Tick>::min(), initial});
+  }
   // Adds a change; changes may be added in any order.
   void set_from(Tick t, T v) {
     auto it = std::lower_bound(steps_.begin(), steps_.end(), t,
@@ -49,7 +51,7 @@ class StepSchedule {
 // c identical servers and a waiting line. The caller starts and ends service; the pool decides who
 // is served next. Statistics: time-weighted number busy and number waiting.
 template <class Item, class Discipline = FifoDiscipline<Item>>
-  requires QueueDiscipline<Discipline, Item>
+requires QueueDiscipline<Discipline, Item>
 class ServerPool {
  public:
   explicit ServerPool(std::int64_t capacity = 1, Tick start = 0)
@@ -141,7 +143,9 @@ class CapacityStock {
   static constexpr int kNoOverflow = -1;
 
   explicit CapacityStock(int types = 0, Tick start = 0)
-      : capacity_(types, 0), occupied_(types, 0), overflow_(types, kNoOverflow),
+      : capacity_(types, 0),
+        occupied_(types, 0),
+        overflow_(types, kNoOverflow),
         stat_(types, TimeWeighted(start)) {}
 
   void set_capacity(int type, std::int64_t c) { capacity_[type] = c; }

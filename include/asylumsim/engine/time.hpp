@@ -16,8 +16,12 @@ inline constexpr Tick kTicksPerDay = 24 * kTicksPerHour;
 inline constexpr Tick kTicksPerWeek = 7 * kTicksPerDay;
 inline constexpr Tick kNever = std::numeric_limits<Tick>::max();
 
-constexpr Tick days(std::int64_t n) { return n * kTicksPerDay; }
-constexpr Tick weeks(std::int64_t n) { return n * kTicksPerWeek; }
+constexpr Tick days(std::int64_t n) {
+  return n * kTicksPerDay;
+}
+constexpr Tick weeks(std::int64_t n) {
+  return n * kTicksPerWeek;
+}
 
 // Durations drawn from continuous distributions are given in days; they enter the engine here,
 // rounded to the nearest hour and clamped to [0, ten thousand years] so no draw can overflow.

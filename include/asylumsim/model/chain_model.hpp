@@ -29,7 +29,7 @@ using scenario::kTracks;
 enum EventKind : std::uint32_t {
   kMonthBoundary,
   kDaily,
-  kFirstArrival,         // aux = group
+  kFirstArrival,  // aux = group
   kRepeatArrival,
   kResettlementArrival,
   kRelocationArrival,
@@ -49,7 +49,7 @@ enum EventKind : std::uint32_t {
   kUkraineArrival,
   kUkraineDeparture,
   kProtectionEnds,
-  kShelterMoveOn,        // aux: 0 = HAR+ shelter, 1 = doorstroomlocatie
+  kShelterMoveOn,  // aux: 0 = HAR+ shelter, 1 = doorstroomlocatie
   kEventKinds
 };
 
@@ -64,8 +64,8 @@ using IndQueue = engine::PriorityDiscipline<QueueEntry, 2>;  // class 0: court-o
 // Streams: one per stochastic input, so scenarios differing in one input keep common random
 // numbers in all others.
 struct Streams {
-  engine::RandomStream arrivals, registration, tracks, decisions, appeals, reception, housing, nareis,
-      departure, ukraine, initial, abscond;
+  engine::RandomStream arrivals, registration, tracks, decisions, appeals, reception, housing,
+      nareis, departure, ukraine, initial, abscond;
   Streams(std::uint64_t seed, std::uint64_t rep);
 };
 
@@ -101,7 +101,8 @@ class ChainModel {
                 engine::Priority p = engine::Priority::kNormal) {
     sim_.schedule_at(at, p, {k, who, aux});
   }
-  engine::EventHandle schedule_cancellable(Tick at, EventKind k, PersonId who, std::uint32_t aux = 0) {
+  engine::EventHandle schedule_cancellable(Tick at, EventKind k, PersonId who,
+                                           std::uint32_t aux = 0) {
     return sim_.schedule_at(at, engine::Priority::kNormal, {k, who, aux});
   }
   Tick now() const { return sim_.now(); }

@@ -29,8 +29,8 @@ struct Metrics {
       court_rulings, court_upheld, council_inflow;
   MetricId coa_received, coa_left;
   MetricId housing_quota, housing_realised, ph_exited, ph_exit_within_norm;
-  MetricId har_plus_placements, har_plus_moved_on, transit_entries, transit_moved_on, har_plus_stock,
-      transit_places, transit_occupied;
+  MetricId har_plus_placements, har_plus_moved_on, transit_entries, transit_moved_on,
+      har_plus_stock, transit_places, transit_occupied;
   MetricId nareis_applications, nareis_decisions, nareis_granted;
   MetricId chain_forced, chain_independent, chain_unsupervised;
   std::array<MetricId, scenario::kRoutes> dtenv_route;
@@ -41,7 +41,7 @@ struct Metrics {
       ind_paused;
   std::array<MetricId, scenario::kTracks> ind_backlog;
   std::array<MetricId, scenario::kLocations> coa_by_location;
-  std::array<MetricId, 5> stay_share;   // lt1y, 1to2y, 2to3y, 3to4y, gt4y (census)
+  std::array<MetricId, 5> stay_share;       // lt1y, 1to2y, 2to3y, 3to4y, gt4y (census)
   std::array<MetricId, 4> ph_since_permit;  // lt15w, 15w_6m, 6m_1y, gt1y (census)
   MetricId mean_stay_months, permit_holder_share;
   // durations

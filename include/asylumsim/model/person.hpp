@@ -12,25 +12,32 @@ namespace asylumsim::model {
 
 // Where a person is in the chain. Every person is in exactly one stage.
 enum class Stage : std::uint8_t {
-  kRegistration,        // in Ter Apel, registering (and screening from 2026-06-12)
-  kIndWaiting,          // waiting for an IND decision (or held by a moratorium)
-  kInAppeal,            // court (beroep) or Council of State (hoger beroep)
-  kPermitHolder,        // statushouder in COA, waiting for housing
-  kRejected,            // final rejection, reception not yet ended or family/VBL location
-  kLimbo,               // out of reception without a departure yet (cannot leave, or not yet)
-  kNareisAbroad,        // family member abroad: mvv application pending, or travelling
-  kHoused,              // left COA to a municipality (counted in the taakstelling)
-  kDeparted,            // left the chain (any route)
-  kTemporaryProtection, // Ukrainian under temporary protection
+  kRegistration,         // in Ter Apel, registering (and screening from 2026-06-12)
+  kIndWaiting,           // waiting for an IND decision (or held by a moratorium)
+  kInAppeal,             // court (beroep) or Council of State (hoger beroep)
+  kPermitHolder,         // statushouder in COA, waiting for housing
+  kRejected,             // final rejection, reception not yet ended or family/VBL location
+  kLimbo,                // out of reception without a departure yet (cannot leave, or not yet)
+  kNareisAbroad,         // family member abroad: mvv application pending, or travelling
+  kHoused,               // left COA to a municipality (counted in the taakstelling)
+  kDeparted,             // left the chain (any route)
+  kTemporaryProtection,  // Ukrainian under temporary protection
   kCount
 };
 inline constexpr int kStages = static_cast<int>(Stage::kCount);
 inline constexpr std::array<const char*, kStages> kStageNames = {
-    "registration", "ind_waiting", "in_appeal", "permit_holder", "rejected", "limbo",
-    "nareis_abroad", "housed", "departed", "temporary_protection"};
+    "registration", "ind_waiting",   "in_appeal", "permit_holder", "rejected",
+    "limbo",        "nareis_abroad", "housed",    "departed",      "temporary_protection"};
 
 enum class Origin : std::uint8_t {
-  kFirst, kRepeat, kResettlement, kRelocation, kDublinIn, kNareis, kUkraine, kInitial
+  kFirst,
+  kRepeat,
+  kResettlement,
+  kRelocation,
+  kDublinIn,
+  kNareis,
+  kUkraine,
+  kInitial
 };
 
 enum class PermitKind : std::uint8_t { kFirst, kRepeat, kResettlement, kSideInflow, kNareis };
@@ -49,13 +56,13 @@ inline constexpr std::uint8_t kFirstDecided = 64;  // first-instance decision co
 }  // namespace flag
 
 struct Person {
-  engine::Tick applied = 0;      // application (registration) time; lead times count from here
+  engine::Tick applied = 0;  // application (registration) time; lead times count from here
   engine::Tick permit_at = engine::kNever;
   engine::Tick coa_since = engine::kNever;  // start of the current COA stay
-  engine::EventHandle pending;   // a cancellable event (absconding while waiting)
-  std::uint32_t head = kNoPerson;       // household head (nareis arrivals join their referent)
-  std::uint32_t next_member = kNoPerson;  // next household member waiting in COA with the head
-  std::uint32_t epoch = 0;       // invalidates stale IND queue entries
+  engine::EventHandle pending;              // a cancellable event (absconding while waiting)
+  std::uint32_t head = kNoPerson;           // household head (nareis arrivals join their referent)
+  std::uint32_t next_member = kNoPerson;    // next household member waiting in COA with the head
+  std::uint32_t epoch = 0;                  // invalidates stale IND queue entries
   Stage stage = Stage::kRegistration;
   Origin origin = Origin::kFirst;
   std::uint8_t group = 0;

@@ -31,6 +31,7 @@ std::string summary_table(const scenario::Scenario& s, const montecarlo::BatchRe
 
 // Refuses to write into a non-empty directory that holds another scenario's results unless
 // `force`; creates the directory. Throws std::runtime_error with a clear message.
-void prepare_output_dir(const std::filesystem::path& dir, const std::string& scenario_name, bool force);
+void prepare_output_dir(const std::filesystem::path& dir, const std::string& scenario_name,
+                        bool force);
 
 }  // namespace asylumsim::output

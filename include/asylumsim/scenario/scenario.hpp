@@ -22,11 +22,19 @@ using engine::Tick;
 // IND tracks (sporen). Track 4 is split into the general (AA) and extended (VA) procedure.
 enum Track : std::uint8_t { kDublin = 0, kSafeCountry = 1, kAA = 2, kVA = 3 };
 inline constexpr int kTracks = 4;
-inline constexpr std::array<const char*, kTracks> kTrackNames = {"dublin", "safe_country", "aa", "va"};
+inline constexpr std::array<const char*, kTracks> kTrackNames = {"dublin", "safe_country", "aa",
+                                                                 "va"};
 
 // COA location types, plus Nidos small-scale reception for minors.
 enum Location : std::uint8_t {
-  kCol = 0, kPol, kAzc, kEmergency, kTgo, kFamilyLocation, kVbl, kNidos
+  kCol = 0,
+  kPol,
+  kAzc,
+  kEmergency,
+  kTgo,
+  kFamilyLocation,
+  kVbl,
+  kNidos
 };
 inline constexpr int kLocations = 8;
 inline constexpr std::array<const char*, kLocations> kLocationNames = {
@@ -34,13 +42,21 @@ inline constexpr std::array<const char*, kLocations> kLocationNames = {
 
 // DTenV departure routes after a final rejection.
 enum Route : std::uint8_t {
-  kVoluntaryOrigin = 0, kVoluntaryDublin, kVoluntaryOther, kForcedOrigin, kForcedDublin,
-  kForcedOther, kUnsupervised, kPermitLater, kAdministrative, kNoDeparture
+  kVoluntaryOrigin = 0,
+  kVoluntaryDublin,
+  kVoluntaryOther,
+  kForcedOrigin,
+  kForcedDublin,
+  kForcedOther,
+  kUnsupervised,
+  kPermitLater,
+  kAdministrative,
+  kNoDeparture
 };
 inline constexpr int kRoutes = 10;
 inline constexpr std::array<const char*, kRoutes> kRouteNames = {
-    "voluntary_origin", "voluntary_dublin", "voluntary_other", "forced_origin", "forced_dublin",
-    "forced_other", "unsupervised", "permit_later", "administrative", "no_departure"};
+    "voluntary_origin", "voluntary_dublin", "voluntary_other", "forced_origin",  "forced_dublin",
+    "forced_other",     "unsupervised",     "permit_later",    "administrative", "no_departure"};
 
 template <class T>
 using PerTrack = std::array<T, kTracks>;
@@ -48,12 +64,12 @@ using PerTrack = std::array<T, kTracks>;
 struct GroupParams {
   std::string name;
   Schedule first_applications_per_year{0.0};
-  Schedule amv_share{0.0};               // unaccompanied minors among first applications
-  Schedule family_with_minors_share{0.0};  // applicants in families with minor children
-  PerTrack<Schedule> track_share;        // spoor shares of first applications (sum to 1)
-  PerTrack<Schedule> grant_rate;         // grants / (grants + rejections) per track
-  Schedule nareis_apply_share{0.0};      // permit holders applying for nareis within 3 months
-  std::vector<double> family_size;       // P(k family members) for k = 1, 2, ...
+  Schedule amv_share{0.0};                   // unaccompanied minors among first applications
+  Schedule family_with_minors_share{0.0};    // applicants in families with minor children
+  PerTrack<Schedule> track_share;            // spoor shares of first applications (sum to 1)
+  PerTrack<Schedule> grant_rate;             // grants / (grants + rejections) per track
+  Schedule nareis_apply_share{0.0};          // permit holders applying for nareis within 3 months
+  std::vector<double> family_size;           // P(k family members) for k = 1, 2, ...
   Schedule voluntary_departure_factor{1.0};  // multiplies voluntary-route shares (measures)
 };
 
@@ -81,11 +97,12 @@ struct IndParams {
   Schedule va_referral_share{0.0};       // share of AA cases referred to VA at the AA decision
   Schedule legal_term_days{183.0};
   PerTrack<Schedule> not_in_time_appeal_share;  // overdue cases whose applicant appeals
-  Schedule not_in_time_refile_days{0.0};  // >0: still waiting after a ruling, appeal again after this
-  PerTrack<Schedule> priority_share;     // new cases the IND handles with priority (class 0)
+  Schedule not_in_time_refile_days{
+      0.0};                           // >0: still waiting after a ruling, appeal again after this
+  PerTrack<Schedule> priority_share;  // new cases the IND handles with priority (class 0)
   Distribution not_in_time_notice = Distribution::fixed(14.0);  // ingebrekestelling period
   Schedule repeat_grant_rate{0.15};
-  Schedule decision_speedup{1.0};        // Pact: abolishing the intended-decision step
+  Schedule decision_speedup{1.0};  // Pact: abolishing the intended-decision step
   struct Moratorium {
     std::string group;
     int group_index = -1;
@@ -95,31 +112,31 @@ struct IndParams {
 };
 
 struct AppealParams {
-  PerTrack<Schedule> appeal_share;             // rejections appealed (beroep)
-  PerTrack<Schedule> provisional_relief_share; // appeals with a vovo request
+  PerTrack<Schedule> appeal_share;              // rejections appealed (beroep)
+  PerTrack<Schedule> provisional_relief_share;  // appeals with a vovo request
   PerTrack<Distribution> court_duration;
-  Schedule court_upheld_share{0.8};            // IND decision upheld by the court
-  Schedule higher_appeal_share{0.2};           // court rulings taken to the Council of State
+  Schedule court_upheld_share{0.8};   // IND decision upheld by the court
+  Schedule higher_appeal_share{0.2};  // court rulings taken to the Council of State
   Distribution council_duration = Distribution::exponential(120.0);
   Schedule council_upheld_share{0.85};
   Distribution not_in_time_court_duration = Distribution::exponential(60.0);
-  Schedule not_in_time_priority{1.0};          // share of won not-in-time cases prioritised
+  Schedule not_in_time_priority{1.0};  // share of won not-in-time cases prioritised
 };
 
 struct ReceptionParams {
   std::array<Schedule, kLocations> capacity;
   Schedule reception_end_days{28.0};
-  Schedule vbl_share{0.05};            // rejected moved to the VBL while working on departure
-  Schedule amv_nidos_share{0.45};      // unaccompanied minors placed with Nidos
+  Schedule vbl_share{0.05};        // rejected moved to the VBL while working on departure
+  Schedule amv_nidos_share{0.45};  // unaccompanied minors placed with Nidos
 };
 
 struct HousingParams {
   Distribution link_duration = Distribution::fixed(14.0);  // permit to koppeling
-  Schedule quota_per_half_year{0.0};       // taakstelling (scenario series)
+  Schedule quota_per_half_year{0.0};                       // taakstelling (scenario series)
   Tick quota_forecast_from = engine::kNever;  // from here the model forecasts the quota
-  Schedule realisation_per_half_year{0.0}; // municipal housing capacity, persons per half-year
+  Schedule realisation_per_half_year{0.0};    // municipal housing capacity, persons per half-year
   double backlog_at_start = 0.0;
-  Schedule advance_share{0.15};            // housing beyond quota+backlog allowed (share of quota)
+  Schedule advance_share{0.15};  // housing beyond quota+backlog allowed (share of quota)
   double norm_weeks = 14.0;
   // HAR+ (Regeling stimuleren uitstroom): placements in temporary shelter or shared housing that
   // count for the taakstelling at once; people move on to regular housing later.
@@ -139,7 +156,7 @@ struct NareisParams {
   Schedule grant_rate{0.87};
   Distribution collect = Distribution::exponential(45.0);
   Distribution travel = Distribution::exponential(45.0);
-  Schedule join_referent_share{1.0};   // arrivals joining a referent still in COA
+  Schedule join_referent_share{1.0};  // arrivals joining a referent still in COA
 };
 
 struct DepartureParams {
@@ -157,9 +174,9 @@ struct UkraineParams {
   Schedule registrations_per_year{0.0};
   Schedule mean_stay_years{4.0};
   Schedule municipal_capacity{0.0};
-  Schedule municipal_share{0.8};     // registered persons who want municipal reception
+  Schedule municipal_share{0.8};  // registered persons who want municipal reception
   Tick protection_end = engine::kNever;
-  Schedule activation_share{0.5};    // share activating the dormant asylum application
+  Schedule activation_share{0.5};  // share activating the dormant asylum application
   bool transition_status = false;
   Schedule transition_activation_share{0.1};
 };
@@ -184,7 +201,7 @@ struct Scenario {
   std::string name;
   std::string description;
   engine::Date start{};
-  engine::Date end{};       // last simulated day (inclusive)
+  engine::Date end{};  // last simulated day (inclusive)
   std::uint64_t seed = 1;
   int replications = 1;
   std::vector<GroupParams> groups;

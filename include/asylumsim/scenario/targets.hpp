@@ -1,5 +1,6 @@
-// Documented figures to compare the model with (the format of shared/domain/targets-2024-2025.yaml):
-// a list under `targets:` of {id, kind, period | date, value, unit?, source?}.
+// Documented figures to compare the model with (the format of
+// shared/domain/targets-2024-2025.yaml): a list under `targets:` of {id, kind, period | date,
+// value, unit?, source?}.
 #pragma once
 
 #include <string>

@@ -17,8 +17,8 @@
 namespace asylumsim::scenario {
 
 struct InputLimits {
-  std::size_t max_bytes = 8u << 20;    // 8 MiB
-  int max_nesting = 64;                // flow and block nesting levels
+  std::size_t max_bytes = 8u << 20;  // 8 MiB
+  int max_nesting = 64;              // flow and block nesting levels
 };
 
 // Loads a YAML file with limits checked before yaml-cpp sees it (yaml-cpp recurses per nesting
