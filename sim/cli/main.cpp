@@ -1,4 +1,4 @@
-// The asylumsim command line: run, check.
+// The asylumsim command line: run, validate, check.
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -6,11 +6,13 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <thread>
 
 #include "asylumsim/cli/exit_codes.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
+#include "asylumsim/montecarlo/distributed.hpp"
 #include "asylumsim/output/validation.hpp"
 #include "asylumsim/output/writers.hpp"
 #include "asylumsim/scenario/diagnostics.hpp"
@@ -22,8 +24,9 @@ namespace {
 
 using namespace asylumsim;
 namespace fs = std::filesystem;
+using montecarlo::Distributed;
 
-struct RunOptions {
+struct BatchCli {
   std::string scenario_path;
   std::string targets_path;
   std::string out_dir;
@@ -32,6 +35,9 @@ struct RunOptions {
   int threads = 0;
   bool quiet = false;
   bool force = false;
+  bool keep_replications = false;
+  double until_precision = 0;
+  int max_replications = 100000;
 };
 
 int default_threads() {
@@ -39,11 +45,38 @@ int default_threads() {
   return n == 0 ? 1 : static_cast<int>(n);
 }
 
+bool is_root() {
+  return Distributed::rank() == 0;
+}
+
+void add_batch_options(CLI::App* cmd, BatchCli& o) {
+  cmd->add_option("--out", o.out_dir, "Output directory (default: out/<scenario name>)");
+  cmd->add_option("--seed", o.seed, "Master seed (default: the scenario's seed)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--replications", o.replications,
+                  "Number of replications (default: the scenario's)")
+      ->check(CLI::Range(1, 10'000'000));
+  cmd->add_option("--threads", o.threads, "Worker threads per process (default: all cores)")
+      ->check(CLI::Range(1, 4096));
+  cmd->add_flag("--quiet", o.quiet, "Print nothing but errors");
+  cmd->add_flag("--force", o.force,
+                "Overwrite an output directory holding another scenario's results");
+  cmd->add_flag("--keep-replications", o.keep_replications,
+                "Also write replications.csv: every replication's values (large)");
+  cmd->add_option("--until-precision", o.until_precision,
+                  "Add replications until the relative Monte Carlo standard error of the key "
+                  "indicators is below this (e.g. 0.01); 0 = off")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--max-replications", o.max_replications, "Upper bound for --until-precision")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10'000'000));
+}
+
 // A progress line on stderr, only when stderr is a terminal.
 class Progress {
  public:
   explicit Progress(bool enabled)
-      : enabled_(enabled && isatty(STDERR_FILENO)), start_(clock::now()) {}
+      : enabled_(enabled && isatty(STDERR_FILENO) && is_root()), start_(clock::now()) {}
   void update(int done, int total) {
     if (!enabled_) return;
     std::lock_guard lock(mu_);
@@ -65,78 +98,111 @@ class Progress {
   std::mutex mu_;
 };
 
-int cmd_run(const RunOptions& o, const std::string& command_line) {
+scenario::Scenario load_with_overrides(const BatchCli& o) {
   scenario::Scenario s = scenario::load_scenario(o.scenario_path);
   if (o.seed >= 0) s.seed = static_cast<std::uint64_t>(o.seed);
   if (o.replications > 0) s.replications = o.replications;
-  const fs::path out = o.out_dir.empty() ? fs::path("out") / s.name : fs::path(o.out_dir);
-  try {
-    output::prepare_output_dir(out, s.name, o.force);
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "asylumsim: {}\n", e.what());
-    return cli::kOutputError;
+  return s;
+}
+
+// Streams every replication's values, in replication order, to DIR/replications.csv.
+class ReplicationWriter {
+ public:
+  ReplicationWriter(const fs::path& dir, const std::vector<montecarlo::Cell>& grid)
+      : final_(dir / "replications.csv"), partial_(dir / ".replications.csv.partial"), grid_(grid) {
+    out_.open(partial_, std::ios::binary | std::ios::trunc);
+    if (!out_) throw std::runtime_error(fmt::format("cannot write {}", partial_.string()));
+    out_ << "replication,metric,when,value\n";
   }
-  const auto t0 = std::chrono::steady_clock::now();
+  void write(std::uint64_t rep, const std::vector<double>& row) {
+    for (std::size_t c = 0; c < grid_.size(); ++c)
+      out_ << fmt::format("{},{},{},{}\n", rep, grid_[c].indicator->id, grid_[c].when.label(),
+                          row[c]);
+  }
+  void commit() {
+    out_.close();
+    fs::rename(partial_, final_);
+  }
+
+ private:
+  fs::path final_, partial_;
+  const std::vector<montecarlo::Cell>& grid_;
+  std::ofstream out_;
+};
+
+// Runs the batch (threads, and MPI ranks when launched by mpirun), with --until-precision.
+montecarlo::BatchResult execute(const scenario::Scenario& s,
+                                const std::vector<montecarlo::Cell>& grid, const BatchCli& o,
+                                const fs::path& out) {
+  std::unique_ptr<ReplicationWriter> writer;
+  if (o.keep_replications && is_root()) writer = std::make_unique<ReplicationWriter>(out, grid);
   Progress progress(!o.quiet);
   montecarlo::BatchOptions bo;
   bo.replications = s.replications;
   bo.threads = o.threads > 0 ? o.threads : default_threads();
   bo.progress = [&](int d, int n) { progress.update(d, n); };
-  const auto grid = montecarlo::default_grid(s);
-  const montecarlo::BatchResult r = montecarlo::run_batch(s, grid, bo);
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  try {
-    output::write_file_atomic(out / "series.csv", output::series_csv(r));
-    output::write_file_atomic(out / "summary.json",
-                              output::summary_json(s, r, {command_line, wall, bo.threads}));
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "asylumsim: {}\n", e.what());
-    return cli::kOutputError;
+  if (writer)
+    bo.on_row = [&](std::uint64_t rep, const std::vector<double>& row) { writer->write(rep, row); };
+  montecarlo::BatchResult r;
+  r.grid = grid;
+  montecarlo::extend_batch(s, bo, r);
+  // Convergence: double the batch until the key indicators are precise enough. The decision uses
+  // only aggregated results (broadcast from the root), so every rank takes the same path.
+  while (o.until_precision > 0) {
+    const bool more = is_root() && output::max_relative_se(s, r) > o.until_precision &&
+                      r.replications() < static_cast<std::uint64_t>(o.max_replications);
+    int extra = more ? static_cast<int>(std::min<std::uint64_t>(
+                           r.replications(), o.max_replications - r.replications()))
+                     : 0;
+    Distributed::broadcast_int(&extra);
+    if (extra == 0) break;
+    bo.first_replication += static_cast<std::uint64_t>(bo.replications);
+    bo.replications = extra;
+    montecarlo::extend_batch(s, bo, r);
   }
+  if (writer) writer->commit();
+  return r;
+}
+
+int cmd_run(const BatchCli& o, const std::string& command_line) {
+  const scenario::Scenario s = load_with_overrides(o);
+  const fs::path out = o.out_dir.empty() ? fs::path("out") / s.name : fs::path(o.out_dir);
+  if (is_root()) output::prepare_output_dir(out, s.name, o.force);
+  const auto t0 = std::chrono::steady_clock::now();
+  const montecarlo::BatchResult r = execute(s, montecarlo::default_grid(s), o, out);
+  if (!is_root()) return cli::kOk;
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  output::write_file_atomic(out / "series.csv", output::series_csv(r));
+  output::write_file_atomic(out / "summary.json",
+                            output::summary_json(s, r, {command_line, wall, 0}));
   if (!o.quiet) {
     fmt::print("asylumsim {} — scenario '{}' ({} to {}), {} replications, seed {}\n", kVersion,
-               s.name, engine::format_date(s.start), engine::format_date(s.end), s.replications,
+               s.name, engine::format_date(s.start), engine::format_date(s.end), r.replications(),
                s.seed);
     fmt::print("{}", output::summary_table(s, r));
-    fmt::print("{} events, {} persons, {:.2f} s wall on {} threads. Results: {}\n", r.events,
-               r.persons, wall, bo.threads, out.string());
+    fmt::print("{} events, {} persons, {:.2f} s wall ({} process(es)). Results: {}\n", r.events,
+               r.persons, wall, Distributed::size(), out.string());
   }
   return cli::kOk;
 }
 
-int cmd_validate(const RunOptions& o, const std::string& command_line) {
-  scenario::Scenario s = scenario::load_scenario(o.scenario_path);
+int cmd_validate(const BatchCli& o, const std::string& command_line) {
+  const scenario::Scenario s = load_with_overrides(o);
   const std::vector<scenario::Target> targets = scenario::load_targets(o.targets_path);
-  if (o.seed >= 0) s.seed = static_cast<std::uint64_t>(o.seed);
-  if (o.replications > 0) s.replications = o.replications;
   const fs::path out =
       o.out_dir.empty() ? fs::path("out") / (s.name + "-validation") : fs::path(o.out_dir);
-  try {
-    output::prepare_output_dir(out, s.name, o.force);
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "asylumsim: {}\n", e.what());
-    return cli::kOutputError;
-  }
-  Progress progress(!o.quiet);
-  montecarlo::BatchOptions bo;
-  bo.replications = s.replications;
-  bo.threads = o.threads > 0 ? o.threads : default_threads();
-  bo.progress = [&](int d, int n) { progress.update(d, n); };
+  if (is_root()) output::prepare_output_dir(out, s.name, o.force);
   const auto t0 = std::chrono::steady_clock::now();
-  const montecarlo::BatchResult r = montecarlo::run_batch(s, output::target_grid(targets), bo);
+  const montecarlo::BatchResult r = execute(s, output::target_grid(targets), o, out);
+  if (!is_root()) return cli::kOk;
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const auto rows = output::validation_rows(targets, r);
-  try {
-    output::write_file_atomic(out / "validation.csv", output::validation_csv(rows));
-    output::write_file_atomic(out / "summary.json",
-                              output::summary_json(s, r, {command_line, wall, bo.threads}));
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "asylumsim: {}\n", e.what());
-    return cli::kOutputError;
-  }
+  output::write_file_atomic(out / "validation.csv", output::validation_csv(rows));
+  output::write_file_atomic(out / "summary.json",
+                            output::summary_json(s, r, {command_line, wall, 0}));
   if (!o.quiet) {
     fmt::print("asylumsim {} — validating '{}' against {} ({} targets, {} replications)\n",
-               kVersion, s.name, o.targets_path, targets.size(), s.replications);
+               kVersion, s.name, o.targets_path, targets.size(), r.replications());
     fmt::print("{}", output::validation_table(rows));
     fmt::print("Results: {}\n", (out / "validation.csv").string());
   }
@@ -145,15 +211,13 @@ int cmd_validate(const RunOptions& o, const std::string& command_line) {
 
 int cmd_check(const std::string& path, bool quiet) {
   const scenario::Scenario s = scenario::load_scenario(path);
-  if (!quiet)
+  if (!quiet && is_root())
     fmt::print("{}: scenario '{}' is valid ({} to {}, {} nationality groups)\n", path, s.name,
                engine::format_date(s.start), engine::format_date(s.end), s.groups.size());
   return cli::kOk;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int dispatch(int argc, char** argv) {
   CLI::App app{"asylumsim: person-level discrete-event simulator of the Dutch asylum chain"};
   app.require_subcommand(0, 1);
   app.set_version_flag("--version", fmt::format("asylumsim {} (commit {})", kVersion, kGitCommit));
@@ -161,25 +225,15 @@ int main(int argc, char** argv) {
       "Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 invalid input file, "
       "4 model invariant violated, 5 output not written. See docs/cli.md.");
 
-  RunOptions ro;
+  BatchCli ro;
   CLI::App* run = app.add_subcommand(
-      "run", "Run a scenario (Monte Carlo batch) and write series.csv and summary.json");
+      "run", "Run a scenario (Monte Carlo batch); write series.csv and summary.json");
   run->add_option("scenario", ro.scenario_path, "Scenario YAML file")
       ->required()
       ->check(CLI::ExistingFile);
-  run->add_option("--out", ro.out_dir, "Output directory (default: out/<scenario name>)");
-  run->add_option("--seed", ro.seed, "Master seed (default: the scenario's seed)")
-      ->check(CLI::NonNegativeNumber);
-  run->add_option("--replications", ro.replications,
-                  "Number of replications (default: the scenario's)")
-      ->check(CLI::Range(1, 10'000'000));
-  run->add_option("--threads", ro.threads, "Worker threads (default: all cores)")
-      ->check(CLI::Range(1, 4096));
-  run->add_flag("--quiet", ro.quiet, "Print nothing but errors");
-  run->add_flag("--force", ro.force,
-                "Overwrite an output directory holding another scenario's results");
+  add_batch_options(run, ro);
 
-  RunOptions vo;
+  BatchCli vo;
   CLI::App* validate =
       app.add_subcommand("validate", "Compare a scenario with documented figures (validation.csv)");
   validate->add_option("scenario", vo.scenario_path, "Scenario YAML file")
@@ -190,19 +244,7 @@ int main(int argc, char** argv) {
                    "Targets YAML file (format of targets-2024-2025.yaml)")
       ->required()
       ->check(CLI::ExistingFile);
-  validate->add_option("--out", vo.out_dir,
-                       "Output directory (default: out/<scenario name>-validation)");
-  validate->add_option("--seed", vo.seed, "Master seed (default: the scenario's seed)")
-      ->check(CLI::NonNegativeNumber);
-  validate
-      ->add_option("--replications", vo.replications,
-                   "Number of replications (default: the scenario's)")
-      ->check(CLI::Range(1, 10'000'000));
-  validate->add_option("--threads", vo.threads, "Worker threads (default: all cores)")
-      ->check(CLI::Range(1, 4096));
-  validate->add_flag("--quiet", vo.quiet, "Print nothing but errors");
-  validate->add_flag("--force", vo.force,
-                     "Overwrite an output directory holding another scenario's results");
+  add_batch_options(validate, vo);
 
   std::string check_path;
   bool check_quiet = false;
@@ -213,25 +255,40 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);
+    const int rc = is_root() ? app.exit(e) : (e.get_exit_code() == 0 ? 0 : 1);
     return rc == 0 ? cli::kOk : cli::kUsageError;
   }
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+  auto report = [](const std::string& msg) {
+    if (is_root()) fmt::print(stderr, "{}\n", msg);
+  };
   try {
     if (run->parsed()) return cmd_run(ro, command_line);
     if (validate->parsed()) return cmd_validate(vo, command_line);
     if (check->parsed()) return cmd_check(check_path, check_quiet);
-    fmt::print("{}", app.help());
+    if (is_root()) fmt::print("{}", app.help());
     return cli::kOk;
   } catch (const scenario::InputError& e) {
-    fmt::print(stderr, "{}\n", e.what());
+    report(e.what());
     return cli::kInputError;
+  } catch (const output::OutputError& e) {
+    report(fmt::format("asylumsim: {}", e.what()));
+    return cli::kOutputError;
   } catch (const std::logic_error& e) {
-    fmt::print(stderr, "asylumsim: internal error: {}\n", e.what());
+    report(fmt::format("asylumsim: internal error: {}", e.what()));
     return cli::kInvariantError;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "asylumsim: {}\n", e.what());
+    report(fmt::format("asylumsim: {}", e.what()));
     return cli::kRuntimeError;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Distributed::init(argc, argv);
+  const int rc = dispatch(argc, argv);
+  Distributed::finalize();
+  return rc;
 }

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cmath>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <exception>
 #include <mutex>
 #include <thread>
 
 #include "asylumsim/model/chain_model.hpp"
+#include "asylumsim/montecarlo/distributed.hpp"
 
 namespace asylumsim::montecarlo {
 
@@ -17,22 +20,18 @@ std::vector<Cell> default_grid(const scenario::Scenario& s) {
   const engine::Calendar cal = s.calendar();
   const int months = s.months();
   std::vector<engine::Period> periods;
-  const int y0 = static_cast<int>(s.start.year());
-  const int y1 = static_cast<int>(s.end.year());
-  for (int y = y0; y <= y1; ++y) {
+  for (int y = static_cast<int>(s.start.year()); y <= static_cast<int>(s.end.year()); ++y) {
     periods.push_back({engine::Period::Kind::kYear, y, 1});
     for (int h = 1; h <= 2; ++h) periods.push_back({engine::Period::Kind::kHalf, y, h});
   }
-  for (int m = 0; m < months; ++m) {
-    const engine::Date d = cal.month_first_day(m);
-    periods.push_back(engine::period_containing(d, engine::Period::Kind::kMonth));
-  }
+  for (int m = 0; m < months; ++m)
+    periods.push_back(
+        engine::period_containing(cal.month_first_day(m), engine::Period::Kind::kMonth));
   auto inside = [&](const engine::Period& p) {
     return cal.month_index(p.first_day()) >= 0 && cal.month_index(p.end_day()) <= months;
   };
   for (const auto& ind : model::indicator_catalogue()) {
-    const bool stock = ind.kind == K::kStock || ind.kind == K::kStockRatio;
-    if (stock) {
+    if (ind.kind == K::kStock || ind.kind == K::kStockRatio) {
       for (int b = 0; b <= months; ++b)
         grid.push_back({&ind, {std::nullopt, cal.month_first_day(b)}});
     } else {
@@ -43,89 +42,146 @@ std::vector<Cell> default_grid(const scenario::Scenario& s) {
   return grid;
 }
 
-double quantile_sorted(const std::vector<double>& v, double p) {
-  if (v.empty()) return 0.0;
-  const double h = (static_cast<double>(v.size()) - 1.0) * p;
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
-
-Summary summarise(std::vector<double> v) {
-  Summary s;
-  if (v.empty()) return s;
-  std::sort(v.begin(), v.end());
-  double sum = 0;
-  for (double x : v) sum += x;
-  s.mean = sum / static_cast<double>(v.size());
-  double ss = 0;
-  for (double x : v) ss += (x - s.mean) * (x - s.mean);
-  s.sd = v.size() > 1 ? std::sqrt(ss / static_cast<double>(v.size() - 1)) : 0.0;
-  s.min = v.front();
-  s.max = v.back();
-  s.p05 = quantile_sorted(v, 0.05);
-  s.p25 = quantile_sorted(v, 0.25);
-  s.p50 = quantile_sorted(v, 0.50);
-  s.p75 = quantile_sorted(v, 0.75);
-  s.p95 = quantile_sorted(v, 0.95);
-  return s;
-}
-
 std::vector<Summary> BatchResult::summaries() const {
   std::vector<Summary> out(grid.size());
-  std::vector<double> column(values.size());
-  for (std::size_t c = 0; c < grid.size(); ++c) {
-    for (std::size_t r = 0; r < values.size(); ++r) column[r] = values[r][c];
-    out[c] = summarise(column);
-  }
+  for (std::size_t c = 0; c < grid.size(); ++c) out[c] = aggregator.summary(c);
   return out;
 }
 
-BatchResult run_batch(const scenario::Scenario& s, const std::vector<Cell>& grid,
-                      const BatchOptions& opt) {
-  BatchResult result;
-  result.grid = grid;
-  result.values.assign(static_cast<std::size_t>(opt.replications), {});
+std::vector<double> replication_row(const scenario::Scenario& s, const std::vector<Cell>& grid,
+                                    std::uint64_t replication, std::uint64_t* events,
+                                    std::uint64_t* persons) {
+  model::ChainModel m(s, replication);
+  const model::RunTotals t = m.run();
+  if (events) *events = t.events;
+  if (persons) *persons = t.persons;
   const engine::Calendar cal = s.calendar();
-  std::atomic<int> next{0};
-  std::atomic<int> done{0};
+  std::vector<double> row(grid.size());
+  for (std::size_t c = 0; c < grid.size(); ++c)
+    row[c] =
+        model::evaluate(m.recorder(), cal, *grid[c].indicator, grid[c].when, nullptr).value_or(0.0);
+  return row;
+}
+
+void extend_batch(const scenario::Scenario& s, const BatchOptions& opt, BatchResult& result) {
+  const int ranks = Distributed::size();
+  const int rank = Distributed::rank();
+  const bool root = rank == 0;
+  result.is_root = root;
+  const auto n = static_cast<std::uint64_t>(opt.replications);
+  const std::uint64_t first = opt.first_replication;
+  if (root && result.aggregator.cells() != result.grid.size())
+    result.aggregator = Aggregator(result.grid.size(), opt.exact_limit);
+
+  // Replication indices are dealt round-robin over ranks: rank r computes r, r + K, r + 2K, ...
+  const std::uint64_t mine = n > static_cast<std::uint64_t>(rank) ? (n - 1 - rank) / ranks + 1 : 0;
+  int done = 0;
+  OrderedFeed feed(first, [&](std::uint64_t rep, const std::vector<double>& row) {
+    result.aggregator.add(row);
+    if (opt.on_row) opt.on_row(rep, row);
+    ++done;
+    if (opt.progress) opt.progress(done, opt.replications);
+  });
+
+  std::atomic<std::uint64_t> next{0};
   std::mutex mu;
+  std::condition_variable cv;
+  std::deque<std::pair<std::uint64_t, std::vector<double>>> outbox;  // non-root ranks
   std::exception_ptr failure;
+  std::uint64_t events = 0, persons = 0;
+  double cpu = 0;
   auto worker = [&]() {
     for (;;) {
-      const int r = next.fetch_add(1);
-      if (r >= opt.replications) return;
+      const std::uint64_t j = next.fetch_add(1);
+      if (j >= mine) return;
+      const std::uint64_t rep =
+          first + static_cast<std::uint64_t>(rank) + j * static_cast<std::uint64_t>(ranks);
       try {
-        model::ChainModel m(s, opt.first_replication + static_cast<std::uint64_t>(r));
-        const model::RunTotals t = m.run();
-        std::vector<double> row(grid.size());
-        for (std::size_t c = 0; c < grid.size(); ++c) {
-          std::string err;
-          row[c] = model::evaluate(m.recorder(), cal, *grid[c].indicator, grid[c].when, &err)
-                       .value_or(0.0);
+        std::uint64_t ev = 0, pe = 0;
+        const auto t0 = std::chrono::steady_clock::now();
+        std::vector<double> row = replication_row(s, result.grid, rep, &ev, &pe);
+        const double secs =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        {
+          std::lock_guard lock(mu);
+          events += ev;
+          persons += pe;
+          cpu += secs;
         }
-        std::lock_guard lock(mu);
-        result.values[static_cast<std::size_t>(r)] = std::move(row);
-        result.events += t.events;
-        result.persons += t.persons;
-        result.cpu_seconds += t.seconds;
-        const int d = ++done;
-        if (opt.progress) opt.progress(d, opt.replications);
+        if (root) {
+          feed.submit(rep, std::move(row));
+        } else {
+          std::lock_guard lock(mu);
+          outbox.emplace_back(rep, std::move(row));
+          cv.notify_one();
+        }
       } catch (...) {
         std::lock_guard lock(mu);
         if (!failure) failure = std::current_exception();
-        next = opt.replications;  // stop handing out work
+        next = mine;  // stop handing out work
+        cv.notify_one();
         return;
       }
     }
   };
-  const int nthreads = std::max(1, std::min(opt.threads, opt.replications));
+  const int nthreads =
+      static_cast<int>(std::max<std::uint64_t>(1, std::min<std::uint64_t>(opt.threads, mine)));
   std::vector<std::thread> pool;
-  for (int i = 1; i < nthreads; ++i) pool.emplace_back(worker);
-  worker();
+  for (int i = 0; i < nthreads; ++i) pool.emplace_back(worker);
+
+  // The main thread does the MPI traffic (MPI_THREAD_FUNNELED): sending on other ranks,
+  // receiving on the root.
+  if (!root) {
+    std::uint64_t sent = 0;
+    while (sent < mine) {
+      std::unique_lock lock(mu);
+      cv.wait(lock, [&] { return !outbox.empty() || failure; });
+      if (failure) break;
+      auto item = std::move(outbox.front());
+      outbox.pop_front();
+      lock.unlock();
+      Distributed::send_row(item.first, item.second);
+      ++sent;
+    }
+  } else if (ranks > 1) {
+    std::uint64_t rep = 0;
+    std::vector<double> row;
+    while (feed.next() < first + n) {
+      {
+        std::lock_guard lock(mu);
+        if (failure) break;
+      }
+      if (Distributed::try_receive_row(&rep, &row))
+        feed.submit(rep, std::move(row));
+      else
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+  }
   for (auto& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
-  return result;
+  if (failure) {
+    if (ranks > 1) {
+      try {
+        std::rethrow_exception(failure);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "asylumsim: rank %d: %s\n", rank, e.what());
+      }
+      Distributed::abort(4);
+    }
+    std::rethrow_exception(failure);
+  }
+  Distributed::reduce_totals(&events, &persons, &cpu);
+  result.events += events;
+  result.persons += persons;
+  result.cpu_seconds += cpu;
+}
+
+BatchResult run_batch(const scenario::Scenario& s, const std::vector<Cell>& grid,
+                      const BatchOptions& opt) {
+  BatchResult r;
+  r.grid = grid;
+  r.aggregator = Aggregator(grid.size(), opt.exact_limit);
+  extend_batch(s, opt, r);
+  return r;
 }
 
 }  // namespace asylumsim::montecarlo

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -18,10 +19,10 @@ void write_file_atomic(const fs::path& path, const std::string& content) {
   const fs::path tmp = path.parent_path() / fmt::format(".{}.partial", path.filename().string());
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error(fmt::format("cannot write {}", tmp.string()));
+    if (!out) throw OutputError(fmt::format("cannot write {}", tmp.string()));
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
     out.flush();
-    if (!out) throw std::runtime_error(fmt::format("error while writing {}", tmp.string()));
+    if (!out) throw OutputError(fmt::format("error while writing {}", tmp.string()));
   }
   fs::rename(tmp, path);
 }
@@ -103,7 +104,8 @@ std::string summary_json(const scenario::Scenario& s, const montecarlo::BatchRes
                    {"start", engine::format_date(s.start)},
                    {"end", engine::format_date(s.end)},
                    {"seed", s.seed}};
-  j["replications"] = r.values.size();
+  j["replications"] = r.replications();
+  j["percentiles"] = r.aggregator.exact() ? "exact" : "streaming (P-square)";
   j["complete"] = true;
   j["command"] = info.command;
   ordered_json years = ordered_json::array();
@@ -115,8 +117,9 @@ std::string summary_json(const scenario::Scenario& s, const montecarlo::BatchRes
       auto it = idx.find(std::string(k.id) + "@" + when);
       if (it == idx.end()) continue;
       const auto& sm = sums[it->second];
-      row[k.id] = {{"when", when},  {"mean", sm.mean}, {"sd", sm.sd},
-                   {"p05", sm.p05}, {"p50", sm.p50},   {"p95", sm.p95}};
+      row[k.id] = {{"when", when}, {"mean", sm.mean}, {"se", sm.standard_error()},
+                   {"sd", sm.sd},  {"p05", sm.p05},   {"p50", sm.p50},
+                   {"p95", sm.p95}};
     }
     years.push_back(row);
   }
@@ -141,13 +144,37 @@ std::string summary_table(const scenario::Scenario& s, const montecarlo::BatchRe
     out += '\n';
   }
   out += "(means over replications; flows per calendar year, stocks on 31 December)\n";
+  out += fmt::format("Largest relative Monte Carlo standard error of the {} key values: {:.2f}%\n",
+                     static_cast<int>(s.end.year()), 100.0 * max_relative_se(s, r));
   return out;
+}
+
+std::vector<std::size_t> key_indicator_cells(const scenario::Scenario& s,
+                                             const montecarlo::BatchResult& r) {
+  const auto idx = index_cells(r);
+  const int y = static_cast<int>(s.end.year());
+  std::vector<std::size_t> cells;
+  for (const Key& k : kKeys) {
+    const std::string when = k.stock ? year_end_label(y) : fmt::format("{:04d}", y);
+    auto it = idx.find(std::string(k.id) + "@" + when);
+    if (it != idx.end()) cells.push_back(it->second);
+  }
+  return cells;
+}
+
+double max_relative_se(const scenario::Scenario& s, const montecarlo::BatchResult& r) {
+  double worst = 0;
+  for (std::size_t c : key_indicator_cells(s, r)) {
+    const auto sm = r.aggregator.streaming_summary(c);
+    if (std::abs(sm.mean) > 0) worst = std::max(worst, sm.standard_error() / std::abs(sm.mean));
+  }
+  return worst;
 }
 
 void prepare_output_dir(const fs::path& dir, const std::string& scenario_name, bool force) {
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
-    throw std::runtime_error(fmt::format("{}: exists and is not a directory", dir.string()));
+    throw OutputError(fmt::format("{}: exists and is not a directory", dir.string()));
   if (fs::exists(dir, ec) && !fs::is_empty(dir, ec) && !force) {
     const fs::path summary = dir / "summary.json";
     std::string other = "unknown";
@@ -159,14 +186,13 @@ void prepare_output_dir(const fs::path& dir, const std::string& scenario_name, b
       }
     }
     if (other != scenario_name)
-      throw std::runtime_error(fmt::format(
+      throw OutputError(fmt::format(
           "{}: directory is not empty and holds results of scenario '{}'; use --force to overwrite",
           dir.string(), other));
   }
   fs::create_directories(dir, ec);
   if (ec)
-    throw std::runtime_error(
-        fmt::format("{}: cannot create directory: {}", dir.string(), ec.message()));
+    throw OutputError(fmt::format("{}: cannot create directory: {}", dir.string(), ec.message()));
 }
 
 }  // namespace asylumsim::output

@@ -152,3 +152,50 @@ TEST_CASE("validate writes validation.csv with every target", "[cli][validate]")
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 97);  // header + 96 targets
   CHECK_THAT(csv, Catch::Contains("coa.occupancy,2025-12-31,79830,"));
 }
+
+TEST_CASE("mpirun with two ranks writes the same bytes as one process", "[cli][mpi]") {
+#ifdef ASYLUMSIM_HAVE_MPI
+  REQUIRE(std::system("command -v mpirun > /dev/null 2>&1") == 0);  // CI installs openmpi-bin
+  // Same command line (same --out), so summary.json's 'command' matches too.
+  const fs::path out = fresh_dir("mpi");
+  const std::string args =
+      " run " + kSmall + " --out " + out.string() + " --replications 5 --threads 1 --quiet";
+  REQUIRE(run_cli(args).code == 0);
+  const std::string series1 = slurp(out / "series.csv"), summary1 = slurp(out / "summary.json");
+  const std::string cmd =
+      "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 mpirun -np 2 --oversubscribe " +
+      std::string(ASYLUMSIM_CLI_PATH) + args + " > /dev/null 2>&1";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  CHECK(slurp(out / "series.csv") == series1);
+  CHECK(slurp(out / "summary.json") == summary1);
+#else
+  WARN("built without MPI (ASYLUMSIM_MPI=OFF or packages missing): distributed run not tested");
+  CHECK_FALSE(std::getenv("ASYLUMSIM_REQUIRE_MPI"));
+#endif
+}
+
+TEST_CASE("keep-replications writes every replication's values", "[cli][montecarlo]") {
+  const fs::path out = fresh_dir("keep");
+  REQUIRE(run_cli("run " + kSmall + " --out " + out.string() +
+                  " --replications 3 --quiet --keep-replications")
+              .code == 0);
+  const std::string csv = slurp(out / "replications.csv");
+  const std::string series = slurp(out / "series.csv");
+  const auto rows = std::count(csv.begin(), csv.end(), '\n') - 1;
+  const auto cells = (std::count(series.begin(), series.end(), '\n') - 1) / 9;
+  CHECK(rows == 3 * cells);
+  CHECK_THAT(csv, Catch::StartsWith("replication,metric,when,value\n0,"));
+}
+
+TEST_CASE("until-precision adds replications until the key indicators are precise",
+          "[cli][montecarlo]") {
+  const fs::path out = fresh_dir("precision");
+  const auto r = run_cli("run " + kSmall + " --out " + out.string() +
+                         " --replications 2 --until-precision 0.02 --max-replications 16");
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(slurp(out / "summary.json"));
+  const int n = j["replications"].get<int>();
+  CHECK(n > 2);
+  CHECK(n <= 16);
+}

@@ -1,7 +1,7 @@
 // Monte Carlo batches: replication i of a scenario always uses the random streams of (seed, i), so
-// a batch gives the same numbers whatever the number of threads. Each replication is reduced to a
-// fixed grid of indicator values as soon as it finishes, so memory grows with the grid, not with
-// the number of persons.
+// a batch gives the same numbers whatever the number of threads or MPI ranks. Each replication is
+// reduced to a grid of indicator values as soon as it finishes and fed, in replication order, to a
+// streaming aggregator: memory grows with the grid, not with the number of replications.
 #pragma once
 
 #include <functional>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "asylumsim/model/metrics.hpp"
+#include "asylumsim/montecarlo/aggregator.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 
 namespace asylumsim::montecarlo {
@@ -23,30 +24,37 @@ struct Cell {
 // (stocks) of the scenario's horizon.
 std::vector<Cell> default_grid(const scenario::Scenario& s);
 
-struct Summary {
-  double mean = 0, sd = 0, min = 0, p05 = 0, p25 = 0, p50 = 0, p75 = 0, p95 = 0, max = 0;
-};
-// Exact order statistics (type-7 linear interpolation, as R's default and numpy's 'linear').
-Summary summarise(std::vector<double> values);
-double quantile_sorted(const std::vector<double>& sorted, double p);
-
 struct BatchOptions {
   int replications = 1;
   int threads = 1;
   std::uint64_t first_replication = 0;
-  std::function<void(int done, int total)> progress;  // called from worker threads, serialised
+  std::size_t exact_limit = Aggregator::kDefaultExactLimit;
+  // Called in replication order (on the aggregating process only).
+  std::function<void(int done, int total)> progress;
+  std::function<void(std::uint64_t replication, const std::vector<double>& row)> on_row;
 };
 
 struct BatchResult {
   std::vector<Cell> grid;
-  std::vector<std::vector<double>> values;  // [replication][cell]
+  Aggregator aggregator;
   std::uint64_t events = 0;
   std::uint64_t persons = 0;
   double cpu_seconds = 0;
-  std::vector<Summary> summaries() const;  // per cell
+  bool is_root = true;  // false on MPI ranks other than 0: they hold no results
+  std::vector<Summary> summaries() const;
+  std::uint64_t replications() const { return aggregator.count(); }
 };
 
+// Runs replications [first, first + n) and adds them to `result` (which may already hold earlier
+// replications of the same grid). Uses MPI when the process was started by mpirun with more than
+// one rank (see distributed.hpp); otherwise threads only.
+void extend_batch(const scenario::Scenario& s, const BatchOptions& opt, BatchResult& result);
 BatchResult run_batch(const scenario::Scenario& s, const std::vector<Cell>& grid,
                       const BatchOptions& opt);
+
+// Computes one replication's row of the grid.
+std::vector<double> replication_row(const scenario::Scenario& s, const std::vector<Cell>& grid,
+                                    std::uint64_t replication, std::uint64_t* events = nullptr,
+                                    std::uint64_t* persons = nullptr);
 
 }  // namespace asylumsim::montecarlo

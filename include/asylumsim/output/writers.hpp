@@ -3,12 +3,19 @@
 #pragma once
 
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 
 #include "asylumsim/montecarlo/batch.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 
 namespace asylumsim::output {
+
+// Results could not be written, or the output directory was refused (exit code 5).
+class OutputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 // Writes `content` to `path` atomically (write to path.tmp-XXXX, fsync-free rename).
 void write_file_atomic(const std::filesystem::path& path, const std::string& content);
@@ -28,6 +35,12 @@ std::string summary_json(const scenario::Scenario& s, const montecarlo::BatchRes
 
 // A short plain-text table of key indicators per year (printed after a run).
 std::string summary_table(const scenario::Scenario& s, const montecarlo::BatchResult& r);
+
+// Grid cells of the key indicators in the horizon's last year, and the largest relative Monte
+// Carlo standard error among them (the convergence criterion of --until-precision).
+std::vector<std::size_t> key_indicator_cells(const scenario::Scenario& s,
+                                             const montecarlo::BatchResult& r);
+double max_relative_se(const scenario::Scenario& s, const montecarlo::BatchResult& r);
 
 // Refuses to write into a non-empty directory that holds another scenario's results unless
 // `force`; creates the directory. Throws std::runtime_error with a clear message.
