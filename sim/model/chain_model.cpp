@@ -144,12 +144,6 @@ void ChainModel::dispatch(const engine::Event& e) {
     case kNareisArrival:
       on_nareis_arrival(who);
       break;
-    case kUkraineArrival:
-      on_ukraine_arrival();
-      break;
-    case kUkraineDeparture:
-      on_ukraine_departure(who);
-      break;
     case kProtectionEnds:
       on_protection_ends();
       break;
@@ -181,8 +175,7 @@ void ChainModel::on_daily() {
   ind_daily();
   nareis_daily();
   housing_daily();
-  if (s_.ukraine.enabled)
-    rec_.stock_set(m_.ukraine_capacity, now(), at(s_.ukraine.municipal_capacity));
+  ukraine_daily();
   schedule(now() + engine::kTicksPerDay, kDaily, 0, 0, engine::Priority::kSchedule);
 }
 
@@ -192,8 +185,8 @@ void ChainModel::census() {
   std::array<double, 4> since{};
   double residents = 0, stay_sum = 0, permit_holders = 0;
   const double day = static_cast<double>(engine::kTicksPerDay);
-  for (const Person& p : persons_) {
-    if (p.location == kNoLocation || p.location == kNidos) continue;
+  for (const PersonId id : residents_) {
+    const Person& p = persons_[id];
     residents += 1;
     const double years = static_cast<double>(now() - p.coa_since) / day / 365.25;
     stay_sum += years * 12.0;
@@ -240,7 +233,7 @@ void ChainModel::check_conservation() const {
   std::int64_t occupied = 0;
   for (int l = 0; l < kLocations; ++l)
     if (l != kNidos) occupied += coa_.occupied(l);
-  if (occupied != in_coa)
+  if (occupied != in_coa || static_cast<std::int64_t>(residents_.size()) != in_coa)
     throw std::logic_error(
         fmt::format("conservation violated: COA holds {} places occupied but {} "
                     "persons have a COA location",

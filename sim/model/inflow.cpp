@@ -34,9 +34,6 @@ double ChainModel::arrival_rate_per_day(EventKind k, std::uint32_t group, Tick t
     case kDublinInArrival:
       per_year = s_.inflow.dublin_transfers_in_per_year.at(t);
       break;
-    case kUkraineArrival:  // registrations stop when temporary protection ends
-      per_year = t < s_.ukraine.protection_end ? s_.ukraine.registrations_per_year.at(t) : 0.0;
-      break;
     default:
       break;
   }
@@ -48,10 +45,8 @@ double ChainModel::arrival_rate_per_day(EventKind k, std::uint32_t group, Tick t
 // process keeps its own continuous clock (in ticks, as a double) so that rounding an arrival to
 // its event tick never shortens the gaps: at 150 arrivals a day the mean gap is a few ticks.
 void ChainModel::schedule_next_arrival(EventKind k, std::uint32_t group) {
-  const std::size_t process = k == kFirstArrival     ? group
-                              : k == kUkraineArrival ? s_.groups.size() + 4
-                                                     : s_.groups.size() + (k - kRepeatArrival);
-  if (arrival_clock_.size() <= process) arrival_clock_.resize(s_.groups.size() + 5, 0.0);
+  const std::size_t process = k == kFirstArrival ? group : s_.groups.size() + (k - kRepeatArrival);
+  if (arrival_clock_.size() <= process) arrival_clock_.resize(s_.groups.size() + 4, 0.0);
   const double end = static_cast<double>(s_.horizon_ticks());
   const double day = static_cast<double>(engine::kTicksPerDay);
   double mass = rng_.arrivals.exponential(1.0);

@@ -16,6 +16,8 @@ void ChainModel::enter_coa(PersonId id, Location preferred, bool count_flow) {
   p.coa_since = now();
   rec_.stock_add(m_.coa_by_location[loc], now(), 1);
   if (loc == kNidos) return;
+  p.resident_slot = static_cast<std::uint32_t>(residents_.size());
+  residents_.push_back(id);
   if (count_flow) rec_.count(m_.coa_received);
   rec_.stock_add(m_.coa_occupancy, now(), 1);
   if (p.flags & flag::kAmv) rec_.stock_add(m_.coa_amv, now(), 1);
@@ -42,6 +44,12 @@ void ChainModel::move_coa(PersonId id, Location preferred) {
   if (was_coa != to_coa) {
     // Moving between Nidos and COA changes COA occupancy (not a new reception contract).
     const double d = to_coa ? 1 : -1;
+    if (to_coa) {
+      p.resident_slot = static_cast<std::uint32_t>(residents_.size());
+      residents_.push_back(id);
+    } else {
+      drop_resident(id);
+    }
     rec_.stock_add(m_.coa_occupancy, now(), d);
     if (p.flags & flag::kAmv) rec_.stock_add(m_.coa_amv, now(), d);
   }
@@ -53,6 +61,7 @@ void ChainModel::leave_coa(PersonId id) {
   coa_.leave(now(), p.location);
   rec_.stock_add(m_.coa_by_location[p.location], now(), -1);
   if (p.location != kNidos) {
+    drop_resident(id);
     rec_.count(m_.coa_left);
     rec_.stock_add(m_.coa_occupancy, now(), -1);
     if (p.flags & flag::kAmv) rec_.stock_add(m_.coa_amv, now(), -1);
@@ -62,6 +71,16 @@ void ChainModel::leave_coa(PersonId id) {
     }
   }
   p.location = kNoLocation;
+}
+
+// O(1) removal from the resident list: the last resident takes the leaver's slot.
+void ChainModel::drop_resident(PersonId id) {
+  const std::uint32_t slot = persons_[id].resident_slot;
+  const PersonId last = residents_.back();
+  residents_[slot] = last;
+  persons_[last].resident_slot = slot;
+  residents_.pop_back();
+  persons_[id].resident_slot = kNoPerson;
 }
 
 void ChainModel::refresh_reception_capacity() {

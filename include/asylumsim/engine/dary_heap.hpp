@@ -30,7 +30,14 @@ class IndexedDaryHeap {
   Event pop() {
     assert(!heap_.empty());
     const Node top = heap_.front();
-    remove_at(0);
+    position_[top.slot] = kFree;
+    free_slots_.push_back(top.slot);
+    const Node last = heap_.back();
+    heap_.pop_back();
+    if (!heap_.empty()) {
+      heap_.front() = last;
+      sift_down(0);  // the root has no parent: no need to try sifting up
+    }
     return {top.key, payload_[top.slot]};
   }
 
@@ -109,10 +116,14 @@ class IndexedDaryHeap {
       const std::uint64_t first64 = std::uint64_t{pos} * Arity + 1;
       if (first64 >= n) break;
       const auto first = static_cast<std::uint32_t>(first64);
-      const std::uint32_t last = first + Arity < n ? first + Arity : n;
       std::uint32_t best = first;
-      for (std::uint32_t c = first + 1; c < last; ++c)
-        if (heap_[c].key < heap_[best].key) best = c;
+      if (first + Arity <= n) {  // all children present: a fixed-trip loop the compiler unrolls
+        for (std::uint32_t c = 1; c < Arity; ++c)
+          if (heap_[first + c].key < heap_[best].key) best = first + c;
+      } else {
+        for (std::uint32_t c = first + 1; c < n; ++c)
+          if (heap_[c].key < heap_[best].key) best = c;
+      }
       if (!(heap_[best].key < moving.key)) break;
       place(pos, heap_[best]);
       pos = best;

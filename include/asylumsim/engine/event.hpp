@@ -42,6 +42,10 @@ struct EventKey {
   constexpr Priority priority() const { return static_cast<Priority>(order >> kSeqBits); }
   constexpr std::uint64_t sequence() const { return order & kSeqMask; }
   friend constexpr auto operator<=>(const EventKey&, const EventKey&) = default;
+  // Spelled out: the heap's hot comparison, branch-light.
+  friend constexpr bool operator<(const EventKey& a, const EventKey& b) {
+    return a.time < b.time || (a.time == b.time && a.order < b.order);
+  }
 };
 
 struct Event {

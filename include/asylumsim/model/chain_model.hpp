@@ -46,8 +46,6 @@ enum EventKind : std::uint32_t {
   kLinked,
   kNareisApply,
   kNareisArrival,
-  kUkraineArrival,
-  kUkraineDeparture,
   kProtectionEnds,
   kShelterMoveOn,  // aux: 0 = HAR+ shelter, 1 = doorstroomlocatie
   kEventKinds
@@ -147,6 +145,7 @@ class ChainModel {
   void enter_coa(PersonId id, scenario::Location preferred, bool count_flow = true);
   void move_coa(PersonId id, scenario::Location preferred);
   void leave_coa(PersonId id);
+  void drop_resident(PersonId id);
   void refresh_reception_capacity();
   void on_reception_ends(PersonId id, std::uint32_t epoch);
 
@@ -177,10 +176,9 @@ class ChainModel {
 
   // --- Ukraine (ukraine.cpp) ---
   void start_ukraine();
-  void on_ukraine_arrival();
-  void on_ukraine_departure(PersonId id);
+  void ukraine_daily();
   void on_protection_ends();
-  void admit_ukrainian(PersonId id);
+  void record_ukraine();
 
   // --- initial state (initial_state.cpp) ---
   void seed_initial_state();
@@ -195,6 +193,7 @@ class ChainModel {
   std::array<std::uint64_t, kStages> stage_count_{};
 
   std::vector<double> arrival_clock_;  // per arrival process, exact time in ticks
+  std::vector<PersonId> residents_;  // persons with a COA place, for the monthly census
   // reception
   engine::CapacityStock coa_;
   // IND
@@ -213,6 +212,7 @@ class ChainModel {
   engine::RingQueue<PersonId> nareis_queue_;
   engine::PeriodicQuota nareis_capacity_;
   // Ukraine
+  std::int64_t ukraine_registered_ = 0;
   std::int64_t ukraine_municipal_ = 0;
   TransitionObserver observer_;
   int month_ = 0;

@@ -1,4 +1,4 @@
-// A person in the chain: compact (48 bytes) so a replication with a few hundred thousand persons
+// A person in the chain: compact (64 bytes, one cache line) so a replication with a few hundred thousand persons
 // stays in cache-friendly memory.
 #pragma once
 
@@ -21,13 +21,12 @@ enum class Stage : std::uint8_t {
   kNareisAbroad,         // family member abroad: mvv application pending, or travelling
   kHoused,               // left COA to a municipality (counted in the taakstelling)
   kDeparted,             // left the chain (any route)
-  kTemporaryProtection,  // Ukrainian under temporary protection
   kCount
 };
 inline constexpr int kStages = static_cast<int>(Stage::kCount);
 inline constexpr std::array<const char*, kStages> kStageNames = {
     "registration", "ind_waiting",   "in_appeal", "permit_holder", "rejected",
-    "limbo",        "nareis_abroad", "housed",    "departed",      "temporary_protection"};
+    "limbo",        "nareis_abroad", "housed",    "departed"};
 
 enum class Origin : std::uint8_t {
   kFirst,
@@ -63,6 +62,7 @@ struct Person {
   std::uint32_t head = kNoPerson;           // household head (nareis arrivals join their referent)
   std::uint32_t next_member = kNoPerson;    // next household member waiting in COA with the head
   std::uint32_t epoch = 0;                  // invalidates stale IND queue entries
+  std::uint32_t resident_slot = kNoPerson;  // index in the COA resident list (census)
   Stage stage = Stage::kRegistration;
   Origin origin = Origin::kFirst;
   std::uint8_t group = 0;
@@ -74,3 +74,4 @@ struct Person {
 };
 
 }  // namespace asylumsim::model
+static_assert(sizeof(asylumsim::model::Person) <= 64, "Person must fit a cache line");
