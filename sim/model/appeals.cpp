@@ -20,7 +20,7 @@ void ChainModel::on_rejection(PersonId id) {
     rec_.count(m_.court_relief);
   }
   set_stage(id, Stage::kInAppeal);
-  schedule(after_days(s_.appeals.court_duration[t].sample(rng_.appeals)), kCourtRuling, id);
+  schedule(after_days(draw(s_.appeals.court_duration[t], rng_.appeals)), kCourtRuling, id);
 }
 
 void ChainModel::on_court_ruling(PersonId id) {
@@ -30,7 +30,7 @@ void ChainModel::on_court_ruling(PersonId id) {
   // The losing side may take the case to the Council of State.
   if (rng_.appeals.bernoulli(at(s_.appeals.higher_appeal_share))) {
     rec_.count(m_.council_inflow);
-    schedule(after_days(s_.appeals.council_duration.sample(rng_.appeals)), kCouncilRuling, id,
+    schedule(after_days(draw(s_.appeals.council_duration, rng_.appeals)), kCouncilRuling, id,
              upheld ? 1u : 0u);
     return;
   }

@@ -25,7 +25,7 @@ void ChainModel::start_departure(PersonId id) {
       rng_.departure.bernoulli(at(d.dublin_transfer_success))) {
     p.route = kForcedDublin;
     const Tick term = after_days(at(d.dublin_transfer_term_days));
-    const Tick t = std::min(term, after_days(d.dublin_transfer_duration.sample(rng_.departure)));
+    const Tick t = std::min(term, after_days(draw(d.dublin_transfer_duration, rng_.departure)));
     schedule(t, kRouteDone, id, p.epoch);
     return;
   }
@@ -51,7 +51,7 @@ void ChainModel::start_departure(PersonId id) {
   p.route = static_cast<std::uint8_t>(route);
   const Tick done = route == kNoDeparture
                         ? engine::kNever
-                        : after_days(d.route_duration[route].sample(rng_.departure));
+                        : after_days(draw(d.route_duration[route], rng_.departure));
   if (p.track == kDublin && p.origin != Origin::kDublinIn) {
     const Tick term = after_days(at(d.dublin_transfer_term_days));
     if (done > term) {

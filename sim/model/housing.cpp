@@ -97,7 +97,7 @@ void ChainModel::place_in_shelter(PersonId head, std::uint32_t kind) {
         ++transit_occupied_;
       }
       const auto& stay = kind == 0 ? s_.housing.har_plus_move_on : s_.housing.transit_stay;
-      schedule(after_days(stay.sample(rng_.housing)), kShelterMoveOn, m, kind);
+      schedule(after_days(draw(stay, rng_.housing)), kShelterMoveOn, m, kind);
     }
     m = next;
   }

@@ -173,7 +173,7 @@ void ChainModel::grant_permit(PersonId id, PermitKind kind) {
     rec_.stock_add(m_.housing_waiting, now(), 1);
     move_coa(id, kAzc);
   }
-  schedule(after_days(s_.housing.link_duration.sample(rng_.housing)), kLinked, id);
+  schedule(after_days(draw(s_.housing.link_duration, rng_.housing)), kLinked, id);
   maybe_apply_nareis(id);
 }
 
@@ -185,7 +185,7 @@ void ChainModel::on_legal_term_expired(PersonId id) {
   rec_.count(m_.court_inflow);
   rec_.count(m_.court_not_in_time);
   if (p.track == kVA) rec_.count(m_.court_not_in_time_va);
-  schedule(after_days(s_.appeals.not_in_time_court_duration.sample(rng_.appeals)), kNotInTimeRuling,
+  schedule(after_days(draw(s_.appeals.not_in_time_court_duration, rng_.appeals)), kNotInTimeRuling,
            id);
 }
 

@@ -56,7 +56,7 @@ void ChainModel::seed_initial_state() {
       const PersonId id = make(t == kVA ? kAzc : kPol);
       persons_[id].applied = a;
       enqueue_ind(id, static_cast<Track>(t), 1);
-      const double term = at(s_.ind.legal_term_days) + s_.ind.not_in_time_notice.sample(rng);
+      const double term = at(s_.ind.legal_term_days) + draw(s_.ind.not_in_time_notice, rng);
       schedule(std::max<Tick>(0, a + engine::ticks_from_days(term)), kLegalTermExpired, id);
     }
   }
@@ -79,7 +79,7 @@ void ChainModel::seed_initial_state() {
       rec_.stock_add(m_.coa_permit_holders, now(), 1);
       rec_.stock_add(m_.housing_waiting, now(), 1);
       const Tick linked =
-          pa + engine::ticks_from_days(s_.housing.link_duration.sample(rng_.housing));
+          pa + engine::ticks_from_days(draw(s_.housing.link_duration, rng_.housing));
       if (linked <= 0)
         on_linked(id);
       else
@@ -93,7 +93,7 @@ void ChainModel::seed_initial_state() {
     persons_[id].track = kAA;
     persons_[id].flags |= flag::kFirstDecided;
     set_stage(id, Stage::kInAppeal);
-    const double remaining = rng.uniform01() * s_.appeals.court_duration[kAA].sample(rng_.appeals);
+    const double remaining = rng.uniform01() * draw(s_.appeals.court_duration[kAA], rng_.appeals);
     schedule(after_days(remaining), kCourtRuling, id);
   }
 
@@ -140,8 +140,7 @@ void ChainModel::seed_initial_state() {
     const PersonId id = new_person(Origin::kNareis, group_of());
     persons_[id].head = kNoPerson;
     set_stage(id, Stage::kNareisAbroad);
-    const double full =
-        s_.nareis.collect.sample(rng_.nareis) + s_.nareis.travel.sample(rng_.nareis);
+    const double full = draw(s_.nareis.collect, rng_.nareis) + draw(s_.nareis.travel, rng_.nareis);
     schedule(after_days(rng.uniform01() * full), kNareisArrival, id);
   }
 }

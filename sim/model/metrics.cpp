@@ -186,6 +186,19 @@ std::vector<Indicator> build_catalogue() {
         "broad-welfare indicator: permit-holder share of COA residents", "share");
   for (int l = 0; l < scenario::kLocations; ++l)
     stock(fmt::format("coa.occupancy.{}", kLocationNames[l]), "residents by location type");
+  c.push_back({"coa.bed_days",
+               K::kStockDays,
+               {"coa.occupancy"},
+               {},
+               "bed-days",
+               "COA bed-days in the period"});
+  for (int l = 0; l < scenario::kLocations; ++l)
+    c.push_back({fmt::format("coa.bed_days.{}", kLocationNames[l]),
+                 K::kStockDays,
+                 {fmt::format("coa.occupancy.{}", kLocationNames[l])},
+                 {},
+                 "bed-days",
+                 "bed-days in the period by location type"});
   flow("housing.quota", "taakstelling for the half-year");
   flow("housing.realised", "persons housed against the taakstelling");
   stock("housing.backlog", "taakstelling backlog (achterstand) at the start of the half-year");
@@ -387,6 +400,17 @@ std::optional<double> evaluate(const engine::Recorder& rec, const engine::Calend
         return std::nullopt;
       }
       return rec.duration_mean(*id, mb, me);
+    }
+    case K::kStockDays: {
+      auto id = rec.find(engine::Recorder::Kind::kStock, ind.numerator.front());
+      if (!id) {
+        *error = fmt::format("stock '{}' is not recorded by the model", ind.numerator.front());
+        return std::nullopt;
+      }
+      double ticks = 0;
+      for (int m = mb; m < me; ++m) ticks += static_cast<double>(rec.month_ticks(m));
+      return rec.stock_time_average(*id, mb, me) * ticks /
+             static_cast<double>(engine::kTicksPerDay);
     }
     case K::kStockDelta: {
       auto id = rec.find(engine::Recorder::Kind::kStock, ind.numerator.front());

@@ -48,7 +48,7 @@ void ChainModel::nareis_daily() {
     if (rng_.nareis.bernoulli(at(s_.nareis.grant_rate))) {
       rec_.count(m_.nareis_granted);
       const double days =
-          s_.nareis.collect.sample(rng_.nareis) + s_.nareis.travel.sample(rng_.nareis);
+          draw(s_.nareis.collect, rng_.nareis) + draw(s_.nareis.travel, rng_.nareis);
       schedule(after_days(days), kNareisArrival, id);
     } else {
       set_stage(id, Stage::kDeparted);  // rejected abroad: never enters the Netherlands

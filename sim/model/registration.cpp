@@ -8,9 +8,9 @@ using namespace scenario;
 
 void ChainModel::register_person(PersonId id) {
   enter_coa(id, kCol);
-  double days = s_.registration.duration.sample(rng_.registration);
+  double days = draw(s_.registration.duration, rng_.registration);
   if (now() >= s_.registration.screening_from)
-    days += s_.registration.screening.sample(rng_.registration);
+    days += draw(s_.registration.screening, rng_.registration);
   schedule(after_days(days), kRegistrationDone, id);
 }
 
@@ -47,7 +47,7 @@ void ChainModel::on_registration_done(PersonId id) {
   move_coa(id, to_nidos ? kNidos : (track == kVA ? kAzc : kPol));
   enqueue_ind(id, track, rng_.tracks.bernoulli(at(s_.ind.priority_share[track])) ? 0u : 1u);
   const double term =
-      at(s_.ind.legal_term_days) + s_.ind.not_in_time_notice.sample(rng_.registration);
+      at(s_.ind.legal_term_days) + draw(s_.ind.not_in_time_notice, rng_.registration);
   schedule(std::max(now(), p.applied + engine::ticks_from_days(term)), kLegalTermExpired, id);
 }
 

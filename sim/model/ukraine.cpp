@@ -38,7 +38,8 @@ void ChainModel::start_ukraine() {
   if (!s_.ukraine.enabled) return;
   ukraine_registered_ = static_cast<std::int64_t>(s_.ukraine.registered_at_start);
   const double wanting = at(s_.ukraine.municipal_share) * static_cast<double>(ukraine_registered_);
-  ukraine_municipal_ = static_cast<std::int64_t>(std::min(wanting, at(s_.ukraine.municipal_capacity)));
+  ukraine_municipal_ =
+      static_cast<std::int64_t>(std::min(wanting, at(s_.ukraine.municipal_capacity)));
   record_ukraine();
   if (s_.ukraine.protection_end != engine::kNever)
     schedule(s_.ukraine.protection_end, kProtectionEnds, 0, 0, engine::Priority::kSchedule);
@@ -52,7 +53,8 @@ void ChainModel::ukraine_daily() {
   const std::int64_t left_municipal = binomial(ukraine_municipal_, hazard, rng);
   const std::int64_t left_private = binomial(private_stock, hazard, rng);
   const bool open = now() < s_.ukraine.protection_end;
-  const std::int64_t arrived = open ? poisson(at(s_.ukraine.registrations_per_year) / 365.25, rng) : 0;
+  const std::int64_t arrived =
+      open ? poisson(at(s_.ukraine.registrations_per_year) / 365.25, rng) : 0;
   ukraine_municipal_ -= left_municipal;
   ukraine_registered_ += arrived - left_municipal - left_private;
   const auto capacity = static_cast<std::int64_t>(at(s_.ukraine.municipal_capacity));
@@ -65,9 +67,11 @@ void ChainModel::ukraine_daily() {
 
 void ChainModel::on_protection_ends() {
   const bool transition = s_.ukraine.transition_status;
-  const double share = transition ? at(s_.ukraine.transition_activation_share) : at(s_.ukraine.activation_share);
+  const double share =
+      transition ? at(s_.ukraine.transition_activation_share) : at(s_.ukraine.activation_share);
   const std::int64_t from_municipal = binomial(ukraine_municipal_, share, rng_.ukraine);
-  const std::int64_t from_private = binomial(ukraine_registered_ - ukraine_municipal_, share, rng_.ukraine);
+  const std::int64_t from_private =
+      binomial(ukraine_registered_ - ukraine_municipal_, share, rng_.ukraine);
   // The activated applications enter the AA track; the applicants keep their housing while the
   // IND decides (ASSUMPTION), so the load falls on the IND, not on COA places.
   for (std::int64_t i = 0; i < from_municipal + from_private; ++i)

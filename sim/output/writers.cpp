@@ -145,8 +145,9 @@ std::string summary_table(const scenario::Scenario& s, const montecarlo::BatchRe
   }
   out += "(means over replications; flows per calendar year, stocks on 31 December)\n";
   if (r.replications() > 1)
-    out += fmt::format("Largest relative Monte Carlo standard error of the {} key values: {:.2f}%\n",
-                       static_cast<int>(s.end.year()), 100.0 * max_relative_se(s, r));
+    out +=
+        fmt::format("Largest relative Monte Carlo standard error of the {} key values: {:.2f}%\n",
+                    static_cast<int>(s.end.year()), 100.0 * max_relative_se(s, r));
   else
     out += "Monte Carlo standard error: n/a with one replication\n";
   return out;

@@ -147,7 +147,7 @@ class Loader {
     return out;
   }
 
-  Distribution distribution(const YamlView& v, Distribution fallback) {
+  Distribution single_distribution(const YamlView& v, Distribution fallback) {
     if (!v.defined()) return fallback;
     if (v.is_scalar()) return Distribution::fixed(number(v, fallback.mean, Range::kNonNegative));
     if (!v.expect_map({"dist", "mean", "cv", "value", "quantiles"})) return fallback;
@@ -180,6 +180,28 @@ class Loader {
         "unknown distribution '{}' (expected fixed, exponential, lognormal, gamma or empirical)",
         kind));
     return fallback;
+  }
+
+  // A distribution, or a list of {from: DATE, value: DISTRIBUTION} steps (dated changes).
+  DistSchedule distribution(const YamlView& v, const DistSchedule& fallback) {
+    if (!v.defined()) return fallback;
+    const bool dated = v.is_sequence() && v.size() > 0 && v.element(0).has("from");
+    if (!dated) return DistSchedule(single_distribution(v, fallback.at(0)));
+    DistSchedule out(fallback.at(0));
+    Tick prev = std::numeric_limits<Tick>::min();
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const YamlView step = v.element(i);
+      if (!step.expect_map({"from", "value"})) continue;
+      const Tick t = dated_tick(step.required("from"), 0);
+      if (i == 0 && t != 0)
+        step.child("from").error(
+            fmt::format("the first step must start on the scenario start date {}",
+                        engine::format_date(s_.start)));
+      if (i > 0 && t <= prev) step.child("from").error("steps must be in increasing date order");
+      prev = t;
+      out.set_from(t, single_distribution(step.required("value"), fallback.at(0)));
+    }
+    return out;
   }
 
   template <std::size_t N>
@@ -395,7 +417,7 @@ class Loader {
     per_key_schedules(v.child("provisional_relief_share"), kTrackNames, a.provisional_relief_share,
                       0, Range::kProbability);
     const YamlView cd = v.child("court_duration");
-    for (auto& d : a.court_duration) d = Distribution::exponential(130.0);
+    for (auto& d : a.court_duration) d = DistSchedule(Distribution::exponential(130.0));
     if (cd.defined() && cd.expect_map(names_of(kTrackNames)))
       for (int t = 0; t < kTracks; ++t)
         a.court_duration[t] = distribution(cd.child(kTrackNames[t]), a.court_duration[t]);
@@ -471,7 +493,7 @@ class Loader {
     if (routes.defined() && routes.expect_map(names_of(kRouteNames))) {
       for (int r = 0; r < kRoutes; ++r) {
         const YamlView rv = routes.child(kRouteNames[r]);
-        d.route_duration[r] = Distribution::exponential(90.0);
+        d.route_duration[r] = DistSchedule(Distribution::exponential(90.0));
         if (!rv.defined()) {
           d.route_share[r] = Schedule(0.0);
           continue;

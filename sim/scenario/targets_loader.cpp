@@ -9,7 +9,7 @@ namespace {
 
 bool kind_fits(const std::string& kind, model::Indicator::Kind k) {
   using K = model::Indicator::Kind;
-  if (kind == "flow") return k == K::kFlow || k == K::kStockDelta;
+  if (kind == "flow") return k == K::kFlow || k == K::kStockDelta || k == K::kStockDays;
   if (kind == "stock") return k == K::kStock;
   if (kind == "duration") return k == K::kDurationMean;
   if (kind == "share") return k == K::kCounterShare || k == K::kStockRatio;

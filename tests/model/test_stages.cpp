@@ -1,5 +1,8 @@
 // Each chain stage's rules, checked on the small scenario with the transition observer.
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <map>
 
 #include "../support/fixtures.hpp"
@@ -228,4 +231,60 @@ TEST_CASE("not-in-time appeals are filed only after the legal term", "[model][in
   for (const char* mth : {"2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"})
     CHECK(indicator(m2, "court.inflow_not_in_time", mth) == 0);
   CHECK(indicator(m2, "court.inflow_not_in_time", "2024-H2") > 100);
+}
+
+TEST_CASE("bed-days equal the time integral of occupancy", "[model][reception]") {
+  const auto s = test::scenario_from(test::small_yaml());
+  ChainModel m(s, 0);
+  m.run();
+  // A year of bed-days is 366 (2024) times the time-average occupancy; both lie between the
+  // smallest and largest month-end occupancy of the year times the days.
+  const double bed_days = indicator(m, "coa.bed_days", "2024");
+  double lo = 1e18, hi = 0;
+  for (int month = 1; month <= 12; ++month) {
+    const double v = indicator(m, "coa.occupancy", fmt::format("2024-{:02d}-01", month));
+    lo = std::min(lo, v);
+    hi = std::max(hi, v);
+  }
+  CHECK(bed_days >= 0.8 * lo * 366);
+  CHECK(bed_days <= 1.2 * hi * 366);
+  double by_type = 0;
+  for (const char* l : {"col", "pol", "azc", "emergency", "tgo", "family_location", "vbl"})
+    by_type += indicator(m, std::string("coa.bed_days.") + l, "2024");
+  CHECK(by_type == Approx(bed_days).epsilon(1e-9));
+}
+
+TEST_CASE("ending temporary protection activates applications into the AA queue",
+          "[model][ukraine]") {
+  auto y = test::small_yaml();
+  y["ukraine"]["activation_share"] = 0.5;
+  const auto s = test::scenario_from(y);
+  ChainModel m(s, 0);
+  m.run();
+  const double before = indicator(m, "ukraine.registered", "2025-05-31");
+  const double activated = indicator(m, "inflow.ukraine_activated", "2025-06");
+  CHECK(activated == Approx(0.5 * before).margin(4 * std::sqrt(before)));  // binomial
+  CHECK(indicator(m, "ukraine.registered", "2025-06-30") == 0);  // no transition status: all leave
+  auto y2 = test::small_yaml();
+  y2["ukraine"]["transition_status"] = true;
+  y2["ukraine"]["transition_activation_share"] = 0.1;
+  const auto s2 = test::scenario_from(y2);
+  ChainModel m2(s2, 0);
+  m2.run();
+  CHECK(indicator(m2, "inflow.ukraine_activated", "2025-06") < 0.2 * before);
+  CHECK(indicator(m2, "ukraine.registered", "2025-06-30") > 0.5 * before);
+}
+
+TEST_CASE("voluntary-return support raises voluntary departures of its group",
+          "[model][departure]") {
+  auto y = test::small_yaml();
+  const auto base_s = test::scenario_from(y);
+  ChainModel base(base_s, 0);
+  base.run();
+  y["groups"]["alpha"]["voluntary_departure_factor"] = 3.0;
+  const auto s = test::scenario_from(y);
+  ChainModel m(s, 0);
+  m.run();
+  CHECK(indicator(m, "departure.dtenv_voluntary", "2025") >
+        1.5 * indicator(base, "departure.dtenv_voluntary", "2025"));
 }

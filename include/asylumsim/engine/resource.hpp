@@ -31,7 +31,7 @@ class StepSchedule {
     else
       steps_.insert(it, {t, v});
   }
-  T at(Tick t) const {
+  const T& at(Tick t) const {
     auto it = std::upper_bound(steps_.begin(), steps_.end(), t,
                                [](Tick x, const Step& s) { return x < s.from; });
     assert(it != steps_.begin());

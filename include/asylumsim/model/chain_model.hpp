@@ -106,6 +106,9 @@ class ChainModel {
   Tick now() const { return sim_.now(); }
   double at(const scenario::Schedule& sch) const { return sch.at(sim_.now()); }
   Tick after_days(double d) const { return sim_.now() + engine::ticks_from_days(d); }
+  double draw(const scenario::DistSchedule& d, engine::RandomStream& rng) const {
+    return d.at(sim_.now()).sample(rng);
+  }
   PersonId new_person(Origin origin, std::uint8_t group);
   void set_stage(PersonId id, Stage st);
   void on_month_boundary();
@@ -193,7 +196,7 @@ class ChainModel {
   std::array<std::uint64_t, kStages> stage_count_{};
 
   std::vector<double> arrival_clock_;  // per arrival process, exact time in ticks
-  std::vector<PersonId> residents_;  // persons with a COA place, for the monthly census
+  std::vector<PersonId> residents_;    // persons with a COA place, for the monthly census
   // reception
   engine::CapacityStock coa_;
   // IND

@@ -53,7 +53,15 @@ struct Metrics {
 
 // How an indicator is computed from recorded metrics.
 struct Indicator {
-  enum class Kind { kFlow, kStock, kDurationMean, kCounterShare, kStockRatio, kStockDelta };
+  enum class Kind {
+    kFlow,
+    kStock,
+    kDurationMean,
+    kCounterShare,
+    kStockRatio,
+    kStockDelta,
+    kStockDays
+  };
   std::string id;
   Kind kind = Kind::kFlow;
   std::vector<std::string> numerator;    // counters (summed) or the stock / duration name

@@ -1,5 +1,5 @@
-// A person in the chain: compact (64 bytes, one cache line) so a replication with a few hundred thousand persons
-// stays in cache-friendly memory.
+// A person in the chain: compact (64 bytes, one cache line) so a replication with a few hundred
+// thousand persons stays in cache-friendly memory.
 #pragma once
 
 #include <array>
@@ -12,15 +12,15 @@ namespace asylumsim::model {
 
 // Where a person is in the chain. Every person is in exactly one stage.
 enum class Stage : std::uint8_t {
-  kRegistration,         // in Ter Apel, registering (and screening from 2026-06-12)
-  kIndWaiting,           // waiting for an IND decision (or held by a moratorium)
-  kInAppeal,             // court (beroep) or Council of State (hoger beroep)
-  kPermitHolder,         // statushouder in COA, waiting for housing
-  kRejected,             // final rejection, reception not yet ended or family/VBL location
-  kLimbo,                // out of reception without a departure yet (cannot leave, or not yet)
-  kNareisAbroad,         // family member abroad: mvv application pending, or travelling
-  kHoused,               // left COA to a municipality (counted in the taakstelling)
-  kDeparted,             // left the chain (any route)
+  kRegistration,  // in Ter Apel, registering (and screening from 2026-06-12)
+  kIndWaiting,    // waiting for an IND decision (or held by a moratorium)
+  kInAppeal,      // court (beroep) or Council of State (hoger beroep)
+  kPermitHolder,  // statushouder in COA, waiting for housing
+  kRejected,      // final rejection, reception not yet ended or family/VBL location
+  kLimbo,         // out of reception without a departure yet (cannot leave, or not yet)
+  kNareisAbroad,  // family member abroad: mvv application pending, or travelling
+  kHoused,        // left COA to a municipality (counted in the taakstelling)
+  kDeparted,      // left the chain (any route)
   kCount
 };
 inline constexpr int kStages = static_cast<int>(Stage::kCount);

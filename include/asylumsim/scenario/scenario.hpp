@@ -16,6 +16,8 @@
 namespace asylumsim::scenario {
 
 using Schedule = engine::StepSchedule<double>;
+// A lead-time distribution that may change at dates (a list of {from, value: distribution}).
+using DistSchedule = engine::StepSchedule<engine::Distribution>;
 using engine::Distribution;
 using engine::Tick;
 
@@ -84,9 +86,9 @@ struct InflowParams {
 
 struct RegistrationParams {
   Schedule ter_apel_cap{2000.0};
-  Distribution duration = Distribution::fixed(7.0);
+  DistSchedule duration{Distribution::fixed(7.0)};
   Tick screening_from = engine::kNever;
-  Distribution screening = Distribution::fixed(0.0);
+  DistSchedule screening{Distribution::fixed(0.0)};
 };
 
 struct IndParams {
@@ -100,7 +102,7 @@ struct IndParams {
   Schedule not_in_time_refile_days{
       0.0};                           // >0: still waiting after a ruling, appeal again after this
   PerTrack<Schedule> priority_share;  // new cases the IND handles with priority (class 0)
-  Distribution not_in_time_notice = Distribution::fixed(14.0);  // ingebrekestelling period
+  DistSchedule not_in_time_notice{Distribution::fixed(14.0)};  // ingebrekestelling period
   Schedule repeat_grant_rate{0.15};
   Schedule decision_speedup{1.0};  // Pact: abolishing the intended-decision step
   struct Moratorium {
@@ -114,12 +116,12 @@ struct IndParams {
 struct AppealParams {
   PerTrack<Schedule> appeal_share;              // rejections appealed (beroep)
   PerTrack<Schedule> provisional_relief_share;  // appeals with a vovo request
-  PerTrack<Distribution> court_duration;
+  PerTrack<DistSchedule> court_duration;
   Schedule court_upheld_share{0.8};   // IND decision upheld by the court
   Schedule higher_appeal_share{0.2};  // court rulings taken to the Council of State
-  Distribution council_duration = Distribution::exponential(120.0);
+  DistSchedule council_duration{Distribution::exponential(120.0)};
   Schedule council_upheld_share{0.85};
-  Distribution not_in_time_court_duration = Distribution::exponential(60.0);
+  DistSchedule not_in_time_court_duration{Distribution::exponential(60.0)};
   Schedule not_in_time_priority{1.0};  // share of won not-in-time cases prioritised
 };
 
@@ -131,21 +133,21 @@ struct ReceptionParams {
 };
 
 struct HousingParams {
-  Distribution link_duration = Distribution::fixed(14.0);  // permit to koppeling
-  Schedule quota_per_half_year{0.0};                       // taakstelling (scenario series)
-  Tick quota_forecast_from = engine::kNever;  // from here the model forecasts the quota
-  Schedule realisation_per_half_year{0.0};    // municipal housing capacity, persons per half-year
+  DistSchedule link_duration{Distribution::fixed(14.0)};  // permit to koppeling
+  Schedule quota_per_half_year{0.0};                      // taakstelling (scenario series)
+  Tick quota_forecast_from = engine::kNever;              // from here the model forecasts the quota
+  Schedule realisation_per_half_year{0.0};  // municipal housing capacity, persons per half-year
   double backlog_at_start = 0.0;
   Schedule advance_share{0.15};  // housing beyond quota+backlog allowed (share of quota)
   double norm_weeks = 14.0;
   // HAR+ (Regeling stimuleren uitstroom): placements in temporary shelter or shared housing that
   // count for the taakstelling at once; people move on to regular housing later.
   Schedule har_plus_per_month{0.0};
-  Distribution har_plus_move_on = Distribution::exponential(365.0);
+  DistSchedule har_plus_move_on{Distribution::exponential(365.0)};
   // Doorstroomlocaties: transit places near the final municipality (ASSUMPTION: moving in counts
   // for the taakstelling), with a length of stay before moving on to regular housing.
   Schedule transit_places{0.0};
-  Distribution transit_stay = Distribution::exponential(180.0);
+  DistSchedule transit_stay{Distribution::exponential(180.0)};
   bool direct_family_housing = false;
   Tick direct_family_housing_from = engine::kNever;
 };
@@ -154,17 +156,17 @@ struct NareisParams {
   Schedule window_days{90.0};
   Schedule capacity_per_week{0.0};
   Schedule grant_rate{0.87};
-  Distribution collect = Distribution::exponential(45.0);
-  Distribution travel = Distribution::exponential(45.0);
+  DistSchedule collect{Distribution::exponential(45.0)};
+  DistSchedule travel{Distribution::exponential(45.0)};
   Schedule join_referent_share{1.0};  // arrivals joining a referent still in COA
 };
 
 struct DepartureParams {
   std::array<Schedule, kRoutes> route_share;
-  std::array<Distribution, kRoutes> route_duration;
+  std::array<DistSchedule, kRoutes> route_duration;
   Schedule dublin_transfer_term_days{183.0};
   Schedule dublin_transfer_success{0.3};
-  Distribution dublin_transfer_duration = Distribution::exponential(90.0);
+  DistSchedule dublin_transfer_duration{Distribution::exponential(90.0)};
   Schedule other_outcome_unsupervised_share{0.8};
 };
 
