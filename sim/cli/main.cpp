@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,7 +13,9 @@
 #include <thread>
 
 #include "asylumsim/cli/exit_codes.hpp"
+#include "asylumsim/engine/rng.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
+#include "asylumsim/montecarlo/checkpoint.hpp"
 #include "asylumsim/montecarlo/distributed.hpp"
 #include "asylumsim/output/validation.hpp"
 #include "asylumsim/output/writers.hpp"
@@ -26,6 +30,13 @@ using namespace asylumsim;
 namespace fs = std::filesystem;
 using montecarlo::Distributed;
 
+// Set by SIGINT/SIGTERM: the batch stops taking replications and writes what is complete.
+std::atomic<bool> g_stop{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+extern "C" void on_stop_signal(int) {
+  g_stop.store(true);
+}
+
 struct BatchCli {
   std::string scenario_path;
   std::string targets_path;
@@ -38,6 +49,7 @@ struct BatchCli {
   bool keep_replications = false;
   double until_precision = 0;
   int max_replications = 100000;
+  std::string checkpoint;
 };
 
 int default_threads() {
@@ -67,6 +79,10 @@ void add_batch_options(CLI::App* cmd, BatchCli& o) {
                   "Add replications until the relative Monte Carlo standard error of the key "
                   "indicators is below this (e.g. 0.01); 0 = off")
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option(
+      "--checkpoint", o.checkpoint,
+      "Log completed replications to FILE and resume from it after a kill (same bytes as an "
+      "uninterrupted run); removed when the batch completes");
   cmd->add_option("--max-replications", o.max_replications, "Upper bound for --until-precision")
       ->capture_default_str()
       ->check(CLI::Range(1, 10'000'000));
@@ -130,6 +146,15 @@ class ReplicationWriter {
   std::ofstream out_;
 };
 
+// Names a run for its checkpoint: the scenario file's bytes, the seed and the output grid.
+std::string run_identity(const scenario::Scenario& s, const BatchCli& o,
+                         const std::vector<montecarlo::Cell>& grid) {
+  std::ifstream in(o.scenario_path, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return fmt::format("scenario={:016x};seed={};cells={};targets={}", engine::fnv1a64(text), s.seed,
+                     grid.size(), o.targets_path);
+}
+
 // Runs the batch (threads, and MPI ranks when launched by mpirun), with --until-precision.
 montecarlo::BatchResult execute(const scenario::Scenario& s,
                                 const std::vector<montecarlo::Cell>& grid, const BatchCli& o,
@@ -137,18 +162,38 @@ montecarlo::BatchResult execute(const scenario::Scenario& s,
   std::unique_ptr<ReplicationWriter> writer;
   if (o.keep_replications && is_root()) writer = std::make_unique<ReplicationWriter>(out, grid);
   Progress progress(!o.quiet);
-  montecarlo::BatchOptions bo;
-  bo.replications = s.replications;
-  bo.threads = o.threads > 0 ? o.threads : default_threads();
-  bo.progress = [&](int d, int n) { progress.update(d, n); };
-  if (writer)
-    bo.on_row = [&](std::uint64_t rep, const std::vector<double>& row) { writer->write(rep, row); };
   montecarlo::BatchResult r;
   r.grid = grid;
-  montecarlo::extend_batch(s, bo, r);
+  r.aggregator = montecarlo::Aggregator(grid.size());
+  std::unique_ptr<montecarlo::Checkpoint> checkpoint;
+  int resumed = 0;
+  if (!o.checkpoint.empty() && is_root()) {
+    checkpoint = std::make_unique<montecarlo::Checkpoint>(o.checkpoint, run_identity(s, o, grid),
+                                                          grid.size());
+    resumed =
+        static_cast<int>(checkpoint->replay([&](std::uint64_t rep, const std::vector<double>& row) {
+          r.aggregator.add(row);
+          if (writer) writer->write(rep, row);
+        }));
+    if (resumed > 0 && !o.quiet)
+      fmt::print(stderr, "asylumsim: resuming after {} replications from {}\n", resumed,
+                 o.checkpoint);
+  }
+  Distributed::broadcast_int(&resumed);
+  montecarlo::BatchOptions bo;
+  bo.first_replication = static_cast<std::uint64_t>(resumed);
+  bo.replications = std::max(0, s.replications - resumed);
+  bo.threads = o.threads > 0 ? o.threads : default_threads();
+  bo.stop = &g_stop;
+  bo.progress = [&](int d, int n) { progress.update(d + resumed, n + resumed); };
+  bo.on_row = [&](std::uint64_t rep, const std::vector<double>& row) {
+    if (writer) writer->write(rep, row);
+    if (checkpoint) checkpoint->append(rep, row);
+  };
+  if (bo.replications > 0) montecarlo::extend_batch(s, bo, r);
   // Convergence: double the batch until the key indicators are precise enough. The decision uses
   // only aggregated results (broadcast from the root), so every rank takes the same path.
-  while (o.until_precision > 0) {
+  while (o.until_precision > 0 && !r.interrupted) {
     const bool more = is_root() && output::max_relative_se(s, r) > o.until_precision &&
                       r.replications() < static_cast<std::uint64_t>(o.max_replications);
     int extra = more ? static_cast<int>(std::min<std::uint64_t>(
@@ -156,11 +201,12 @@ montecarlo::BatchResult execute(const scenario::Scenario& s,
                      : 0;
     Distributed::broadcast_int(&extra);
     if (extra == 0) break;
-    bo.first_replication += static_cast<std::uint64_t>(bo.replications);
+    bo.first_replication = r.replications();
     bo.replications = extra;
     montecarlo::extend_batch(s, bo, r);
   }
   if (writer) writer->commit();
+  if (checkpoint && !r.interrupted) checkpoint->remove();
   return r;
 }
 
@@ -170,11 +216,18 @@ int cmd_run(const BatchCli& o, const std::string& command_line) {
   if (is_root()) output::prepare_output_dir(out, s.name, o.force);
   const auto t0 = std::chrono::steady_clock::now();
   const montecarlo::BatchResult r = execute(s, montecarlo::default_grid(s), o, out);
-  if (!is_root()) return cli::kOk;
+  if (!is_root()) return r.interrupted ? cli::kInterrupted : cli::kOk;
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  output::write_file_atomic(out / "series.csv", output::series_csv(r));
+  if (r.replications() > 0) output::write_file_atomic(out / "series.csv", output::series_csv(r));
   output::write_file_atomic(out / "summary.json",
-                            output::summary_json(s, r, {command_line, wall, 0}));
+                            output::summary_json(s, r, {command_line, wall, 0, !r.interrupted}));
+  if (r.interrupted) {
+    fmt::print(stderr,
+               "\nasylumsim: interrupted after {} of {} replications; partial results in {} "
+               "(summary.json: \"complete\": false)\n",
+               r.replications(), s.replications, out.string());
+    return cli::kInterrupted;
+  }
   if (!o.quiet) {
     fmt::print("asylumsim {} — scenario '{}' ({} to {}), {} replications, seed {}\n", kVersion,
                s.name, engine::format_date(s.start), engine::format_date(s.end), r.replications(),
@@ -194,12 +247,19 @@ int cmd_validate(const BatchCli& o, const std::string& command_line) {
   if (is_root()) output::prepare_output_dir(out, s.name, o.force);
   const auto t0 = std::chrono::steady_clock::now();
   const montecarlo::BatchResult r = execute(s, output::target_grid(targets), o, out);
-  if (!is_root()) return cli::kOk;
+  if (!is_root()) return r.interrupted ? cli::kInterrupted : cli::kOk;
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const auto rows = output::validation_rows(targets, r);
-  output::write_file_atomic(out / "validation.csv", output::validation_csv(rows));
+  if (r.replications() > 0)
+    output::write_file_atomic(out / "validation.csv", output::validation_csv(rows));
   output::write_file_atomic(out / "summary.json",
-                            output::summary_json(s, r, {command_line, wall, 0}));
+                            output::summary_json(s, r, {command_line, wall, 0, !r.interrupted}));
+  if (r.interrupted) {
+    fmt::print(stderr,
+               "\nasylumsim: interrupted after {} of {} replications; partial results in {}\n",
+               r.replications(), s.replications, out.string());
+    return cli::kInterrupted;
+  }
   if (!o.quiet) {
     fmt::print("asylumsim {} — validating '{}' against {} ({} targets, {} replications)\n",
                kVersion, s.name, o.targets_path, targets.size(), r.replications());
@@ -223,7 +283,8 @@ int dispatch(int argc, char** argv) {
   app.set_version_flag("--version", fmt::format("asylumsim {} (commit {})", kVersion, kGitCommit));
   app.footer(
       "Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 invalid input file, "
-      "4 model invariant violated, 5 output not written. See docs/cli.md.");
+      "4 model invariant violated, 5 output not written, 6 interrupted (partial results). "
+      "See docs/cli.md.");
 
   BatchCli ro;
   CLI::App* run = app.add_subcommand(
@@ -287,6 +348,8 @@ int dispatch(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::signal(SIGINT, on_stop_signal);
+  std::signal(SIGTERM, on_stop_signal);
   Distributed::init(argc, argv);
   const int rc = dispatch(argc, argv);
   Distributed::finalize();

@@ -92,6 +92,7 @@ void extend_batch(const scenario::Scenario& s, const BatchOptions& opt, BatchRes
   double cpu = 0;
   auto worker = [&]() {
     for (;;) {
+      if (opt.stop && opt.stop->load()) return;
       const std::uint64_t j = next.fetch_add(1);
       if (j >= mine) return;
       const std::uint64_t rep =
@@ -135,8 +136,9 @@ void extend_batch(const scenario::Scenario& s, const BatchOptions& opt, BatchRes
     std::uint64_t sent = 0;
     while (sent < mine) {
       std::unique_lock lock(mu);
-      cv.wait(lock, [&] { return !outbox.empty() || failure; });
-      if (failure) break;
+      cv.wait_for(lock, std::chrono::milliseconds(50), [&] { return !outbox.empty() || failure; });
+      if (failure || (outbox.empty() && opt.stop && opt.stop->load())) break;
+      if (outbox.empty()) continue;
       auto item = std::move(outbox.front());
       outbox.pop_front();
       lock.unlock();
@@ -149,7 +151,7 @@ void extend_batch(const scenario::Scenario& s, const BatchOptions& opt, BatchRes
     while (feed.next() < first + n) {
       {
         std::lock_guard lock(mu);
-        if (failure) break;
+        if (failure || (opt.stop && opt.stop->load())) break;
       }
       if (Distributed::try_receive_row(&rep, &row))
         feed.submit(rep, std::move(row));
@@ -169,6 +171,7 @@ void extend_batch(const scenario::Scenario& s, const BatchOptions& opt, BatchRes
     }
     std::rethrow_exception(failure);
   }
+  if (opt.stop && opt.stop->load() && feed.next() < first + n) result.interrupted = true;
   Distributed::reduce_totals(&events, &persons, &cpu);
   result.events += events;
   result.persons += persons;

@@ -106,7 +106,7 @@ std::string summary_json(const scenario::Scenario& s, const montecarlo::BatchRes
                    {"seed", s.seed}};
   j["replications"] = r.replications();
   j["percentiles"] = r.aggregator.exact() ? "exact" : "streaming (P-square)";
-  j["complete"] = true;
+  j["complete"] = info.complete;
   j["command"] = info.command;
   ordered_json years = ordered_json::array();
   for (int y = static_cast<int>(s.start.year()); y <= static_cast<int>(s.end.year()); ++y) {

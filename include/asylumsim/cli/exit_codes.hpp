@@ -10,6 +10,7 @@ enum ExitCode : int {
   kInputError = 3,      // scenario or targets file invalid
   kInvariantError = 4,  // the model broke an invariant (conservation): a bug, please report
   kOutputError = 5,     // results could not be written (or the directory is refused)
+  kInterrupted = 6,     // stopped by SIGINT/SIGTERM: partial results written, marked incomplete
 };
 
 }  // namespace asylumsim::cli

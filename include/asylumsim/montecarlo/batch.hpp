@@ -4,6 +4,7 @@
 // streaming aggregator: memory grows with the grid, not with the number of replications.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <string>
 #include <vector>
@@ -32,6 +33,9 @@ struct BatchOptions {
   // Called in replication order (on the aggregating process only).
   std::function<void(int done, int total)> progress;
   std::function<void(std::uint64_t replication, const std::vector<double>& row)> on_row;
+  // When set to true (by a signal handler), workers take no new replications; the batch returns
+  // with the contiguous prefix of replications that completed.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct BatchResult {
@@ -41,6 +45,7 @@ struct BatchResult {
   std::uint64_t persons = 0;
   double cpu_seconds = 0;
   bool is_root = true;  // false on MPI ranks other than 0: they hold no results
+  bool interrupted = false;
   std::vector<Summary> summaries() const;
   std::uint64_t replications() const { return aggregator.count(); }
 };

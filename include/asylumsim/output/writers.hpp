@@ -27,6 +27,7 @@ struct RunInfo {
   std::string command;
   double wall_seconds = 0;
   int threads = 1;
+  bool complete = true;  // false when the batch was interrupted: summary.json says so
 };
 
 // Key indicators per year with their Monte Carlo distribution, plus run metadata.
