@@ -44,6 +44,7 @@ ChainModel::ChainModel(const Scenario& s, std::uint64_t replication)
   coa_.set_overflow(kTgo, kEmergency);
   coa_.set_overflow(kFamilyLocation, kAzc);
   coa_.set_overflow(kVbl, kAzc);
+  coa_.set_overflow(kNidos, kAzc);  // minors Nidos cannot take stay in an AZC
   persons_.reserve(400000);
   sim_.reserve(1 << 16);
 }

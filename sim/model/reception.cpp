@@ -35,10 +35,10 @@ void ChainModel::move_coa(PersonId id, Location preferred) {
     return;
   }
   const bool was_coa = p.location != kNidos;
-  const bool to_coa = preferred != kNidos;
   coa_.leave(now(), p.location);
   rec_.stock_add(m_.coa_by_location[p.location], now(), -1);
   const int loc = coa_.admit(now(), preferred);
+  const bool to_coa = loc != kNidos;  // Nidos may be full: the minor then stays in COA
   rec_.stock_add(m_.coa_by_location[loc], now(), 1);
   p.location = static_cast<std::uint8_t>(loc);
   if (was_coa != to_coa) {

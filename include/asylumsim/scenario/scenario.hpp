@@ -12,6 +12,7 @@
 #include "asylumsim/engine/calendar.hpp"
 #include "asylumsim/engine/distribution.hpp"
 #include "asylumsim/engine/resource.hpp"
+#include "asylumsim/scenario/diagnostics.hpp"
 
 namespace asylumsim::scenario {
 
