@@ -16,7 +16,9 @@
 #include "asylumsim/engine/rng.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
 #include "asylumsim/montecarlo/checkpoint.hpp"
+#include "asylumsim/montecarlo/compare.hpp"
 #include "asylumsim/montecarlo/distributed.hpp"
+#include "asylumsim/output/comparison.hpp"
 #include "asylumsim/output/validation.hpp"
 #include "asylumsim/output/writers.hpp"
 #include "asylumsim/scenario/diagnostics.hpp"
@@ -50,6 +52,8 @@ struct BatchCli {
   double until_precision = 0;
   int max_replications = 100000;
   std::string checkpoint;
+  std::string variant_path;
+  bool independent = false;
 };
 
 int default_threads() {
@@ -269,6 +273,33 @@ int cmd_validate(const BatchCli& o, const std::string& command_line) {
   return cli::kOk;
 }
 
+int cmd_compare(const BatchCli& o) {
+  const scenario::Scenario base = load_with_overrides(o);
+  scenario::Scenario variant = scenario::load_scenario(o.variant_path);
+  variant.seed = base.seed;
+  montecarlo::check_comparable(base, variant);
+  const fs::path out = o.out_dir.empty() ? fs::path("out") / (base.name + "-vs-" + variant.name)
+                                         : fs::path(o.out_dir);
+  if (is_root()) output::prepare_output_dir(out, base.name, o.force);
+  Progress progress(!o.quiet);
+  montecarlo::BatchOptions bo;
+  bo.replications = base.replications;
+  bo.threads = o.threads > 0 ? o.threads : default_threads();
+  bo.stop = &g_stop;
+  bo.progress = [&](int d, int n) { progress.update(d, n); };
+  const auto c =
+      montecarlo::run_comparison(base, variant, montecarlo::yearly_grid(base), bo, !o.independent);
+  if (!is_root()) return c.interrupted ? cli::kInterrupted : cli::kOk;
+  output::write_file_atomic(out / "comparison.csv", output::comparison_csv(c));
+  if (!o.quiet) {
+    fmt::print("asylumsim {} — '{}' (variant) against '{}' (base), seed {}\n", kVersion,
+               variant.name, base.name, base.seed);
+    fmt::print("{}", output::comparison_table(c));
+    fmt::print("Results: {}\n", (out / "comparison.csv").string());
+  }
+  return c.interrupted ? cli::kInterrupted : cli::kOk;
+}
+
 int cmd_check(const std::string& path, bool quiet) {
   const scenario::Scenario s = scenario::load_scenario(path);
   if (!quiet && is_root())
@@ -307,6 +338,32 @@ int dispatch(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   add_batch_options(validate, vo);
 
+  BatchCli co;
+  CLI::App* compare = app.add_subcommand("compare",
+                                         "Paired comparison of a variant with a base scenario "
+                                         "(common random numbers): comparison.csv");
+  compare->add_option("base", co.scenario_path, "Base scenario YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  compare->add_option("variant", co.variant_path, "Variant scenario YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  compare->add_option("--out", co.out_dir, "Output directory (default: out/<base>-vs-<variant>)");
+  compare->add_option("--seed", co.seed, "Master seed for both (default: the base scenario's)")
+      ->check(CLI::NonNegativeNumber);
+  compare
+      ->add_option("--replications", co.replications,
+                   "Paired replications (default: the base scenario's)")
+      ->check(CLI::Range(2, 10'000'000));
+  compare->add_option("--threads", co.threads, "Worker threads (default: all cores)")
+      ->check(CLI::Range(1, 4096));
+  compare->add_flag("--quiet", co.quiet, "Print nothing but errors");
+  compare->add_flag("--force", co.force,
+                    "Overwrite an output directory holding another scenario's results");
+  compare->add_flag(
+      "--independent", co.independent,
+      "Use independent random streams for the variant (to see what common random numbers buy)");
+
   std::string check_path;
   bool check_quiet = false;
   CLI::App* check = app.add_subcommand("check", "Validate a scenario file without running it");
@@ -327,6 +384,7 @@ int dispatch(int argc, char** argv) {
   try {
     if (run->parsed()) return cmd_run(ro, command_line);
     if (validate->parsed()) return cmd_validate(vo, command_line);
+    if (compare->parsed()) return cmd_compare(co);
     if (check->parsed()) return cmd_check(check_path, check_quiet);
     if (is_root()) fmt::print("{}", app.help());
     return cli::kOk;

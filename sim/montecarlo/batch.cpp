@@ -70,7 +70,7 @@ void extend_batch(const scenario::Scenario& s, const BatchOptions& opt, BatchRes
   result.is_root = root;
   const auto n = static_cast<std::uint64_t>(opt.replications);
   const std::uint64_t first = opt.first_replication;
-  if (root && result.aggregator.cells() != result.grid.size())
+  if (root && result.aggregator.cells() == 0)
     result.aggregator = Aggregator(result.grid.size(), opt.exact_limit);
 
   // Replication indices are dealt round-robin over ranks: rank r computes r, r + K, r + 2K, ...
@@ -100,7 +100,8 @@ void extend_batch(const scenario::Scenario& s, const BatchOptions& opt, BatchRes
       try {
         std::uint64_t ev = 0, pe = 0;
         const auto t0 = std::chrono::steady_clock::now();
-        std::vector<double> row = replication_row(s, result.grid, rep, &ev, &pe);
+        std::vector<double> row =
+            opt.row_fn ? opt.row_fn(rep) : replication_row(s, result.grid, rep, &ev, &pe);
         const double secs =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         {

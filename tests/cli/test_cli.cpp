@@ -199,3 +199,25 @@ TEST_CASE("until-precision adds replications until the key indicators are precis
   CHECK(n > 2);
   CHECK(n <= 16);
 }
+
+TEST_CASE("compare writes comparison.csv with paired differences", "[cli][compare]") {
+  const fs::path out = fresh_dir("compare");
+  const fs::path src = fresh_dir("compare-src");
+  fs::create_directories(src);
+  auto y = asylumsim::test::small_yaml();
+  y["scenario"]["name"] = "more-capacity";
+  y["ind"]["capacity_per_week"]["aa"] = 70;
+  std::ofstream(src / "v.yaml") << asylumsim::test::emit(y);
+  const auto r = run_cli("compare " + kSmall + " " + (src / "v.yaml").string() +
+                         " --replications 4 --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.output, Catch::Contains("95% interval"));
+  const std::string csv = slurp(out / "comparison.csv");
+  CHECK(csv.rfind("metric,when,base_mean,variant_mean,diff_mean,diff_se,ci95_low,ci95_high,"
+                  "distinguishable\n",
+                  0) == 0);
+  CHECK_THAT(csv, Catch::Contains("ind.backlog.aa,2025-01-01,"));
+  CHECK(run_cli("compare " + kSmall + " " + (src / "v.yaml").string() + " --replications 1").code ==
+        2);
+}

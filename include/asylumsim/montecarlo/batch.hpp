@@ -36,6 +36,9 @@ struct BatchOptions {
   // When set to true (by a signal handler), workers take no new replications; the batch returns
   // with the contiguous prefix of replications that completed.
   const std::atomic<bool>* stop = nullptr;
+  // Computes replication i's row; default: the scenario's chain model reduced to the grid. A paired
+  // comparison supplies its own (base row, variant row and their difference side by side).
+  std::function<std::vector<double>(std::uint64_t replication)> row_fn;
 };
 
 struct BatchResult {

@@ -1,0 +1,41 @@
+// Paired comparison of two scenarios with common random numbers: replication i of the base and of
+// the variant use the same random streams (seed, i, input name), so the difference between them
+// is mostly the effect of the change, not of chance. Per cell, the mean paired difference gets a
+// 95% confidence interval from Student's t with n - 1 degrees of freedom.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "asylumsim/montecarlo/batch.hpp"
+
+namespace asylumsim::montecarlo {
+
+// Yearly cells: every indicator per calendar year (flows, durations, shares) or on 31 December
+// (stocks) of the horizon.
+std::vector<Cell> yearly_grid(const scenario::Scenario& s);
+
+struct Difference {
+  Summary base, variant, diff;
+  double ci_low = 0, ci_high = 0;
+  bool distinguishable = false;  // the 95% interval excludes zero
+};
+
+struct Comparison {
+  std::vector<Cell> grid;
+  std::vector<Difference> cells;
+  std::uint64_t replications = 0;
+  bool common_random_numbers = true;
+  bool interrupted = false;
+};
+
+// Checks that the two scenarios can be compared (same start and end); throws std::runtime_error.
+void check_comparable(const scenario::Scenario& base, const scenario::Scenario& variant);
+
+// Runs the pairs. With `common_random_numbers` false the variant uses other replication indices
+// (n + i), which makes the two runs independent: only for showing what common random numbers buy.
+Comparison run_comparison(const scenario::Scenario& base, const scenario::Scenario& variant,
+                          const std::vector<Cell>& grid, BatchOptions opt,
+                          bool common_random_numbers);
+
+}  // namespace asylumsim::montecarlo
