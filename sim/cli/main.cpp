@@ -7,11 +7,13 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <thread>
 
+#include "asylumsim/calibration/calibrate.hpp"
 #include "asylumsim/cli/exit_codes.hpp"
 #include "asylumsim/engine/rng.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
@@ -24,6 +26,7 @@
 #include "asylumsim/scenario/diagnostics.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 #include "asylumsim/scenario/targets.hpp"
+#include "asylumsim/scenario/yaml_reader.hpp"
 #include "asylumsim/version.hpp"
 
 namespace {
@@ -54,6 +57,7 @@ struct BatchCli {
   std::string checkpoint;
   std::string variant_path;
   bool independent = false;
+  int max_evaluations = 0;
 };
 
 int default_threads() {
@@ -300,8 +304,72 @@ int cmd_compare(const BatchCli& o) {
   return c.interrupted ? cli::kInterrupted : cli::kOk;
 }
 
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", std::gmtime(&t));
+  return buf;
+}
+
+int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
+  const std::string text = read_text(o.scenario_path);
+  const scenario::Scenario s =
+      scenario::load_scenario(o.scenario_path);  // reports scenario errors first
+  const auto spec = calibration::read_calibration(scenario::load_yaml_text(text, o.scenario_path),
+                                                  o.scenario_path);
+  const auto targets = scenario::load_targets(o.targets_path);
+  const fs::path out =
+      o.out_dir.empty() ? fs::path("out") / (s.name + "-calibration") : fs::path(o.out_dir);
+  output::prepare_output_dir(out, s.name, o.force);
+  calibration::CalibrationOptions co;
+  co.threads = o.threads > 0 ? o.threads : default_threads();
+  co.replications = o.replications;
+  co.max_evaluations = o.max_evaluations;
+  int last_printed = -1;
+  co.progress = [&](int evals, double best) {
+    if (o.quiet || evals == last_printed) return;
+    last_printed = evals;
+    fmt::print(stderr, "evaluation {:>4}: best loss {:.6g}\n", evals, best);
+  };
+  if (!o.quiet)
+    fmt::print("asylumsim {} — calibrating '{}' ({} free parameters) against {} ({} targets)\n",
+               kVersion, s.name, spec.parameters.size(), o.targets_path, targets.size());
+  const auto r = calibration::calibrate(text, o.scenario_path, targets, co);
+  std::string header = fmt::format(
+      "# CALIBRATED by `{}` on {}\n# against {} ({} targets), {} replications per evaluation "
+      "(common random "
+      "numbers), {} evaluations of bounded Nelder-Mead{}.\n# Loss (weighted mean squared relative "
+      "error): {:.6g} "
+      "at the start, {:.6g} fitted.\n# Fitted parameters:\n",
+      command_line, utc_now(), o.targets_path, targets.size(),
+      o.replications > 0 ? o.replications : spec.replications, r.evaluations,
+      r.converged ? ", converged" : " (evaluation budget reached)", r.start_loss, r.loss);
+  for (std::size_t i = 0; i < spec.parameters.size(); ++i)
+    header +=
+        fmt::format("#   {} = {:.6g} (was {:.6g}; bounds {} to {})\n", spec.parameters[i].path,
+                    r.best[static_cast<Eigen::Index>(i)], r.start[static_cast<Eigen::Index>(i)],
+                    spec.parameters[i].min, spec.parameters[i].max);
+  header += "#\n";
+  const std::string name = fs::path(o.scenario_path).stem().string() + ".calibrated.yaml";
+  output::write_file_atomic(out / name, calibration::calibrated_text(text, spec, r.best, header));
+  output::write_file_atomic(out / "calibration.csv", output::validation_csv(r.rows));
+  if (!o.quiet) {
+    fmt::print("{}", header);
+    fmt::print("{}", output::validation_table(r.rows));
+    fmt::print("Calibrated scenario: {}\n", (out / name).string());
+  }
+  return cli::kOk;
+}
+
 int cmd_check(const std::string& path, bool quiet) {
   const scenario::Scenario s = scenario::load_scenario(path);
+  const YAML::Node root = scenario::load_yaml_file(path);
+  if (root["calibration"]) calibration::read_calibration(root, path);
   if (!quiet && is_root())
     fmt::print("{}: scenario '{}' is valid ({} to {}, {} nationality groups)\n", path, s.name,
                engine::format_date(s.start), engine::format_date(s.end), s.groups.size());
@@ -364,6 +432,33 @@ int dispatch(int argc, char** argv) {
       "--independent", co.independent,
       "Use independent random streams for the variant (to see what common random numbers buy)");
 
+  BatchCli ko;
+  CLI::App* calibrate = app.add_subcommand(
+      "calibrate",
+      "Fit the free parameters of the scenario's calibration: block to documented figures");
+  calibrate
+      ->add_option("scenario", ko.scenario_path, "Scenario YAML file with a calibration: block")
+      ->required()
+      ->check(CLI::ExistingFile);
+  calibrate->add_option("--targets", ko.targets_path, "Targets YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  calibrate->add_option("--out", ko.out_dir,
+                        "Output directory (default: out/<scenario name>-calibration)");
+  calibrate
+      ->add_option("--replications", ko.replications,
+                   "Replications per evaluation (default: the calibration block's)")
+      ->check(CLI::Range(1, 100000));
+  calibrate
+      ->add_option("--max-evaluations", ko.max_evaluations,
+                   "Evaluation budget (default: the block's)")
+      ->check(CLI::Range(1, 1000000));
+  calibrate->add_option("--threads", ko.threads, "Worker threads (default: all cores)")
+      ->check(CLI::Range(1, 4096));
+  calibrate->add_flag("--quiet", ko.quiet, "Print nothing but errors");
+  calibrate->add_flag("--force", ko.force,
+                      "Overwrite an output directory holding another scenario's results");
+
   std::string check_path;
   bool check_quiet = false;
   CLI::App* check = app.add_subcommand("check", "Validate a scenario file without running it");
@@ -385,6 +480,7 @@ int dispatch(int argc, char** argv) {
     if (run->parsed()) return cmd_run(ro, command_line);
     if (validate->parsed()) return cmd_validate(vo, command_line);
     if (compare->parsed()) return cmd_compare(co);
+    if (calibrate->parsed()) return cmd_calibrate(ko, command_line);
     if (check->parsed()) return cmd_check(check_path, check_quiet);
     if (is_root()) fmt::print("{}", app.help());
     return cli::kOk;

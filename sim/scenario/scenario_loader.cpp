@@ -69,7 +69,8 @@ class Loader {
   Scenario load() {
     s_.file = file_;
     if (!root_.expect_map({"scenario", "groups", "inflow", "registration", "ind", "appeals",
-                           "reception", "housing", "nareis", "departure", "ukraine", "initial"}))
+                           "reception", "housing", "nareis", "departure", "ukraine", "initial",
+                           "calibration"}))
       throw InputError(diag_);
     if (!read_header(root_.required("scenario"))) throw InputError(diag_);
     read_groups(root_.required("groups"));

@@ -1,0 +1,70 @@
+// Calibration: fit a scenario's free parameters (named with bounds in its `calibration:` block) to
+// documented figures by minimising a weighted loss over the targets, averaged over replications
+// with common random numbers (every evaluation uses the same seed and replications, so the loss is
+// a smooth, deterministic function of the parameters), with bounded Nelder–Mead.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <Eigen/Dense>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "asylumsim/output/validation.hpp"
+#include "asylumsim/scenario/scenario.hpp"
+#include "asylumsim/scenario/targets.hpp"
+
+namespace asylumsim::calibration {
+
+struct FreeParameter {
+  std::string path;  // e.g. ind.capacity_per_week.aa[1].value
+  double min = 0, max = 0, start = 0;
+  int line = 0, column = 0;  // of the value in the scenario file (1-based)
+};
+
+struct CalibrationSpec {
+  std::vector<FreeParameter> parameters;
+  int replications = 4;
+  int max_evaluations = 150;
+  std::map<std::string, double> weights;  // per target id; default 1
+  double weight(const std::string& id) const;
+};
+
+// Reads and checks the `calibration:` block; throws InputError (FILE:LINE:COLUMN: key: message).
+CalibrationSpec read_calibration(const YAML::Node& root, const std::string& file);
+
+// The scenario with the parameters set to `values` (in the order of spec.parameters).
+scenario::Scenario scenario_with(const YAML::Node& root, const CalibrationSpec& spec,
+                                 const Eigen::VectorXd& values, const std::string& file);
+
+// Weighted mean of squared relative errors of the model means against the targets.
+double loss(const std::vector<output::ValidationRow>& rows, const CalibrationSpec& spec);
+
+struct CalibrationResult {
+  Eigen::VectorXd start, best;
+  double start_loss = 0, loss = 0;
+  int evaluations = 0;
+  bool converged = false;
+  std::vector<scenario::Target> targets;
+  std::vector<output::ValidationRow> rows;  // validation of the best point
+};
+
+struct CalibrationOptions {
+  int threads = 1;
+  int replications = 0;     // 0: the spec's
+  int max_evaluations = 0;  // 0: the spec's
+  std::function<void(int evaluations, double best_loss)> progress;
+};
+
+CalibrationResult calibrate(const std::string& scenario_text, const std::string& file,
+                            const std::vector<scenario::Target>& targets,
+                            const CalibrationOptions& opt);
+
+// The input text with each fitted value written in place (comments and layout kept), headed by a
+// comment block saying when and against which targets it was fitted.
+std::string calibrated_text(const std::string& scenario_text, const CalibrationSpec& spec,
+                            const Eigen::VectorXd& values, const std::string& header);
+
+}  // namespace asylumsim::calibration

@@ -1,0 +1,210 @@
+#include "asylumsim/calibration/calibrate.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <sstream>
+
+#include "asylumsim/calibration/nelder_mead.hpp"
+#include "asylumsim/montecarlo/batch.hpp"
+#include "asylumsim/scenario/yaml_reader.hpp"
+
+namespace asylumsim::calibration {
+
+namespace {
+
+// Splits "a.b[2].c" into keys and indices; an index is stored as "[2]".
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  std::string cur;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const char c = path[i];
+    if (c == '.') {
+      if (!cur.empty()) parts.push_back(cur);
+      cur.clear();
+    } else if (c == '[') {
+      if (!cur.empty()) parts.push_back(cur);
+      const std::size_t close = path.find(']', i);
+      if (close == std::string::npos) return {};
+      parts.push_back(path.substr(i, close - i + 1));
+      i = close;
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) parts.push_back(cur);
+  return parts;
+}
+
+// The node at `path`, or an invalid node. Copy-constructed only: assigning a YAML::Node would
+// write.
+YAML::Node resolve(const YAML::Node& root, const std::string& path) {
+  const auto parts = split_path(path);
+  if (parts.empty()) return YAML::Node(YAML::NodeType::Undefined);
+  std::vector<YAML::Node> chain{root};
+  for (const auto& p : parts) {
+    const YAML::Node& cur = chain.back();
+    if (p.front() == '[') {
+      if (!cur.IsSequence()) return YAML::Node(YAML::NodeType::Undefined);
+      const auto idx = static_cast<std::size_t>(std::stoul(p.substr(1, p.size() - 2)));
+      if (idx >= cur.size()) return YAML::Node(YAML::NodeType::Undefined);
+      chain.push_back(cur[idx]);
+    } else {
+      if (!cur.IsMap() || !cur[p].IsDefined()) return YAML::Node(YAML::NodeType::Undefined);
+      chain.push_back(cur[p]);
+    }
+  }
+  return chain.back();
+}
+
+}  // namespace
+
+double CalibrationSpec::weight(const std::string& id) const {
+  auto it = weights.find(id);
+  return it == weights.end() ? 1.0 : it->second;
+}
+
+CalibrationSpec read_calibration(const YAML::Node& root, const std::string& file) {
+  scenario::Diagnostics diag;
+  const scenario::YamlView top(root, "", &file, &diag);
+  const scenario::YamlView v = top.required("calibration");
+  CalibrationSpec spec;
+  if (!v.defined()) throw scenario::InputError(diag);
+  if (!v.expect_map({"replications", "max_evaluations", "parameters", "weights"}))
+    throw scenario::InputError(diag);
+  if (v.has("replications"))
+    spec.replications = static_cast<int>(v.child("replications").as_integer(4));
+  if (spec.replications < 1) v.child("replications").error("replications must be at least 1");
+  if (v.has("max_evaluations"))
+    spec.max_evaluations = static_cast<int>(v.child("max_evaluations").as_integer(150));
+  if (spec.max_evaluations < 1)
+    v.child("max_evaluations").error("max_evaluations must be at least 1");
+  const scenario::YamlView params = v.required("parameters");
+  if (params.defined() && params.expect_sequence()) {
+    if (params.size() == 0)
+      params.error("no free parameters (expected a list of {path, min, max})");
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const scenario::YamlView p = params.element(i);
+      if (!p.expect_map({"path", "min", "max"})) continue;
+      FreeParameter fp;
+      fp.path = p.required("path").as_string();
+      fp.min = p.required("min").as_number();
+      fp.max = p.required("max").as_number();
+      if (fp.max <= fp.min)
+        p.child("max").error(fmt::format("max {} is not above min {}", fp.max, fp.min));
+      const YAML::Node target = resolve(root, fp.path);
+      if (!target.IsDefined() || !target.IsScalar()) {
+        p.child("path").error(fmt::format("'{}' does not name a number in this scenario", fp.path));
+        continue;
+      }
+      try {
+        fp.start = target.as<double>();
+      } catch (const YAML::Exception&) {
+        p.child("path").error(fmt::format("'{}' is '{}', not a number", fp.path, target.Scalar()));
+        continue;
+      }
+      if (fp.start < fp.min || fp.start > fp.max)
+        p.child("path").error(fmt::format("current value {} of '{}' lies outside [{}, {}]",
+                                          fp.start, fp.path, fp.min, fp.max));
+      fp.line = target.Mark().line + 1;
+      fp.column = target.Mark().column + 1;
+      spec.parameters.push_back(fp);
+    }
+  }
+  const scenario::YamlView w = v.child("weights");
+  if (w.defined() && w.is_map())
+    for (const auto& key : w.keys()) {
+      spec.weights[key] = w.child(key).as_number(1.0);
+      if (spec.weights[key] < 0) w.child(key).error("weights must be >= 0");
+    }
+  else if (w.defined())
+    w.error("expected a mapping of target id to weight");
+  if (!diag.empty()) throw scenario::InputError(diag);
+  return spec;
+}
+
+scenario::Scenario scenario_with(const YAML::Node& root, const CalibrationSpec& spec,
+                                 const Eigen::VectorXd& values, const std::string& file) {
+  YAML::Node copy = YAML::Clone(root);
+  for (std::size_t i = 0; i < spec.parameters.size(); ++i) {
+    YAML::Node n = resolve(copy, spec.parameters[i].path);
+    n = values[static_cast<Eigen::Index>(i)];  // writes through into the cloned tree
+  }
+  YAML::Emitter e;
+  e << copy;
+  return scenario::load_scenario_text(e.c_str(), file);
+}
+
+double loss(const std::vector<output::ValidationRow>& rows, const CalibrationSpec& spec) {
+  double sum = 0, weights = 0;
+  for (const auto& r : rows) {
+    const double w = spec.weight(r.target->id);
+    sum += w * r.rel_error * r.rel_error;
+    weights += w;
+  }
+  return weights > 0 ? sum / weights : 0.0;
+}
+
+CalibrationResult calibrate(const std::string& text, const std::string& file,
+                            const std::vector<scenario::Target>& targets,
+                            const CalibrationOptions& opt) {
+  const YAML::Node root = scenario::load_yaml_text(text, file);
+  const CalibrationSpec spec = read_calibration(root, file);
+  CalibrationResult res;
+  res.targets = targets;
+  const auto grid = output::target_grid(res.targets);
+  montecarlo::BatchOptions bo;
+  bo.replications = opt.replications > 0 ? opt.replications : spec.replications;
+  bo.threads = opt.threads;
+  auto rows_at = [&](const Eigen::VectorXd& x) {
+    const scenario::Scenario s = scenario_with(root, spec, x, file);
+    const auto batch = montecarlo::run_batch(s, grid, bo);
+    return output::validation_rows(res.targets, batch);
+  };
+  const auto n = static_cast<Eigen::Index>(spec.parameters.size());
+  Eigen::VectorXd lo(n), hi(n), x0(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const auto& p = spec.parameters[static_cast<std::size_t>(i)];
+    lo[i] = p.min;
+    hi[i] = p.max;
+    x0[i] = p.start;
+  }
+  res.start = x0;
+  res.start_loss = loss(rows_at(x0), spec);
+  NelderMeadOptions nm;
+  nm.max_evaluations = opt.max_evaluations > 0 ? opt.max_evaluations : spec.max_evaluations;
+  nm.progress = [&](int evals, double best, const Eigen::VectorXd&) {
+    if (opt.progress) opt.progress(evals, best);
+  };
+  const auto r =
+      nelder_mead([&](const Eigen::VectorXd& x) { return loss(rows_at(x), spec); }, x0, lo, hi, nm);
+  res.best = r.best;
+  res.loss = r.loss;
+  res.evaluations = r.evaluations;
+  res.converged = r.converged;
+  res.rows = rows_at(r.best);
+  return res;
+}
+
+std::string calibrated_text(const std::string& text, const CalibrationSpec& spec,
+                            const Eigen::VectorXd& values, const std::string& header) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  for (std::size_t i = 0; i < spec.parameters.size(); ++i) {
+    const auto& p = spec.parameters[i];
+    std::string& l = lines[static_cast<std::size_t>(p.line - 1)];
+    const auto start = static_cast<std::size_t>(p.column - 1);
+    std::size_t end = start;
+    while (end < l.size() && (std::isalnum(static_cast<unsigned char>(l[end])) || l[end] == '.' ||
+                              l[end] == '-' || l[end] == '+' || l[end] == '_'))
+      ++end;
+    l.replace(start, end - start, fmt::format("{:.6g}", values[static_cast<Eigen::Index>(i)]));
+  }
+  std::string out = header;
+  for (const auto& l : lines) out += l + "\n";
+  return out;
+}
+
+}  // namespace asylumsim::calibration

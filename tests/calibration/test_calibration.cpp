@@ -1,0 +1,124 @@
+#include <fmt/format.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "../support/fixtures.hpp"
+#include "asylumsim/calibration/calibrate.hpp"
+#include "asylumsim/calibration/nelder_mead.hpp"
+#include "asylumsim/montecarlo/batch.hpp"
+#include "asylumsim/scenario/yaml_reader.hpp"
+
+using namespace asylumsim;
+namespace fs = std::filesystem;
+
+TEST_CASE("bounded Nelder-Mead finds the minimum of a shifted quadratic and respects bounds",
+          "[calibration][optimiser]") {
+  const auto f = [](const Eigen::VectorXd& x) {
+    return (x - Eigen::Vector3d(3, -1, 7)).squaredNorm();
+  };
+  calibration::NelderMeadOptions o;
+  o.max_evaluations = 600;
+  o.tolerance = 1e-12;
+  const auto r = calibration::nelder_mead(
+      f, Eigen::Vector3d(0, 0, 0), Eigen::Vector3d(-10, -10, -10), Eigen::Vector3d(10, 10, 10), o);
+  CHECK(r.best[0] == Approx(3).margin(1e-3));
+  CHECK(r.best[1] == Approx(-1).margin(1e-3));
+  CHECK(r.best[2] == Approx(7).margin(1e-3));
+  // Minimum outside the box: the answer is on the boundary, never beyond it.
+  const auto b = calibration::nelder_mead(
+      f, Eigen::Vector3d(0, 0, 0), Eigen::Vector3d(-10, -10, -10), Eigen::Vector3d(10, 10, 5), o);
+  CHECK(b.best[2] <= 5.0);
+  CHECK(b.best[2] == Approx(5).margin(1e-3));
+}
+
+TEST_CASE("the loss is the weighted mean of squared relative errors", "[calibration][loss]") {
+  scenario::Target a, b;
+  a.id = "x";
+  b.id = "y";
+  std::vector<output::ValidationRow> rows = {{&a, {}, 0.1}, {&b, {}, -0.2}};
+  calibration::CalibrationSpec spec;
+  CHECK(calibration::loss(rows, spec) == Approx((0.01 + 0.04) / 2));
+  spec.weights["y"] = 3;
+  CHECK(calibration::loss(rows, spec) == Approx((0.01 + 3 * 0.04) / 4));
+}
+
+TEST_CASE("calibration recovers known parameters from figures the model generated",
+          "[calibration]") {
+  const fs::path dir = fs::temp_directory_path() / "asylumsim-test-calibration";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  // Truth: AA capacity 50 per week, municipal realisation 1400 per half-year.
+  const auto truth_s = test::scenario_from(test::small_yaml(), "truth.yaml");
+  struct T {
+    const char* id;
+    const char* when;
+    bool date;
+  };
+  const std::vector<T> figures = {
+      {"ind.decisions_first", "2024", false}, {"ind.decisions_first", "2025", false},
+      {"housing.realised", "2024-H1", false}, {"housing.realised", "2024-H2", false},
+      {"housing.realised", "2025-H1", false}, {"coa.occupancy", "2025-12-31", true}};
+  std::vector<montecarlo::Cell> grid;
+  for (const auto& f : figures) {
+    model::When w;
+    if (f.date)
+      w.date = engine::parse_date(f.when);
+    else
+      w.period = engine::parse_period(f.when);
+    grid.push_back({model::find_indicator(f.id), w});
+  }
+  montecarlo::BatchOptions bo;
+  bo.replications = 2;
+  bo.threads = 2;
+  const auto truth = montecarlo::run_batch(truth_s, grid, bo).summaries();
+  std::ofstream targets(dir / "targets.yaml");
+  targets << "targets:\n";
+  for (std::size_t i = 0; i < figures.size(); ++i)
+    targets << fmt::format("  - {{id: {}, kind: {}, {}: {}, value: {}}}\n", figures[i].id,
+                           figures[i].date ? "stock" : "flow", figures[i].date ? "date" : "period",
+                           figures[i].when, truth[i].mean);
+  targets.close();
+
+  // Start away from the truth and fit.
+  auto y = test::small_yaml();
+  y["ind"]["capacity_per_week"]["aa"] = 35;
+  y["housing"]["realisation_per_half_year"] = 1000;
+  y["calibration"] = YAML::Load(
+      "{replications: 2, max_evaluations: 120, parameters: ["
+      "{path: ind.capacity_per_week.aa, min: 20, max: 100},"
+      "{path: housing.realisation_per_half_year, min: 500, max: 3000}]}");
+  const std::string text = test::emit(y);
+  calibration::CalibrationOptions co;
+  co.threads = 2;
+  const auto r = calibration::calibrate(
+      text, "start.yaml", scenario::load_targets((dir / "targets.yaml").string()), co);
+  INFO("fitted " << r.best.transpose() << " loss " << r.loss << " after " << r.evaluations
+                 << " evaluations");
+  CHECK(r.loss < r.start_loss);
+  CHECK(r.best[0] == Approx(50).epsilon(0.05));
+  CHECK(r.best[1] == Approx(1400).epsilon(0.05));
+
+  // The calibrated file keeps its text and carries the fitted values.
+  const auto spec =
+      calibration::read_calibration(scenario::load_yaml_text(text, "start.yaml"), "start.yaml");
+  const std::string out = calibration::calibrated_text(text, spec, r.best, "# fitted\n");
+  CHECK(out.rfind("# fitted\n", 0) == 0);
+  const auto fitted = scenario::load_scenario_text(out, "fitted.yaml");
+  CHECK(fitted.ind.capacity_per_week[scenario::kAA].at(0) == Approx(r.best[0]).epsilon(1e-5));
+  CHECK(fitted.housing.realisation_per_half_year.at(0) == Approx(r.best[1]).epsilon(1e-5));
+}
+
+TEST_CASE("a bad calibration block is reported with its location", "[calibration][errors]") {
+  auto y = test::small_yaml();
+  y["calibration"] = YAML::Load(
+      "{parameters: [{path: ind.capacity_per_week.zz, min: 1, max: 2}, "
+      "{path: housing.backlog_at_start, min: 5, max: 1}]}");
+  const std::string text = test::emit(y);
+  CHECK_THROWS_WITH(
+      calibration::read_calibration(scenario::load_yaml_text(text, "c.yaml"), "c.yaml"),
+      Catch::Contains(
+          "calibration.parameters[0].path: 'ind.capacity_per_week.zz' does not name a number") &&
+          Catch::Contains("calibration.parameters[1].max: max 1 is not above min 5"));
+}
