@@ -13,6 +13,7 @@
 #include <mutex>
 #include <thread>
 
+#include "asylumsim/calibration/backtest.hpp"
 #include "asylumsim/calibration/calibrate.hpp"
 #include "asylumsim/cli/exit_codes.hpp"
 #include "asylumsim/engine/rng.hpp"
@@ -58,6 +59,7 @@ struct BatchCli {
   std::string variant_path;
   bool independent = false;
   int max_evaluations = 0;
+  int fit_year = 2024;
 };
 
 int default_threads() {
@@ -366,6 +368,33 @@ int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
   return cli::kOk;
 }
 
+int cmd_backtest(const BatchCli& o) {
+  const std::string text = read_text(o.scenario_path);
+  const scenario::Scenario s = scenario::load_scenario(o.scenario_path);
+  calibration::read_calibration(scenario::load_yaml_text(text, o.scenario_path), o.scenario_path);
+  const auto targets = scenario::load_targets(o.targets_path);
+  const fs::path out =
+      o.out_dir.empty() ? fs::path("out") / (s.name + "-backtest") : fs::path(o.out_dir);
+  output::prepare_output_dir(out, s.name, o.force);
+  calibration::CalibrationOptions co;
+  co.threads = o.threads > 0 ? o.threads : default_threads();
+  co.replications = o.replications;
+  co.max_evaluations = o.max_evaluations;
+  co.progress = [&](int evals, double best) {
+    if (!o.quiet) fmt::print(stderr, "evaluation {:>4}: best loss {:.6g}\n", evals, best);
+  };
+  const auto r = calibration::backtest(text, o.scenario_path, targets, o.fit_year, co);
+  output::write_file_atomic(out / "backtest.csv", calibration::backtest_csv(r));
+  if (!o.quiet) {
+    fmt::print(
+        "asylumsim {} — backtest of '{}': fitted on {} figures of {}, projected {} ({} figures)\n",
+        kVersion, s.name, r.fit_targets.size(), o.fit_year, o.fit_year + 1, r.test_targets.size());
+    fmt::print("{}", calibration::backtest_table(r));
+    fmt::print("Results: {}\n", (out / "backtest.csv").string());
+  }
+  return cli::kOk;
+}
+
 int cmd_check(const std::string& path, bool quiet) {
   const scenario::Scenario s = scenario::load_scenario(path);
   const YAML::Node root = scenario::load_yaml_file(path);
@@ -459,6 +488,34 @@ int dispatch(int argc, char** argv) {
   calibrate->add_flag("--force", ko.force,
                       "Overwrite an output directory holding another scenario's results");
 
+  BatchCli bt;
+  CLI::App* backtest = app.add_subcommand(
+      "backtest",
+      "Calibrate on one year's figures, project the next year, compare with a naive forecast");
+  backtest->add_option("scenario", bt.scenario_path, "Scenario YAML file with a calibration: block")
+      ->required()
+      ->check(CLI::ExistingFile);
+  backtest->add_option("--targets", bt.targets_path, "Targets YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  backtest->add_option("--fit-year", bt.fit_year, "Year to fit on; the next year is projected")
+      ->capture_default_str();
+  backtest->add_option("--out", bt.out_dir,
+                       "Output directory (default: out/<scenario name>-backtest)");
+  backtest
+      ->add_option("--replications", bt.replications,
+                   "Replications per evaluation (default: the block's)")
+      ->check(CLI::Range(1, 100000));
+  backtest
+      ->add_option("--max-evaluations", bt.max_evaluations,
+                   "Evaluation budget (default: the block's)")
+      ->check(CLI::Range(1, 1000000));
+  backtest->add_option("--threads", bt.threads, "Worker threads (default: all cores)")
+      ->check(CLI::Range(1, 4096));
+  backtest->add_flag("--quiet", bt.quiet, "Print nothing but errors");
+  backtest->add_flag("--force", bt.force,
+                     "Overwrite an output directory holding another scenario's results");
+
   std::string check_path;
   bool check_quiet = false;
   CLI::App* check = app.add_subcommand("check", "Validate a scenario file without running it");
@@ -481,6 +538,7 @@ int dispatch(int argc, char** argv) {
     if (validate->parsed()) return cmd_validate(vo, command_line);
     if (compare->parsed()) return cmd_compare(co);
     if (calibrate->parsed()) return cmd_calibrate(ko, command_line);
+    if (backtest->parsed()) return cmd_backtest(bt);
     if (check->parsed()) return cmd_check(check_path, check_quiet);
     if (is_root()) fmt::print("{}", app.help());
     return cli::kOk;

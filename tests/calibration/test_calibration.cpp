@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "../support/fixtures.hpp"
+#include "asylumsim/calibration/backtest.hpp"
 #include "asylumsim/calibration/calibrate.hpp"
 #include "asylumsim/calibration/nelder_mead.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
@@ -121,4 +122,51 @@ TEST_CASE("a bad calibration block is reported with its location", "[calibration
       Catch::Contains(
           "calibration.parameters[0].path: 'ind.capacity_per_week.zz' does not name a number") &&
           Catch::Contains("calibration.parameters[1].max: max 1 is not above min 5"));
+}
+
+TEST_CASE("cutting knowledge removes dated steps from the split date on",
+          "[calibration][backtest]") {
+  YAML::Node y = YAML::Load(
+      "a: {b: [{from: 2024-01-01, value: 1}, {from: 2025-01-01, value: 2}, {from: 2024-07-01, "
+      "value: 3}]}\n"
+      "c: [{from: 2024-01-01, value: {dist: fixed, value: 5}}, {from: 2026-01-01, value: 9}]\n"
+      "m: [{group: x, from: 2025-02-01, until: 2025-03-01}]\n");
+  calibration::cut_knowledge(y, *engine::parse_date("2025-01-01"));
+  CHECK(y["a"]["b"].size() == 2);
+  CHECK(y["a"]["b"][1]["value"].as<int>() == 3);
+  CHECK(y["c"].size() == 1);
+  CHECK(y["m"].size() == 1);  // not a schedule: known policy stays
+}
+
+TEST_CASE("backtest fits on one year and scores the next against a naive forecast",
+          "[calibration][backtest]") {
+  const fs::path dir = fs::temp_directory_path() / "asylumsim-test-backtest";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "targets.yaml")
+      << "targets:\n"
+         "  - {id: ind.decisions_first, kind: flow, period: 2024, value: 3800}\n"
+         "  - {id: ind.decisions_first, kind: flow, period: 2025, value: 3600}\n"
+         "  - {id: coa.occupancy, kind: stock, date: 2024-12-31, value: 4500}\n"
+         "  - {id: coa.occupancy, kind: stock, date: 2025-12-31, value: 6000}\n"
+         "  - {id: housing.realised, kind: flow, period: 2025-H1, value: 1400}\n";
+  auto y = test::small_yaml();
+  y["ind"]["capacity_per_week"]["aa"] =
+      YAML::Load("[{from: 2024-01-01, value: 50}, {from: 2025-01-01, value: 80}]");
+  y["calibration"] = YAML::Load(
+      "{replications: 2, max_evaluations: 20, parameters: ["
+      "{path: 'ind.capacity_per_week.aa[0].value', min: 20, max: 100},"
+      "{path: 'ind.capacity_per_week.aa[1].value', min: 20, max: 100}]}");
+  calibration::CalibrationOptions co;
+  co.threads = 2;
+  const auto r = calibration::backtest(
+      test::emit(y), "bt.yaml", scenario::load_targets((dir / "targets.yaml").string()), 2024, co);
+  CHECK(r.fit_targets.size() == 2);
+  CHECK(r.test_targets.size() == 3);
+  CHECK(r.fit.best.size() == 1);  // the 2025 step lies beyond the cut: not a free parameter
+  REQUIRE(r.rows.size() == 3);
+  CHECK(r.compared == 2);  // housing.realised 2025-H1 has no 2024-H1 figure here
+  CHECK(r.rows[0].naive.value() == 3800);
+  CHECK(*r.rows[0].naive_error == Approx((3800.0 - 3600.0) / 3600.0));
+  CHECK_FALSE(r.rows[2].naive.has_value());
 }
