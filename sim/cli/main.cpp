@@ -98,6 +98,29 @@ void add_batch_options(CLI::App* cmd, BatchCli& o) {
       ->check(CLI::Range(1, 10'000'000));
 }
 
+// Options shared by calibrate and backtest, which both fit the scenario's calibration: block.
+void add_fit_options(CLI::App* cmd, BatchCli& o, const std::string& suffix) {
+  cmd->add_option("scenario", o.scenario_path, "Scenario YAML file with a calibration: block")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--targets", o.targets_path, "Targets YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--out", o.out_dir,
+                  "Output directory (default: out/<scenario name>-" + suffix + ")");
+  cmd->add_option("--replications", o.replications,
+                  "Replications per evaluation (default: the calibration block's)")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--max-evaluations", o.max_evaluations,
+                  "Evaluation budget (default: the block's)")
+      ->check(CLI::Range(1, 1000000));
+  cmd->add_option("--threads", o.threads, "Worker threads (default: all cores)")
+      ->check(CLI::Range(1, 4096));
+  cmd->add_flag("--quiet", o.quiet, "Print nothing but errors");
+  cmd->add_flag("--force", o.force,
+                "Overwrite an output directory holding another scenario's results");
+}
+
 // A progress line on stderr, only when stderr is a terminal.
 class Progress {
  public:
@@ -465,56 +488,15 @@ int dispatch(int argc, char** argv) {
   CLI::App* calibrate = app.add_subcommand(
       "calibrate",
       "Fit the free parameters of the scenario's calibration: block to documented figures");
-  calibrate
-      ->add_option("scenario", ko.scenario_path, "Scenario YAML file with a calibration: block")
-      ->required()
-      ->check(CLI::ExistingFile);
-  calibrate->add_option("--targets", ko.targets_path, "Targets YAML file")
-      ->required()
-      ->check(CLI::ExistingFile);
-  calibrate->add_option("--out", ko.out_dir,
-                        "Output directory (default: out/<scenario name>-calibration)");
-  calibrate
-      ->add_option("--replications", ko.replications,
-                   "Replications per evaluation (default: the calibration block's)")
-      ->check(CLI::Range(1, 100000));
-  calibrate
-      ->add_option("--max-evaluations", ko.max_evaluations,
-                   "Evaluation budget (default: the block's)")
-      ->check(CLI::Range(1, 1000000));
-  calibrate->add_option("--threads", ko.threads, "Worker threads (default: all cores)")
-      ->check(CLI::Range(1, 4096));
-  calibrate->add_flag("--quiet", ko.quiet, "Print nothing but errors");
-  calibrate->add_flag("--force", ko.force,
-                      "Overwrite an output directory holding another scenario's results");
+  add_fit_options(calibrate, ko, "calibration");
 
   BatchCli bt;
   CLI::App* backtest = app.add_subcommand(
       "backtest",
       "Calibrate on one year's figures, project the next year, compare with a naive forecast");
-  backtest->add_option("scenario", bt.scenario_path, "Scenario YAML file with a calibration: block")
-      ->required()
-      ->check(CLI::ExistingFile);
-  backtest->add_option("--targets", bt.targets_path, "Targets YAML file")
-      ->required()
-      ->check(CLI::ExistingFile);
+  add_fit_options(backtest, bt, "backtest");
   backtest->add_option("--fit-year", bt.fit_year, "Year to fit on; the next year is projected")
       ->capture_default_str();
-  backtest->add_option("--out", bt.out_dir,
-                       "Output directory (default: out/<scenario name>-backtest)");
-  backtest
-      ->add_option("--replications", bt.replications,
-                   "Replications per evaluation (default: the block's)")
-      ->check(CLI::Range(1, 100000));
-  backtest
-      ->add_option("--max-evaluations", bt.max_evaluations,
-                   "Evaluation budget (default: the block's)")
-      ->check(CLI::Range(1, 1000000));
-  backtest->add_option("--threads", bt.threads, "Worker threads (default: all cores)")
-      ->check(CLI::Range(1, 4096));
-  backtest->add_flag("--quiet", bt.quiet, "Print nothing but errors");
-  backtest->add_flag("--force", bt.force,
-                     "Overwrite an output directory holding another scenario's results");
 
   std::string check_path;
   bool check_quiet = false;

@@ -130,13 +130,20 @@ class Loader {
       v.error("schedule is empty (expected a number or a list of {from, value} steps)");
       return Schedule(fallback);
     }
-    Schedule out(fallback);
+    return dated_steps(v, fallback, [&](const YamlView& x) { return number(x, fallback, r); });
+  }
+
+  // A list of {from: DATE, value: V} steps: the first on the start date, dates increasing.
+  template <class T, class ParseValue>
+  engine::StepSchedule<T> dated_steps(const YamlView& v, const T& fallback,
+                                      ParseValue parse_value) {
+    engine::StepSchedule<T> out(fallback);
     Tick prev = std::numeric_limits<Tick>::min();
     for (std::size_t i = 0; i < v.size(); ++i) {
       const YamlView step = v.element(i);
       if (!step.expect_map({"from", "value"})) continue;
       const Tick t = dated_tick(step.required("from"), 0);
-      const double x = number(step.required("value"), fallback, r);
+      const T x = parse_value(step.required("value"));
       if (i == 0 && t != 0)
         step.child("from").error(
             fmt::format("the first step must start on the scenario start date {}",
@@ -188,21 +195,8 @@ class Loader {
     if (!v.defined()) return fallback;
     const bool dated = v.is_sequence() && v.size() > 0 && v.element(0).has("from");
     if (!dated) return DistSchedule(single_distribution(v, fallback.at(0)));
-    DistSchedule out(fallback.at(0));
-    Tick prev = std::numeric_limits<Tick>::min();
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      const YamlView step = v.element(i);
-      if (!step.expect_map({"from", "value"})) continue;
-      const Tick t = dated_tick(step.required("from"), 0);
-      if (i == 0 && t != 0)
-        step.child("from").error(
-            fmt::format("the first step must start on the scenario start date {}",
-                        engine::format_date(s_.start)));
-      if (i > 0 && t <= prev) step.child("from").error("steps must be in increasing date order");
-      prev = t;
-      out.set_from(t, single_distribution(step.required("value"), fallback.at(0)));
-    }
-    return out;
+    return dated_steps(v, fallback.at(0),
+                       [&](const YamlView& x) { return single_distribution(x, fallback.at(0)); });
   }
 
   template <std::size_t N>
