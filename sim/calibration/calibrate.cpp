@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <sstream>
 
@@ -192,7 +193,15 @@ std::string calibrated_text(const std::string& text, const CalibrationSpec& spec
   std::vector<std::string> lines;
   std::istringstream in(text);
   for (std::string l; std::getline(in, l);) lines.push_back(l);
-  for (std::size_t i = 0; i < spec.parameters.size(); ++i) {
+  // Right to left within a line, so an earlier replacement never shifts a later column.
+  std::vector<std::size_t> order(spec.parameters.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto& pa = spec.parameters[a];
+    const auto& pb = spec.parameters[b];
+    return pa.line != pb.line ? pa.line < pb.line : pa.column > pb.column;
+  });
+  for (const std::size_t i : order) {
     const auto& p = spec.parameters[i];
     std::string& l = lines[static_cast<std::size_t>(p.line - 1)];
     const auto start = static_cast<std::size_t>(p.column - 1);

@@ -111,6 +111,24 @@ TEST_CASE("calibration recovers known parameters from figures the model generate
   CHECK(fitted.housing.realisation_per_half_year.at(0) == Approx(r.best[1]).epsilon(1e-5));
 }
 
+TEST_CASE("fitted values are written in place, also several on one line", "[calibration]") {
+  const std::string text =
+      "# keep this comment\n"
+      "scenario: {name: x, start: 2024-01-01, end: 2025-12-31}\n"
+      "ind:\n"
+      "  capacity_per_week: {aa: [{from: 2024-01-01, value: 430}, {from: 2025-01-01, value: 290}]}  # note\n"
+      "calibration:\n"
+      "  parameters:\n"
+      "    - {path: 'ind.capacity_per_week.aa[0].value', min: 100, max: 900}\n"
+      "    - {path: 'ind.capacity_per_week.aa[1].value', min: 100, max: 900}\n";
+  const auto spec = calibration::read_calibration(scenario::load_yaml_text(text, "t.yaml"), "t.yaml");
+  Eigen::VectorXd v(2);
+  v << 489.095, 378.5;
+  const std::string out = calibration::calibrated_text(text, spec, v, "");
+  CHECK_THAT(out, Catch::Contains("aa: [{from: 2024-01-01, value: 489.095}, {from: 2025-01-01, value: 378.5}]}  # note"));
+  CHECK_THAT(out, Catch::StartsWith("# keep this comment\n"));
+}
+
 TEST_CASE("a bad calibration block is reported with its location", "[calibration][errors]") {
   auto y = test::small_yaml();
   y["calibration"] = YAML::Load(
