@@ -341,6 +341,20 @@ std::string utc_now() {
   return buf;
 }
 
+// Optimiser settings from the command line, shared by calibrate and backtest; progress on stderr.
+calibration::CalibrationOptions fit_options(const BatchCli& o) {
+  calibration::CalibrationOptions co;
+  co.threads = o.threads > 0 ? o.threads : default_threads();
+  co.replications = o.replications;
+  co.max_evaluations = o.max_evaluations;
+  co.progress = [quiet = o.quiet, last = -1](int evals, double best) mutable {
+    if (quiet || evals == last) return;
+    last = evals;
+    fmt::print(stderr, "evaluation {:>4}: best loss {:.6g}\n", evals, best);
+  };
+  return co;
+}
+
 int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
   const std::string text = read_text(o.scenario_path);
   const scenario::Scenario s =
@@ -351,16 +365,7 @@ int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
   const fs::path out =
       o.out_dir.empty() ? fs::path("out") / (s.name + "-calibration") : fs::path(o.out_dir);
   output::prepare_output_dir(out, s.name, o.force);
-  calibration::CalibrationOptions co;
-  co.threads = o.threads > 0 ? o.threads : default_threads();
-  co.replications = o.replications;
-  co.max_evaluations = o.max_evaluations;
-  int last_printed = -1;
-  co.progress = [&](int evals, double best) {
-    if (o.quiet || evals == last_printed) return;
-    last_printed = evals;
-    fmt::print(stderr, "evaluation {:>4}: best loss {:.6g}\n", evals, best);
-  };
+  const calibration::CalibrationOptions co = fit_options(o);
   if (!o.quiet)
     fmt::print("asylumsim {} — calibrating '{}' ({} free parameters) against {} ({} targets)\n",
                kVersion, s.name, spec.parameters.size(), o.targets_path, targets.size());
@@ -399,13 +404,7 @@ int cmd_backtest(const BatchCli& o) {
   const fs::path out =
       o.out_dir.empty() ? fs::path("out") / (s.name + "-backtest") : fs::path(o.out_dir);
   output::prepare_output_dir(out, s.name, o.force);
-  calibration::CalibrationOptions co;
-  co.threads = o.threads > 0 ? o.threads : default_threads();
-  co.replications = o.replications;
-  co.max_evaluations = o.max_evaluations;
-  co.progress = [&](int evals, double best) {
-    if (!o.quiet) fmt::print(stderr, "evaluation {:>4}: best loss {:.6g}\n", evals, best);
-  };
+  const calibration::CalibrationOptions co = fit_options(o);
   const auto r = calibration::backtest(text, o.scenario_path, targets, o.fit_year, co);
   output::write_file_atomic(out / "backtest.csv", calibration::backtest_csv(r));
   if (!o.quiet) {

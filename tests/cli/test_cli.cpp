@@ -221,3 +221,39 @@ TEST_CASE("compare writes comparison.csv with paired differences", "[cli][compar
   CHECK(run_cli("compare " + kSmall + " " + (src / "v.yaml").string() + " --replications 1").code ==
         2);
 }
+
+TEST_CASE("calibrate and backtest write their files from the command line", "[cli][calibration]") {
+  const fs::path src = fresh_dir("calibrate-src");
+  fs::create_directories(src);
+  auto y = asylumsim::test::small_yaml();
+  y["calibration"] = YAML::Load(
+      "{replications: 2, max_evaluations: 6, parameters: [{path: ind.capacity_per_week.aa, min: "
+      "20, max: 100}]}");
+  std::ofstream(src / "s.yaml") << "# a comment that must survive\n" << asylumsim::test::emit(y);
+  std::ofstream(src / "t.yaml")
+      << "targets:\n"
+         "  - {id: ind.decisions_first, kind: flow, period: 2024, value: 3800}\n"
+         "  - {id: ind.decisions_first, kind: flow, period: 2025, value: 3600}\n";
+  const fs::path out = fresh_dir("calibrate");
+  const auto r = run_cli("calibrate " + (src / "s.yaml").string() + " --targets " +
+                         (src / "t.yaml").string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  const std::string fitted = slurp(out / "s.calibrated.yaml");
+  CHECK_THAT(fitted, Catch::StartsWith("# CALIBRATED by "));
+  CHECK_THAT(fitted, Catch::Contains("# a comment that must survive"));
+  CHECK_THAT(fitted, Catch::Contains("#   ind.capacity_per_week.aa = "));
+  CHECK(run_cli("check " + (out / "s.calibrated.yaml").string()).code == 0);
+  CHECK(fs::exists(out / "calibration.csv"));
+  const fs::path bt = fresh_dir("backtest");
+  const auto b = run_cli("backtest " + (src / "s.yaml").string() + " --targets " +
+                         (src / "t.yaml").string() + " --out " + bt.string() + " --quiet");
+  CHECK(b.code == 0);
+  CHECK_THAT(slurp(bt / "backtest.csv"),
+             Catch::StartsWith("id,when,target,model,model_rel_error,naive,naive_rel_error\n"));
+  // A scenario without a calibration block is refused with a located message.
+  const auto bad = run_cli("calibrate " + kSmall + " --targets " + (src / "t.yaml").string() +
+                           " --out " + fresh_dir("calibrate-bad").string());
+  CHECK(bad.code == 3);
+  CHECK_THAT(bad.output, Catch::Contains("calibration: required key is missing"));
+}
