@@ -148,6 +148,9 @@ void ChainModel::dispatch(const engine::Event& e) {
     case kProtectionEnds:
       on_protection_ends();
       break;
+    case kRemoval:
+      on_removal(who);
+      break;
     case kShelterMoveOn:
       on_shelter_move_on(who, e.data.aux);
       break;
@@ -173,6 +176,9 @@ void ChainModel::on_month_boundary() {
 
 void ChainModel::on_daily() {
   refresh_reception_capacity();
+  detention_.set_capacity(
+      now(), static_cast<std::int64_t>(std::min(at(s_.departure.detention_places), 1e15)),
+      [this](PersonId id) { start_detention(id); });
   ind_daily();
   nareis_daily();
   housing_daily();

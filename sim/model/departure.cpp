@@ -48,6 +48,12 @@ void ChainModel::start_departure(PersonId id) {
       break;
     }
   }
+  // Forced removal to the origin or elsewhere needs a travel document; without one the person
+  // cannot be removed and stays in limbo (a Dublin transfer travels on the responsible state's
+  // papers).
+  if ((route == kForcedOrigin || route == kForcedOther) &&
+      !rng_.departure.bernoulli(at(d.travel_document_share)))
+    route = kNoDeparture;
   p.route = static_cast<std::uint8_t>(route);
   const Tick done = route == kNoDeparture
                         ? engine::kNever
@@ -70,7 +76,29 @@ void ChainModel::on_route_done(PersonId id, std::uint32_t epoch) {
     grant_permit(id, PermitKind::kSideInflow);
     return;
   }
+  if (is_forced(p.route)) {  // removal goes through immigration detention
+    if (detention_.request(now(), id)) start_detention(id);
+    return;
+  }
   depart(id, static_cast<Route>(p.route));
+}
+
+void ChainModel::start_detention(PersonId id) {
+  const Stage st = persons_[id].stage;
+  if (st != Stage::kRejected && st != Stage::kLimbo) {  // the case moved on while waiting
+    if (auto next = detention_.release(now())) start_detention(*next);
+    return;
+  }
+  rec_.count(m_.detention_inflow);
+  rec_.stock_add(m_.in_detention, now(), 1);
+  leave_coa(id);
+  schedule(after_days(draw(s_.departure.detention, rng_.departure)), kRemoval, id);
+}
+
+void ChainModel::on_removal(PersonId id) {
+  rec_.stock_add(m_.in_detention, now(), -1);
+  if (auto next = detention_.release(now())) start_detention(*next);
+  depart(id, static_cast<Route>(persons_[id].route));
 }
 
 void ChainModel::on_dublin_term_ends(PersonId id, std::uint32_t epoch) {

@@ -66,6 +66,8 @@ void Metrics::register_all(engine::Recorder& r) {
   for (int k = 0; k < scenario::kRoutes; ++k)
     dtenv_route[k] = r.counter(fmt::format("departure.route.{}", kRouteNames[k]));
   ukraine_arrivals = r.counter("ukraine.arrivals");
+  detention_inflow = r.counter("departure.detention_inflow");
+  in_detention = r.stock("departure.in_detention");
   ukraine_departures = r.counter("ukraine.departures");
 
   coa_occupancy = r.stock("coa.occupancy");
@@ -272,6 +274,11 @@ std::vector<Indicator> build_catalogue() {
   flow("departure.dtenv_dublin_forced", "DTenV forced Dublin transfers",
        "departure.route.forced_dublin");
   stock("limbo.stock", "rejected persons out of reception without departure");
+  for (int k = 0; k < scenario::kRoutes; ++k)
+    flow(fmt::format("departure.route.{}", kRouteNames[k]),
+         fmt::format("DTenV outflow by route: {}", kRouteNames[k]));
+  flow("departure.detention_inflow", "persons placed in immigration detention for removal");
+  stock("departure.in_detention", "persons in immigration detention awaiting removal");
   stock("ind.paused_by_moratorium", "cases held by a decision moratorium");
   stock("housing.waiting_in_coa", "permit holders in COA waiting for housing");
   flow("dublin.claims_sent", "Dublin claims sent by the Netherlands");

@@ -481,7 +481,8 @@ class Loader {
   void read_departure(const YamlView& v) {
     if (!v.defined() ||
         !v.expect_map({"routes", "dublin_transfer_term_days", "dublin_transfer_success",
-                       "dublin_transfer_duration", "other_outcome_unsupervised_share"}))
+                       "dublin_transfer_duration", "other_outcome_unsupervised_share",
+                       "travel_document_share", "detention_places", "detention"}))
       return;
     auto& d = s_.departure;
     const YamlView routes = v.required("routes");
@@ -507,6 +508,9 @@ class Loader {
         distribution(v.child("dublin_transfer_duration"), d.dublin_transfer_duration);
     d.other_outcome_unsupervised_share =
         schedule(v.child("other_outcome_unsupervised_share"), 0.8, Range::kProbability);
+    d.travel_document_share = schedule(v.child("travel_document_share"), 1, Range::kProbability);
+    d.detention_places = schedule(v.child("detention_places"), 1e9, Range::kNonNegative);
+    d.detention = distribution(v.child("detention"), d.detention);
   }
 
   void read_ukraine(const YamlView& v) {

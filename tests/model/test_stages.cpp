@@ -288,3 +288,28 @@ TEST_CASE("voluntary-return support raises voluntary departures of its group",
   CHECK(indicator(m, "departure.dtenv_voluntary", "2025") >
         1.5 * indicator(base, "departure.dtenv_voluntary", "2025"));
 }
+
+TEST_CASE("forced removal needs a travel document and a detention place", "[model][departure]") {
+  auto y = test::small_yaml();
+  y["departure"]["travel_document_share"] = 0.0;
+  y["departure"]["dublin_transfer_success"] = 0.0;
+  const auto s = test::scenario_from(y);
+  ChainModel m(s, 0);
+  m.run();
+  CHECK(indicator(m, "departure.route.forced_origin", "2025") == 0);  // no papers, no removal
+  CHECK(indicator(m, "departure.route.forced_dublin", "2025") > 0);   // Dublin transfers need none
+
+  auto y2 = test::small_yaml();
+  y2["departure"]["detention_places"] = 5;
+  y2["departure"]["detention"] = 30;
+  const auto s2 = test::scenario_from(y2);
+  ChainModel limited(s2, 0);
+  limited.run();
+  // Five places held 30 days each remove at most 5 * 366 / 30 = 61 persons a year.
+  CHECK(indicator(limited, "departure.chain_forced", "2024") <= 62);
+  CHECK(indicator(limited, "departure.detention_inflow", "2024") <= 66);
+  const auto s3 = test::scenario_from(test::small_yaml());
+  ChainModel free_places(s3, 0);
+  free_places.run();
+  CHECK(indicator(free_places, "departure.chain_forced", "2024") > 100);
+}

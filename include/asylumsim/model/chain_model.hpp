@@ -47,7 +47,9 @@ enum EventKind : std::uint32_t {
   kNareisApply,
   kNareisArrival,
   kProtectionEnds,
-  kShelterMoveOn,  // aux: 0 = HAR+ shelter, 1 = doorstroomlocatie
+  kShelterMoveOn,
+  kRemoval,  // end of detention: the forced departure happens  // aux: 0 = HAR+ shelter, 1 =
+             // doorstroomlocatie
   kEventKinds
 };
 
@@ -176,6 +178,8 @@ class ChainModel {
   void depart(PersonId id, scenario::Route route);
   void leave_unsupervised(PersonId id);
   void leave_chain(PersonId id);
+  void start_detention(PersonId id);
+  void on_removal(PersonId id);
 
   // --- Ukraine (ukraine.cpp) ---
   void start_ukraine();
@@ -214,6 +218,8 @@ class ChainModel {
   // nareis
   engine::RingQueue<PersonId> nareis_queue_;
   engine::PeriodicQuota nareis_capacity_;
+  // departure: immigration detention for forced removals
+  engine::ServerPool<PersonId> detention_{0};
   // Ukraine
   std::int64_t ukraine_registered_ = 0;
   std::int64_t ukraine_municipal_ = 0;

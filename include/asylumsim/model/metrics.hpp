@@ -34,7 +34,7 @@ struct Metrics {
   MetricId nareis_applications, nareis_decisions, nareis_granted;
   MetricId chain_forced, chain_independent, chain_unsupervised;
   std::array<MetricId, scenario::kRoutes> dtenv_route;
-  MetricId ukraine_arrivals, ukraine_departures;
+  MetricId ukraine_arrivals, ukraine_departures, detention_inflow, in_detention;
   // stocks
   MetricId coa_occupancy, coa_capacity, coa_permit_holders, coa_amv, limbo, nareis_waiting,
       housing_backlog, housing_waiting, ukraine_registered, ukraine_municipal, ukraine_capacity,

@@ -169,6 +169,11 @@ struct DepartureParams {
   Schedule dublin_transfer_success{0.3};
   DistSchedule dublin_transfer_duration{Distribution::exponential(90.0)};
   Schedule other_outcome_unsupervised_share{0.8};
+  // Forced departure needs a valid travel document (forced to origin or elsewhere; a Dublin
+  // transfer does not) and a place in immigration detention, held until the removal.
+  Schedule travel_document_share{1.0};
+  Schedule detention_places{1e9};
+  DistSchedule detention{Distribution::fixed(14.0)};
 };
 
 struct UkraineParams {
