@@ -51,8 +51,10 @@ void ChainModel::start_departure(PersonId id) {
   // Forced removal to the origin or elsewhere needs a travel document; without one the person
   // cannot be removed and stays in limbo (a Dublin transfer travels on the responsible state's
   // papers).
-  if ((route == kForcedOrigin || route == kForcedOther) &&
-      !rng_.departure.bernoulli(at(d.travel_document_share)))
+  const double papers = at(d.travel_document_share);
+  if ((route == kForcedOrigin || route == kForcedOther) && papers < 1.0 &&
+      !rng_.departure.bernoulli(
+          papers))  // no draw when every case has papers: streams stay aligned
     route = kNoDeparture;
   p.route = static_cast<std::uint8_t>(route);
   const Tick done = route == kNoDeparture

@@ -173,7 +173,7 @@ struct DepartureParams {
   // transfer does not) and a place in immigration detention, held until the removal.
   Schedule travel_document_share{1.0};
   Schedule detention_places{1e9};
-  DistSchedule detention{Distribution::fixed(14.0)};
+  DistSchedule detention{Distribution::fixed(0.0)};
 };
 
 struct UkraineParams {
