@@ -1,14 +1,30 @@
 // The corpus of broken scenarios under tests/bad-scenarios/: each must be refused with its
 // expected message, every diagnostic in the FILE:LINE:COLUMN: key.path: message form.
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "../support/fixtures.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 
 using namespace asylumsim;
+
+namespace {
+// FILE: message, or FILE:LINE:COLUMN: message (std::regex trips a GCC 12 false warning under ASan).
+bool located(const std::string& d, const std::string& file) {
+  if (d.rfind(file, 0) != 0) return false;
+  std::size_t i = file.size();
+  auto digits = [&] {
+    const std::size_t start = i;
+    while (i < d.size() && std::isdigit(static_cast<unsigned char>(d[i]))) ++i;
+    return i > start;
+  };
+  if (d.compare(i, 2, ": ") == 0) return d.size() > i + 2;
+  if (d[i++] != ':' || !digits() || i >= d.size() || d[i++] != ':' || !digits()) return false;
+  return d.compare(i, 2, ": ") == 0 && d.size() > i + 2;
+}
+}  // namespace
 
 TEST_CASE("every broken scenario in the corpus is refused with its message",
           "[scenario][errors][corpus]") {
@@ -35,10 +51,7 @@ TEST_CASE("every broken scenario in the corpus is refused with its message",
     // Every diagnostic names the file, and (when the position is known) line and column.
     std::istringstream lines(message);
     std::string d;
-    const std::regex form("^" +
-                          std::regex_replace(file, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
-                          R"((:[0-9]+:[0-9]+)?: .+)");
-    while (std::getline(lines, d)) CHECK(std::regex_match(d, form));
+    while (std::getline(lines, d)) CHECK(located(d, file));
     ++cases;
   }
   CHECK(cases >= 40);
