@@ -21,7 +21,7 @@ cmake --build --preset fuzz -j "$jobs"
 corpus=build/fuzz/corpus
 mkdir -p "$corpus"
 build/fuzz/fuzz/scenario_fuzzer "$corpus" tests/bad-scenarios scenarios tests/data \
-  -max_total_time="${ASYLUMSIM_FUZZ_SECONDS:-60}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  -max_total_time="${ASYLUMSIM_FUZZ_SECONDS:-60}" -seed=1 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
   -artifact_prefix=build/fuzz/ 2>&1 | tail -n 15
 echo "fuzz: 1 passed, 0 failed"
 echo "=== asylumsim: all test presets passed ==="

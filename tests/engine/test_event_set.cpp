@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "asylumsim/engine/dary_heap.hpp"
+#include "asylumsim/engine/resource.hpp"
 #include "asylumsim/engine/rng.hpp"
 #include "asylumsim/engine/simulator.hpp"
 
@@ -81,4 +82,15 @@ TEST_CASE("d-ary heap agrees with an ordered multiset under random push, pop and
     REQUIRE(heap.size() == reference.size());
     if (!reference.empty()) REQUIRE(heap.top_key() == *reference.begin());
   }
+}
+
+TEST_CASE("a default step schedule is defined at every tick", "[engine][resource]") {
+  // Regression (found by the fuzzer): an empty schedule made at() step before begin().
+  const StepSchedule<double> s;
+  CHECK(s.at(0) == 0.0);
+  CHECK(s.at(-1000) == 0.0);
+  StepSchedule<double> t;
+  t.set_from(100, 5.0);
+  CHECK(t.at(99) == 0.0);
+  CHECK(t.at(100) == 5.0);
 }

@@ -18,7 +18,8 @@ namespace asylumsim::engine {
 template <class T>
 class StepSchedule {
  public:
-  StepSchedule() = default;
+  // Never empty, so at() is defined for every tick (a default schedule is T{} throughout).
+  StepSchedule() : StepSchedule(T{}) {}
   explicit StepSchedule(T initial) {
     steps_.push_back({std::numeric_limits<Tick>::min(), initial});
   }
