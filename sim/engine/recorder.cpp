@@ -69,12 +69,6 @@ double Recorder::stock_time_average(Id id, int mb, int me) const {
   return ticks > 0 ? area / ticks : 0.0;
 }
 
-double Recorder::duration_count(Id id, int mb, int me) const {
-  double c = 0.0;
-  for (int m = mb; m < me; ++m) c += dur_count_[static_cast<std::size_t>(m) * n_durations_ + id];
-  return c;
-}
-
 double Recorder::duration_mean(Id id, int mb, int me) const {
   double c = 0.0, s = 0.0;
   for (int m = mb; m < me; ++m) {

@@ -30,7 +30,7 @@ ChainModel::ChainModel(const Scenario& s, std::uint64_t replication)
       cal_(s.calendar()),
       rec_(s.months()),
       rng_(s.seed, replication),
-      coa_(kLocations, 0),
+      coa_(kLocations),
       housing_capacity_(false),
       nareis_capacity_(false) {
   m_.register_all(rec_);

@@ -181,7 +181,6 @@ void ChainModel::on_legal_term_expired(PersonId id) {
   const Person& p = persons_[id];
   if (p.stage != Stage::kIndWaiting) return;
   if (!rng_.appeals.bernoulli(at(s_.ind.not_in_time_appeal_share[p.track]))) return;
-  persons_[id].flags |= flag::kNotInTime;
   rec_.count(m_.court_inflow);
   rec_.count(m_.court_not_in_time);
   if (p.track == kVA) rec_.count(m_.court_not_in_time_va);

@@ -11,7 +11,7 @@ using namespace scenario;
 
 void ChainModel::enter_coa(PersonId id, Location preferred, bool count_flow) {
   Person& p = persons_[id];
-  const int loc = coa_.admit(now(), preferred);
+  const int loc = coa_.admit(preferred);
   p.location = static_cast<std::uint8_t>(loc);
   p.coa_since = now();
   rec_.stock_add(m_.coa_by_location[loc], now(), 1);
@@ -35,9 +35,9 @@ void ChainModel::move_coa(PersonId id, Location preferred) {
     return;
   }
   const bool was_coa = p.location != kNidos;
-  coa_.leave(now(), p.location);
+  coa_.leave(p.location);
   rec_.stock_add(m_.coa_by_location[p.location], now(), -1);
-  const int loc = coa_.admit(now(), preferred);
+  const int loc = coa_.admit(preferred);
   const bool to_coa = loc != kNidos;  // Nidos may be full: the minor then stays in COA
   rec_.stock_add(m_.coa_by_location[loc], now(), 1);
   p.location = static_cast<std::uint8_t>(loc);
@@ -58,7 +58,7 @@ void ChainModel::move_coa(PersonId id, Location preferred) {
 void ChainModel::leave_coa(PersonId id) {
   Person& p = persons_[id];
   if (p.location == kNoLocation) return;
-  coa_.leave(now(), p.location);
+  coa_.leave(p.location);
   rec_.stock_add(m_.coa_by_location[p.location], now(), -1);
   if (p.location != kNidos) {
     drop_resident(id);

@@ -127,10 +127,4 @@ void Distributed::broadcast_int(int* value) {
 #endif
 }
 
-void Distributed::barrier() {
-#ifdef ASYLUMSIM_HAVE_MPI
-  if (g_world) g_world->barrier();
-#endif
-}
-
 }  // namespace asylumsim::montecarlo

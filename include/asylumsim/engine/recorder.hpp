@@ -41,7 +41,6 @@ class Recorder {
     flush(id, now);
     stock_value_[id] = v;
   }
-  double stock_value(Id id) const { return stock_value_[id]; }
   void observe(Id id, double value) {
     const std::size_t k = cur_ * n_durations_ + id;
     dur_count_[k] += 1.0;
@@ -59,7 +58,6 @@ class Recorder {
   double counter_sum(Id id, int mb, int me) const;
   double stock_at(Id id, int boundary) const { return snapshots_[boundary * n_stocks_ + id]; }
   double stock_time_average(Id id, int mb, int me) const;  // value averaged over ticks
-  double duration_count(Id id, int mb, int me) const;
   double duration_mean(Id id, int mb, int me) const;
   Tick month_ticks(int m) const { return boundary_tick_[m + 1] - boundary_tick_[m]; }
   const std::vector<std::string>& names(Kind kind) const { return names_[static_cast<int>(kind)]; }

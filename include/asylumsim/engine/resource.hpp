@@ -138,61 +138,39 @@ class PeriodicQuota {
 
 // Occupied places per location type, with a capacity each and an overflow rule: a type whose
 // places are full sends newcomers to its overflow type (for COA: emergency reception), which may
-// exceed its own capacity. Time-weighted occupancy per type gives bed-days.
+// exceed its own capacity. Occupancy over time (bed-days) is the statistics back-end's job.
 class CapacityStock {
  public:
   static constexpr int kNoOverflow = -1;
 
-  explicit CapacityStock(int types = 0, Tick start = 0)
-      : capacity_(types, 0),
-        occupied_(types, 0),
-        overflow_(types, kNoOverflow),
-        stat_(types, TimeWeighted(start)) {}
+  explicit CapacityStock(int types = 0)
+      : capacity_(types, 0), occupied_(types, 0), overflow_(types, kNoOverflow) {}
 
   void set_capacity(int type, std::int64_t c) { capacity_[type] = c; }
   void set_overflow(int type, int overflow_type) { overflow_[type] = overflow_type; }
 
   // Places one person in `type`, or in its overflow chain when full. Returns the type used.
   // The last type in a chain (no overflow) accepts beyond capacity: nobody is turned away.
-  int admit(Tick now, int type) {
+  int admit(int type) {
     int t = type;
     for (int hops = 0; hops < static_cast<int>(capacity_.size()); ++hops) {
       if (occupied_[t] < capacity_[t] || overflow_[t] == kNoOverflow) break;
       t = overflow_[t];
     }
-    adjust(now, t, +1);
+    ++occupied_[t];
     return t;
   }
-  void leave(Tick now, int type) {
+  void leave(int type) {
     assert(occupied_[type] > 0);
-    adjust(now, type, -1);
+    --occupied_[type];
   }
   std::int64_t occupied(int type) const { return occupied_[type]; }
   std::int64_t capacity(int type) const { return capacity_[type]; }
-  bool full(int type) const { return occupied_[type] >= capacity_[type]; }
-  std::int64_t total_occupied() const {
-    std::int64_t s = 0;
-    for (auto o : occupied_) s += o;
-    return s;
-  }
-  std::int64_t total_capacity() const {
-    std::int64_t s = 0;
-    for (auto c : capacity_) s += c;
-    return s;
-  }
-  const TimeWeighted& occupancy_stat(int type) const { return stat_[type]; }
-  TimeWeighted& occupancy_stat(int type) { return stat_[type]; }
-  int types() const { return static_cast<int>(capacity_.size()); }
 
  private:
-  void adjust(Tick now, int type, int delta) {
-    occupied_[type] += delta;
-    stat_[type].set(now, static_cast<double>(occupied_[type]));
-  }
   std::vector<std::int64_t> capacity_;
   std::vector<std::int64_t> occupied_;
   std::vector<int> overflow_;
-  std::vector<TimeWeighted> stat_;
 };
 
 }  // namespace asylumsim::engine

@@ -44,17 +44,6 @@ class Simulator {
     return executed_ - before;
   }
 
-  // Runs a single event if there is one before `end`; returns false otherwise.
-  template <class Handler>
-  bool step(Tick end, Handler&& handler) {
-    if (fes_.empty() || fes_.top_key().time >= end) return false;
-    const Event ev = fes_.pop();
-    now_ = ev.key.time;
-    ++executed_;
-    handler(ev);
-    return true;
-  }
-
  private:
   Fes fes_;
   Tick now_ = 0;

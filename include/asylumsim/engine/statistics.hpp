@@ -22,13 +22,12 @@ class TimeWeighted {
     last_ = t;
   }
   double value() const { return value_; }
-  // Area in value*ticks since the start (or since the last reset_area).
+  // Area in value*ticks since the start.
   double area() const { return area_; }
   double mean_until(Tick t, Tick start) const {
     const double a = area_ + value_ * static_cast<double>(t - last_);
     return t > start ? a / static_cast<double>(t - start) : value_;
   }
-  void reset_area() { area_ = 0.0; }
 
  private:
   Tick last_;

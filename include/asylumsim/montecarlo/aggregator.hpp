@@ -41,7 +41,6 @@ class Aggregator {
   bool exact() const { return n_ <= exact_limit_; }
   Summary summary(std::size_t cell) const;            // exact while possible, else streaming
   Summary streaming_summary(std::size_t cell) const;  // always the P² estimate
-  std::size_t exact_limit() const { return exact_limit_; }
 
  private:
   using P2 = boost::accumulators::accumulator_set<

@@ -25,7 +25,6 @@ class Distributed {
   static bool try_receive_row(std::uint64_t* replication, std::vector<double>* row);
   // Sums run totals on the root.
   static void reduce_totals(std::uint64_t* events, std::uint64_t* persons, double* cpu_seconds);
-  static void barrier();
   // Broadcasts an integer from the root to all ranks (no-op without MPI).
   static void broadcast_int(int* value);
 };
