@@ -22,6 +22,7 @@
 #include "asylumsim/montecarlo/compare.hpp"
 #include "asylumsim/montecarlo/distributed.hpp"
 #include "asylumsim/output/comparison.hpp"
+#include "asylumsim/output/report.hpp"
 #include "asylumsim/output/validation.hpp"
 #include "asylumsim/output/writers.hpp"
 #include "asylumsim/scenario/diagnostics.hpp"
@@ -251,7 +252,10 @@ int cmd_run(const BatchCli& o, const std::string& command_line) {
   const montecarlo::BatchResult r = execute(s, montecarlo::default_grid(s), o, out);
   if (!is_root()) return r.interrupted ? cli::kInterrupted : cli::kOk;
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  if (r.replications() > 0) output::write_file_atomic(out / "series.csv", output::series_csv(r));
+  if (r.replications() > 0) {
+    output::write_file_atomic(out / "series.csv", output::series_csv(r));
+    output::write_file_atomic(out / "report.html", output::run_report(s, r));
+  }
   output::write_file_atomic(out / "summary.json",
                             output::summary_json(s, r, {command_line, wall, 0, !r.interrupted}));
   if (r.interrupted) {
@@ -266,8 +270,9 @@ int cmd_run(const BatchCli& o, const std::string& command_line) {
                s.name, engine::format_date(s.start), engine::format_date(s.end), r.replications(),
                s.seed);
     fmt::print("{}", output::summary_table(s, r));
-    fmt::print("{} events, {} persons, {:.2f} s wall ({} process(es)). Results: {}\n", r.events,
-               r.persons, wall, Distributed::size(), out.string());
+    fmt::print("{} events, {} persons, {:.2f} s wall ({} process(es)).\nResults: {} (report: {})\n",
+               r.events, r.persons, wall, Distributed::size(), out.string(),
+               (out / "report.html").string());
   }
   return cli::kOk;
 }
@@ -283,8 +288,11 @@ int cmd_validate(const BatchCli& o, const std::string& command_line) {
   if (!is_root()) return r.interrupted ? cli::kInterrupted : cli::kOk;
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const auto rows = output::validation_rows(targets, r);
-  if (r.replications() > 0)
+  if (r.replications() > 0) {
     output::write_file_atomic(out / "validation.csv", output::validation_csv(rows));
+    output::write_file_atomic(out / "report.html",
+                              output::validation_report(s, o.targets_path, rows, r.replications()));
+  }
   output::write_file_atomic(out / "summary.json",
                             output::summary_json(s, r, {command_line, wall, 0, !r.interrupted}));
   if (r.interrupted) {
@@ -297,7 +305,8 @@ int cmd_validate(const BatchCli& o, const std::string& command_line) {
     fmt::print("asylumsim {} — validating '{}' against {} ({} targets, {} replications)\n",
                kVersion, s.name, o.targets_path, targets.size(), r.replications());
     fmt::print("{}", output::validation_table(rows));
-    fmt::print("Results: {}\n", (out / "validation.csv").string());
+    fmt::print("Results: {} and {}\n", (out / "validation.csv").string(),
+               (out / "report.html").string());
   }
   return cli::kOk;
 }
@@ -316,15 +325,24 @@ int cmd_compare(const BatchCli& o) {
   bo.threads = o.threads > 0 ? o.threads : default_threads();
   bo.stop = &g_stop;
   bo.progress = [&](int d, int n) { progress.update(d, n); };
-  const auto c =
-      montecarlo::run_comparison(base, variant, montecarlo::yearly_grid(base), bo, !o.independent);
+  // The yearly cells feed comparison.csv and the table; the report's charts add monthly cells.
+  std::vector<montecarlo::Cell> grid = montecarlo::yearly_grid(base);
+  const std::size_t yearly_cells = grid.size();
+  for (const auto& cell : output::report_chart_grid(base)) grid.push_back(cell);
+  const auto c = montecarlo::run_comparison(base, variant, grid, bo, !o.independent);
   if (!is_root()) return c.interrupted ? cli::kInterrupted : cli::kOk;
-  output::write_file_atomic(out / "comparison.csv", output::comparison_csv(c));
+  montecarlo::Comparison yearly = c;
+  yearly.grid.resize(yearly_cells);
+  yearly.cells.resize(std::min(yearly.cells.size(), yearly_cells));
+  output::write_file_atomic(out / "comparison.csv", output::comparison_csv(yearly));
+  if (c.replications > 0)
+    output::write_file_atomic(out / "report.html", output::comparison_report(base, variant, c));
   if (!o.quiet) {
     fmt::print("asylumsim {} — '{}' (variant) against '{}' (base), seed {}\n", kVersion,
                variant.name, base.name, base.seed);
-    fmt::print("{}", output::comparison_table(c));
-    fmt::print("Results: {}\n", (out / "comparison.csv").string());
+    fmt::print("{}", output::comparison_table(yearly));
+    fmt::print("Results: {} and {}\n", (out / "comparison.csv").string(),
+               (out / "report.html").string());
   }
   return c.interrupted ? cli::kInterrupted : cli::kOk;
 }

@@ -41,13 +41,8 @@ std::array<double, 9> stat_values(const montecarlo::Summary& s) {
   return {s.mean, s.sd, s.min, s.p05, s.p25, s.p50, s.p75, s.p95, s.max};
 }
 
-// Key indicators shown in the summary, per year.
-struct Key {
-  const char* id;
-  bool stock;  // evaluated at the year's end
-  const char* label;
-};
-constexpr Key kKeys[] = {
+using Key = KeyIndicator;
+const std::vector<Key> kKeys = {
     {"inflow.first_applications", false, "first appl."},
     {"ind.decisions_first", false, "IND decisions"},
     {"ind.grants_first", false, "grants"},
@@ -66,11 +61,15 @@ std::map<std::string, std::size_t> index_cells(const montecarlo::BatchResult& r)
   return idx;
 }
 
-std::string year_end_label(int year) {
-  return fmt::format("{:04d}-01-01", year + 1);
+}  // namespace
+
+const std::vector<KeyIndicator>& key_indicators() {
+  return kKeys;
 }
 
-}  // namespace
+std::string key_when(const KeyIndicator& k, int year) {
+  return k.stock ? fmt::format("{:04d}-01-01", year + 1) : fmt::format("{:04d}", year);
+}
 
 std::string series_csv(const montecarlo::BatchResult& r) {
   const auto sums = r.summaries();
@@ -113,7 +112,7 @@ std::string summary_json(const scenario::Scenario& s, const montecarlo::BatchRes
     ordered_json row;
     row["year"] = y;
     for (const Key& k : kKeys) {
-      const std::string when = k.stock ? year_end_label(y) : fmt::format("{:04d}", y);
+      const std::string when = key_when(k, y);
       auto it = idx.find(std::string(k.id) + "@" + when);
       if (it == idx.end()) continue;
       const auto& sm = sums[it->second];
@@ -136,7 +135,7 @@ std::string summary_table(const scenario::Scenario& s, const montecarlo::BatchRe
   for (int y = static_cast<int>(s.start.year()); y <= static_cast<int>(s.end.year()); ++y) {
     out += fmt::format("{:<6}", y);
     for (const Key& k : kKeys) {
-      const std::string when = k.stock ? year_end_label(y) : fmt::format("{:04d}", y);
+      const std::string when = key_when(k, y);
       auto it = idx.find(std::string(k.id) + "@" + when);
       out += it == idx.end() ? fmt::format(" {:>15}", "-")
                              : fmt::format(" {:>15.0f}", sums[it->second].mean);
@@ -159,7 +158,7 @@ std::vector<std::size_t> key_indicator_cells(const scenario::Scenario& s,
   const int y = static_cast<int>(s.end.year());
   std::vector<std::size_t> cells;
   for (const Key& k : kKeys) {
-    const std::string when = k.stock ? year_end_label(y) : fmt::format("{:04d}", y);
+    const std::string when = key_when(k, y);
     auto it = idx.find(std::string(k.id) + "@" + when);
     if (it != idx.end()) cells.push_back(it->second);
   }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "asylumsim/montecarlo/batch.hpp"
 #include "asylumsim/scenario/scenario.hpp"
@@ -36,6 +37,16 @@ std::string summary_json(const scenario::Scenario& s, const montecarlo::BatchRes
 
 // A short plain-text table of key indicators per year (printed after a run).
 std::string summary_table(const scenario::Scenario& s, const montecarlo::BatchResult& r);
+
+// The key indicators shown per year in the summary table, summary.json and the report.
+struct KeyIndicator {
+  const char* id;
+  bool stock;  // evaluated at the year's end (the row dated 1 January of the next year)
+  const char* label;
+};
+const std::vector<KeyIndicator>& key_indicators();
+// The `when` label of a key indicator for a calendar year: "2026" or "2027-01-01".
+std::string key_when(const KeyIndicator& k, int year);
 
 // Grid cells of the key indicators in the horizon's last year, and the largest relative Monte
 // Carlo standard error among them (the convergence criterion of --until-precision).
