@@ -11,7 +11,8 @@ packages=(
   libbenchmark-dev
 )
 if [[ "${ASYLUMSIM_WITH_TEST_TOOLS:-0}" == 1 ]]; then
-  packages+=(clang-14 libclang-rt-14-dev)
+  # clang/libFuzzer for fuzzing; Chromium to open the HTML reports in a real browser.
+  packages+=(clang-14 libclang-rt-14-dev chromium)
 fi
 
 missing=()

@@ -175,7 +175,7 @@ void ChainModel::on_month_boundary() {
 }
 
 void ChainModel::on_daily() {
-  refresh_reception_capacity();
+  accrue_daily_costs(refresh_reception_capacity());
   detention_.set_capacity(
       now(), static_cast<std::int64_t>(std::min(at(s_.departure.detention_places), 1e15)),
       [this](PersonId id) { start_detention(id); });
@@ -184,6 +184,17 @@ void ChainModel::on_daily() {
   housing_daily();
   ukraine_daily();
   schedule(now() + engine::kTicksPerDay, kDaily, 0, 0, engine::Priority::kSchedule);
+}
+
+// Costs of the day ahead at the scenario's rates (occupancy and places as the day starts).
+void ChainModel::accrue_daily_costs(double coa_places) {
+  const auto occupied = static_cast<double>(residents_.size());
+  rec_.count(m_.cost_coa_occupied, occupied * at(s_.costs.coa_occupied_place_per_day));
+  rec_.count(m_.cost_coa_empty,
+             std::max(0.0, coa_places - occupied) * at(s_.costs.coa_empty_place_per_day));
+  rec_.count(m_.cost_transit, static_cast<double>(transit_occupied_) *
+                                  at(s_.costs.transit_per_resident_year) / 365.25);
+  rec_.count(m_.cost_measures, at(s_.costs.measures_per_month) * 12.0 / 365.25);
 }
 
 // Stocks that need a scan over residents: length of stay and time since permit.

@@ -13,7 +13,32 @@ void ChainModel::on_linked(PersonId id) {
   Person& p = persons_[id];
   if (p.stage != Stage::kPermitHolder) return;
   p.flags |= flag::kLinked;
-  if (p.head == id) housing_queue_.push(id);
+  if (p.head != id) return;
+  housing_queue_.push(id);
+  const double logeer = at(s_.housing.logeer_share);
+  if (logeer > 0 && rng_.housing.bernoulli(logeer)) stay_with_hosts(id);
+}
+
+// Logeerregeling: the household leaves COA for family, friends or a host family and keeps its
+// place in the housing queue; leaving COA counts as the exit (14-week norm) now.
+void ChainModel::stay_with_hosts(PersonId head) {
+  for (PersonId m = head; m != kNoPerson; m = persons_[m].next_member) {
+    Person& p = persons_[m];
+    if (p.stage != Stage::kPermitHolder || p.location == kNoLocation || p.location == kNidos)
+      continue;
+    record_coa_exit(m);
+    leave_coa(m);
+    p.flags |= flag::kWithHosts;
+    rec_.count(m_.logeer_placements);
+    rec_.stock_add(m_.with_hosts, now(), 1);
+  }
+}
+
+void ChainModel::record_coa_exit(PersonId id) {
+  const double weeks = engine::days_from_ticks(now() - persons_[id].permit_at) / 7.0;
+  rec_.count(m_.ph_exited);
+  rec_.observe(m_.exit_weeks_after_permit, weeks);
+  if (weeks <= s_.housing.norm_weeks) rec_.count(m_.ph_exit_within_norm);
 }
 
 double ChainModel::forecast_quota() const {
@@ -90,6 +115,7 @@ void ChainModel::place_in_shelter(PersonId head, std::uint32_t kind) {
       house_person(m);
       if (kind == 0) {
         rec_.count(m_.har_plus_placements);
+        rec_.count(m_.cost_har_plus, at(s_.costs.har_plus_per_placement));
         rec_.stock_add(m_.har_plus_stock, now(), 1);
       } else {
         rec_.count(m_.transit_entries);
@@ -125,13 +151,11 @@ void ChainModel::house_household(PersonId head) {
 }
 
 void ChainModel::house_person(PersonId id) {
-  const Person& p = persons_[id];
-  const bool from_coa = p.location != kNoLocation && p.location != kNidos;
-  if (from_coa) {
-    const double weeks = engine::days_from_ticks(now() - p.permit_at) / 7.0;
-    rec_.count(m_.ph_exited);
-    rec_.observe(m_.exit_weeks_after_permit, weeks);
-    if (weeks <= s_.housing.norm_weeks) rec_.count(m_.ph_exit_within_norm);
+  Person& p = persons_[id];
+  if (p.location != kNoLocation && p.location != kNidos) record_coa_exit(id);
+  if (p.flags & flag::kWithHosts) {
+    p.flags &= static_cast<decltype(p.flags)>(~flag::kWithHosts);
+    rec_.stock_add(m_.with_hosts, now(), -1);
   }
   leave_coa(id);
   set_stage(id, Stage::kHoused);

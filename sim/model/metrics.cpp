@@ -57,6 +57,13 @@ void Metrics::register_all(engine::Recorder& r) {
   har_plus_stock = r.stock("housing.har_plus_residents");
   transit_places = r.stock("housing.transit_places");
   transit_occupied = r.stock("housing.transit_residents");
+  logeer_placements = r.counter("housing.logeer_placements");
+  with_hosts = r.stock("housing.with_hosts");
+  cost_coa_occupied = r.counter("cost.coa_occupied_places");
+  cost_coa_empty = r.counter("cost.coa_empty_places");
+  cost_har_plus = r.counter("cost.har_plus");
+  cost_transit = r.counter("cost.doorstroomlocaties");
+  cost_measures = r.counter("cost.measures");
   nareis_applications = r.counter("nareis.mvv_applications");
   nareis_decisions = r.counter("nareis.mvv_decisions");
   nareis_granted = r.counter("nareis.mvv_granted");
@@ -212,6 +219,24 @@ std::vector<Indicator> build_catalogue() {
   flow("housing.transit_moved_on", "doorstroomlocatie residents moving on to regular housing");
   stock("housing.transit_places", "doorstroomlocatie places", "places");
   stock("housing.transit_residents", "permit holders living in doorstroomlocaties");
+  flow("housing.logeer_placements",
+       "permit holders leaving COA to stay with hosts until housed (logeerregeling)");
+  stock("housing.with_hosts", "permit holders staying with hosts, waiting for a home");
+  auto cost = [&](std::string id, std::string desc) {
+    c.push_back({id, K::kFlow, {id}, {}, "EUR", std::move(desc)});
+  };
+  cost("cost.coa_occupied_places", "COA cost of occupied places (per place-day rate)");
+  cost("cost.coa_empty_places", "COA cost of empty places (per place-day rate)");
+  cost("cost.har_plus", "HAR+ contributions paid to municipalities");
+  cost("cost.doorstroomlocaties", "state contributions for doorstroomlocatie residents");
+  cost("cost.measures", "running costs declared by measures");
+  c.push_back({"cost.total",
+               K::kFlow,
+               {"cost.coa_occupied_places", "cost.coa_empty_places", "cost.har_plus",
+                "cost.doorstroomlocaties", "cost.measures"},
+               {},
+               "EUR",
+               "all costs above"});
   c.push_back({"housing.exit_weeks_after_permit",
                K::kDurationMean,
                {"housing.exit_weeks_after_permit"},

@@ -13,7 +13,13 @@ void ChainModel::maybe_apply_nareis(PersonId referent) {
   const Person& p = persons_[referent];
   if (p.origin == Origin::kNareis) return;  // derived permits give no new nareis right
   if (!rng_.nareis.bernoulli(at(s_.groups[p.group].nareis_apply_share))) return;
-  const double delay = rng_.nareis.uniform01() * at(s_.nareis.window_days);
+  double delay = rng_.nareis.uniform01() * at(s_.nareis.window_days);
+  // Two-status system: subsidiary-protection holders wait, then must meet the requirements.
+  const double subsidiary = at(s_.nareis.subsidiary_share);
+  if (subsidiary > 0 && rng_.nareis.bernoulli(subsidiary)) {
+    if (!rng_.nareis.bernoulli(at(s_.nareis.subsidiary_requirements_met))) return;
+    delay += at(s_.nareis.subsidiary_waiting_days);
+  }
   schedule(after_days(delay), kNareisApply, referent);
 }
 

@@ -83,7 +83,7 @@ void ChainModel::drop_resident(PersonId id) {
   persons_[id].resident_slot = kNoPerson;
 }
 
-void ChainModel::refresh_reception_capacity() {
+double ChainModel::refresh_reception_capacity() {
   double total = 0;
   for (int l = 0; l < kLocations; ++l) {
     double c = at(s_.reception.capacity[l]);
@@ -92,6 +92,7 @@ void ChainModel::refresh_reception_capacity() {
     if (l != kNidos) total += c;
   }
   rec_.stock_set(m_.coa_capacity, now(), total);
+  return total;
 }
 
 void ChainModel::on_reception_ends(PersonId id, std::uint32_t epoch) {

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <filesystem>
 #include <set>
 
+#include "asylumsim/measures/apply.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 
@@ -70,7 +72,7 @@ class Loader {
     s_.file = file_;
     if (!root_.expect_map({"scenario", "groups", "inflow", "registration", "ind", "appeals",
                            "reception", "housing", "nareis", "departure", "ukraine", "initial",
-                           "calibration"}))
+                           "costs", "measures", "calibration", "extends"}))
       throw InputError(diag_);
     if (!read_header(root_.required("scenario"))) throw InputError(diag_);
     read_groups(root_.required("groups"));
@@ -84,7 +86,10 @@ class Loader {
     read_departure(root_.required("departure"));
     read_ukraine(root_.child("ukraine"));
     read_initial(root_.child("initial"));
+    read_costs(root_.child("costs"));
+    read_measures(root_.child("measures"));
     if (!diag_.empty()) throw InputError(diag_);
+    measures::apply_measures(s_);
     return std::move(s_);
   }
 
@@ -562,6 +567,234 @@ class Loader {
     in.limbo = number(v.child("limbo"), 0, Range::kNonNegative);
   }
 
+  void read_costs(const YamlView& v) {
+    if (!v.defined() || !v.expect_map({"coa_occupied_place_per_day", "coa_empty_place_per_day"}))
+      return;
+    auto& c = s_.costs;
+    c.coa_occupied_place_per_day =
+        schedule(v.child("coa_occupied_place_per_day"), 70, Range::kNonNegative);
+    c.coa_empty_place_per_day =
+        schedule(v.child("coa_empty_place_per_day"), 47, Range::kNonNegative);
+  }
+
+  // --- measures -----------------------------------------------------------------------------------
+  // A window date: before the start counts from the start; an end after the horizon never comes.
+  std::optional<Tick> window_date(const YamlView& v, bool is_end) {
+    auto d = date(v);
+    if (!d) return std::nullopt;
+    if (*d < s_.start) {
+      if (is_end) v.error("the measure ends before the scenario starts");
+      return is_end ? std::nullopt : std::optional<Tick>(0);
+    }
+    if (*d > s_.end) {
+      if (!is_end) v.error("the measure starts after the scenario ends");
+      return is_end ? std::optional<Tick>(engine::kNever) : std::nullopt;
+    }
+    return cal_.to_tick(*d);
+  }
+
+  int named_index(const YamlView& v, const std::vector<std::string>& names, const char* what) {
+    const std::string name = v.as_string();
+    const auto it = std::find(names.begin(), names.end(), name);
+    if (it != names.end()) return static_cast<int>(it - names.begin());
+    const std::string sug = suggest(name, names);
+    v.error(fmt::format("unknown {} '{}'{}", what, name,
+                        sug.empty() ? "" : fmt::format(" (did you mean '{}'?)", sug)));
+    return -1;
+  }
+  std::vector<std::string> group_names() const {
+    std::vector<std::string> names;
+    for (const auto& g : s_.groups) names.push_back(g.name);
+    return names;
+  }
+  // An optional `group`: -1 (every group) when absent.
+  int optional_group(const YamlView& b) {
+    return b.has("group") ? named_index(b.child("group"), group_names(), "nationality group") : -1;
+  }
+  std::optional<engine::Distribution> optional_distribution(const YamlView& v) {
+    if (!v.defined()) return std::nullopt;
+    return single_distribution(v, engine::Distribution::fixed(0));
+  }
+
+  MeasureParams measure_params(std::size_t type, const YamlView& b, const Measure& m) {
+    switch (type) {
+      case 0: {  // har_plus
+        HarPlusMeasure p;
+        p.contribution_eur = number(b.child("contribution_eur"), 30000, Range::kNonNegative);
+        p.move_on = optional_distribution(b.child("move_on"));
+        if (b.has("budget_eur") == b.has("places_per_month")) {
+          b.error("give either places_per_month or budget_eur");
+        } else if (b.has("places_per_month")) {
+          p.places_per_month = number(b.child("places_per_month"), 0, Range::kNonNegative);
+        } else {
+          const double budget = number(b.child("budget_eur"), 0, Range::kNonNegative);
+          const Tick end = std::min(m.until, s_.horizon_ticks());
+          const double months = engine::days_from_ticks(end - m.from) / (365.25 / 12.0);
+          if (p.contribution_eur <= 0)
+            b.child("contribution_eur").error("a budget needs a positive contribution");
+          else if (months > 0)
+            p.places_per_month = budget / p.contribution_eur / months;
+        }
+        return p;
+      }
+      case 1: {  // doorstroomlocaties
+        TransitMeasure p;
+        const YamlView places = b.required("places");
+        if (places.defined() && places.expect_sequence()) {
+          Tick prev = -1;
+          for (std::size_t i = 0; i < places.size(); ++i) {
+            const YamlView e = places.element(i);
+            if (!e.expect_map({"from", "value"})) continue;
+            const Tick t = window_date(e.required("from"), false).value_or(0);
+            if (t <= prev && i > 0) e.child("from").error("steps must be in increasing date order");
+            prev = t;
+            p.places.emplace_back(t, number(e.required("value"), 0, Range::kNonNegative));
+          }
+        }
+        p.stay = optional_distribution(b.child("stay"));
+        p.contribution_eur_per_year =
+            number(b.child("contribution_eur_per_year"), 0, Range::kNonNegative);
+        return p;
+      }
+      case 2:  // logeerregeling
+        return LogeerMeasure{number(b.required("share"), 0, Range::kProbability)};
+      case 3: {  // ind_capacity
+        IndCapacityMeasure p;
+        p.track = std::max(0, named_index(b.required("track"), names_of(kTrackNames), "track"));
+        p.extra_per_week = number(b.required("extra_per_week"), 0, Range::kNonNegative);
+        p.lag_days = number(b.child("hiring_lag_days"), 0, Range::kNonNegative);
+        return p;
+      }
+      case 4: {  // moratorium
+        if (m.until == engine::kNever && !b.has("until"))
+          b.error("a moratorium needs an end date (until)");
+        return MoratoriumMeasure{
+            std::max(0, named_index(b.required("group"), group_names(), "nationality group"))};
+      }
+      case 5: {  // grant_rate
+        GrantRateMeasure p;
+        p.group = optional_group(b);
+        p.track = b.has("track") ? named_index(b.child("track"), names_of(kTrackNames), "track")
+                                 : -1;
+        p.grant_rate = number(b.required("grant_rate"), 0, Range::kProbability);
+        return p;
+      }
+      case 6:  // legal_term
+        return LegalTermMeasure{number(b.required("days"), 183, Range::kPositive)};
+      case 7:  // intended_decision_abolished
+        return IntendedDecisionMeasure{number(b.required("speedup"), 1, Range::kPositive)};
+      case 8: {  // migration_pact
+        PactMeasure p;
+        p.screening = optional_distribution(b.child("screening"));
+        const YamlView bp = b.child("border_procedure");
+        if (bp.defined() && bp.expect_map({"recognition_below", "capacity_per_week"})) {
+          p.border_recognition_below =
+              number(bp.child("recognition_below"), 0.2, Range::kProbability);
+          p.border_capacity_per_week =
+              number(bp.child("capacity_per_week"), 0, Range::kNonNegative);
+        } else if (!bp.defined()) {
+          p.border_recognition_below = 0;  // no border procedure
+        }
+        p.decision_speedup = number(b.child("decision_speedup"), 1, Range::kPositive);
+        p.nareis_factor = number(b.child("nareis_factor"), 1, Range::kProbability);
+        return p;
+      }
+      case 9: {  // two_status
+        TwoStatusMeasure p;
+        p.subsidiary_share = number(b.required("subsidiary_share"), 0, Range::kProbability);
+        p.waiting_days = number(b.child("waiting_days"), 0, Range::kNonNegative);
+        p.requirements_met_share =
+            number(b.child("requirements_met_share"), 1, Range::kProbability);
+        return p;
+      }
+      case 10: {  // reception_capacity
+        ReceptionCapacityMeasure p;
+        p.location = std::max(
+            0, named_index(b.required("location"), names_of(kLocationNames), "location type"));
+        p.places = number(b.required("places"), 0, Range::kAny);
+        return p;
+      }
+      case 11:  // ter_apel_cap
+        return TerApelCapMeasure{number(b.required("cap"), 2000, Range::kNonNegative)};
+      case 12:  // direct_family_housing
+        return DirectFamilyHousingMeasure{};
+      case 13:  // voluntary_return
+        return VoluntaryReturnMeasure{optional_group(b),
+                                      number(b.required("factor"), 1, Range::kNonNegative)};
+      case 14: {  // ukraine_protection_end
+        UkraineEndMeasure p;
+        if (!s_.ukraine.enabled)
+          b.error("temporary protection for Ukrainians is not enabled in this scenario (ukraine:)");
+        p.activation_share = number(b.child("activation_share"), 0.5, Range::kProbability);
+        p.transition_status =
+            b.has("transition_status") ? b.child("transition_status").as_bool(false) : false;
+        p.transition_activation_share =
+            number(b.child("transition_activation_share"), 0.1, Range::kProbability);
+        return p;
+      }
+      default:  // inflow_shock
+        return InflowShockMeasure{optional_group(b),
+                                  number(b.required("factor"), 1, Range::kNonNegative)};
+    }
+  }
+
+  // Keys each measure type accepts besides type, description, from, until, cost_eur_per_month.
+  static std::vector<std::string> measure_keys(std::size_t type) {
+    static const std::vector<std::vector<std::string>> keys = {
+        {"places_per_month", "budget_eur", "contribution_eur", "move_on"},
+        {"places", "stay", "contribution_eur_per_year"},
+        {"share"},
+        {"track", "extra_per_week", "hiring_lag_days"},
+        {"group"},
+        {"group", "track", "grant_rate"},
+        {"days"},
+        {"speedup"},
+        {"screening", "border_procedure", "decision_speedup", "nareis_factor"},
+        {"subsidiary_share", "waiting_days", "requirements_met_share"},
+        {"location", "places"},
+        {"cap"},
+        {},
+        {"group", "factor"},
+        {"activation_share", "transition_status", "transition_activation_share"},
+        {"group", "factor"}};
+    std::vector<std::string> out = {"type", "description", "from", "until", "cost_eur_per_month"};
+    out.insert(out.end(), keys[type].begin(), keys[type].end());
+    return out;
+  }
+
+  void read_measures(const YamlView& v) {
+    if (!v.defined()) return;
+    if (!v.is_map()) {
+      v.error("expected a mapping from measure name to measure block");
+      return;
+    }
+    const std::vector<std::string> types(std::begin(kMeasureTypes), std::end(kMeasureTypes));
+    for (const std::string& name : v.keys()) {
+      const YamlView b = v.child(name);
+      if (!b.is_map()) {
+        b.error("a measure is a mapping with type, from, until (optional) and its parameters");
+        continue;
+      }
+      const YamlView type_node = b.required("type");
+      if (!type_node.defined()) continue;
+      const int type = named_index(type_node, types, "measure type");
+      if (type < 0) continue;
+      const auto t = static_cast<std::size_t>(type);
+      if (!b.expect_map(measure_keys(t))) continue;
+      Measure m;
+      m.name = name;
+      m.description = b.has("description") ? b.child("description").as_string() : "";
+      const std::size_t before = diag_.size();
+      m.from = window_date(b.required("from"), false).value_or(0);
+      if (b.has("until")) m.until = window_date(b.child("until"), true).value_or(engine::kNever);
+      if (diag_.size() == before && m.until <= m.from)
+        b.child("until").error("the end date (until) is not after the start date (from)");
+      m.cost_eur_per_month = number(b.child("cost_eur_per_month"), 0, Range::kNonNegative);
+      m.params = measure_params(t, b, m);
+      s_.measures.push_back(std::move(m));
+    }
+  }
+
   std::string file_;
   Diagnostics diag_;
   YamlView root_;
@@ -571,8 +804,50 @@ class Loader {
 
 }  // namespace
 
+namespace {
+
+// Overlays `top` on `base`: mappings merge key by key (recursively), anything else replaces.
+YAML::Node merge(const YAML::Node& base, const YAML::Node& top) {
+  if (!base.IsMap() || !top.IsMap()) return YAML::Clone(top);
+  YAML::Node out = YAML::Clone(base);
+  for (const auto& kv : top) {
+    const std::string key = kv.first.as<std::string>();
+    out[key] = out[key] ? merge(out[key], kv.second) : YAML::Clone(kv.second);
+  }
+  return out;
+}
+
+// `extends: FILE` (relative to the extending file): the base scenario with this file's keys on
+// top. The base must be a valid scenario on its own, so its errors name its own file and lines.
+YAML::Node resolve_extends(const YAML::Node& root, const std::string& path, int depth) {
+  if (!root.IsMap() || !root["extends"]) return root;
+  const YAML::Node ext = root["extends"];
+  Diagnostics diag;
+  if (!ext.IsScalar()) {
+    diag.add({path, ext.Mark().line + 1, ext.Mark().column + 1, "extends",
+              "expected the path of a base scenario file"});
+    throw InputError(diag);
+  }
+  const std::filesystem::path base =
+      std::filesystem::path(path).parent_path() / ext.as<std::string>();
+  if (depth >= 8 || !std::filesystem::exists(base)) {
+    diag.add({path, ext.Mark().line + 1, ext.Mark().column + 1, "extends",
+              depth >= 8 ? "scenarios extend each other more than 8 levels deep (a cycle?)"
+                         : fmt::format("base scenario {} does not exist", base.string())});
+    throw InputError(diag);
+  }
+  const YAML::Node base_root = resolve_extends(load_yaml_file(base.string()), base.string(),
+                                               depth + 1);
+  Loader(base_root, base.string()).load();  // reports the base's own errors against its file
+  YAML::Node merged = merge(base_root, root);
+  merged.remove("extends");
+  return merged;
+}
+
+}  // namespace
+
 Scenario load_scenario(const std::string& path) {
-  return Loader(load_yaml_file(path), path).load();
+  return Loader(resolve_extends(load_yaml_file(path), path, 0), path).load();
 }
 
 Scenario load_scenario_text(const std::string& text, const std::string& name) {

@@ -32,6 +32,18 @@ class StepSchedule {
     else
       steps_.insert(it, {t, v});
   }
+  // Applies f to the value over [from, until): steps are inserted at both ends so the value
+  // outside the window is unchanged (until = kNever: to the end). How dated measures compose.
+  template <class F>
+  void modify(Tick from, Tick until, F f) {
+    if (until <= from) return;
+    const bool bounded = until != kNever;
+    const T after = at(bounded ? until : from);
+    set_from(from, at(from));
+    if (bounded) set_from(until, after);
+    for (auto& s : steps_)
+      if (s.from >= from && (!bounded || s.from < until)) s.value = f(s.value);
+  }
   const T& at(Tick t) const {
     auto it = std::upper_bound(steps_.begin(), steps_.end(), t,
                                [](Tick x, const Step& s) { return x < s.from; });

@@ -151,7 +151,8 @@ class ChainModel {
   void move_coa(PersonId id, scenario::Location preferred);
   void leave_coa(PersonId id);
   void drop_resident(PersonId id);
-  void refresh_reception_capacity();
+  double refresh_reception_capacity();  // returns the total COA places (Nidos excluded)
+  void accrue_daily_costs(double coa_places);
   void on_reception_ends(PersonId id, std::uint32_t epoch);
 
   // --- housing (housing.cpp) ---
@@ -160,6 +161,8 @@ class ChainModel {
   void start_half_year();
   void house_household(PersonId head);
   void house_person(PersonId id);
+  void stay_with_hosts(PersonId head);
+  void record_coa_exit(PersonId id);
   bool take_linked_household(PersonId* head);
   void place_in_shelter(PersonId head, std::uint32_t kind);
   void on_shelter_move_on(PersonId id, std::uint32_t kind);

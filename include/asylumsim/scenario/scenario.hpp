@@ -13,6 +13,7 @@
 #include "asylumsim/engine/distribution.hpp"
 #include "asylumsim/engine/resource.hpp"
 #include "asylumsim/scenario/diagnostics.hpp"
+#include "asylumsim/scenario/measures.hpp"
 
 namespace asylumsim::scenario {
 
@@ -151,6 +152,8 @@ struct HousingParams {
   DistSchedule transit_stay{Distribution::exponential(180.0)};
   bool direct_family_housing = false;
   Tick direct_family_housing_from = engine::kNever;
+  // Logeerregeling: share of linked households staying with hosts, outside COA, until housed.
+  Schedule logeer_share{0.0};
 };
 
 struct NareisParams {
@@ -160,6 +163,10 @@ struct NareisParams {
   DistSchedule collect{Distribution::exponential(45.0)};
   DistSchedule travel{Distribution::exponential(45.0)};
   Schedule join_referent_share{1.0};  // arrivals joining a referent still in COA
+  // Two-status system: subsidiary-protection holders wait, and must meet requirements, first.
+  Schedule subsidiary_share{0.0};
+  Schedule subsidiary_waiting_days{0.0};
+  Schedule subsidiary_requirements_met{1.0};
 };
 
 struct DepartureParams {
@@ -187,6 +194,16 @@ struct UkraineParams {
   Schedule activation_share{0.5};  // share activating the dormant asylum application
   bool transition_status = false;
   Schedule transition_activation_share{0.1};
+};
+
+// Costs reported per run (euros). COA place costs: Court of Audit (Algemene Rekenkamer) 2023,
+// about 70 per occupied and 47 per empty place per day. The others are set by measures.
+struct CostParams {
+  Schedule coa_occupied_place_per_day{70.0};
+  Schedule coa_empty_place_per_day{47.0};
+  Schedule har_plus_per_placement{0.0};       // HAR+ contribution while the measure runs
+  Schedule transit_per_resident_year{0.0};    // doorstroomlocaties contribution
+  Schedule measures_per_month{0.0};           // running costs the measures declare
 };
 
 struct InitialState {
@@ -223,6 +240,8 @@ struct Scenario {
   DepartureParams departure;
   UkraineParams ukraine;
   InitialState initial;
+  CostParams costs;
+  std::vector<Measure> measures;  // as read; already applied to the parameters above
 
   engine::Calendar calendar() const { return engine::Calendar(start); }
   Tick horizon_ticks() const;  // ticks from start to the end of the last day

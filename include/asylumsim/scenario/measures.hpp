@@ -1,0 +1,123 @@
+// Policy measures as named, dated scenario blocks (the `measures:` mapping). Each block has a
+// type, a start date, an optional end date and its parameters; the loader reads and checks them
+// here, and measures/apply.hpp turns each into changes of the chain's mechanics (schedules,
+// capacities, routing), never of an output number. docs/measures.md documents every type.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "asylumsim/engine/distribution.hpp"
+#include "asylumsim/engine/time.hpp"
+
+namespace asylumsim::scenario {
+
+using engine::Tick;
+
+// HAR+: municipalities place permit holders in temporary shelter or shared housing; a placement
+// counts for the taakstelling at once; residents move on to regular housing later.
+struct HarPlusMeasure {
+  double places_per_month = 0;      // or derived from a budget: budget / contribution / months
+  double contribution_eur = 30000;  // state contribution per placement (38,000 without kitchen)
+  std::optional<engine::Distribution> move_on;  // days until moving on to regular housing
+};
+// Doorstroomlocaties: transit places near the final municipality, opened by date.
+struct TransitMeasure {
+  std::vector<std::pair<Tick, double>> places;  // places available from each date (cumulative)
+  std::optional<engine::Distribution> stay;     // days before moving on to regular housing
+  double contribution_eur_per_year = 0;         // state contribution per resident, first year
+};
+// Logeerregeling: a share of linked permit-holder households stays with family, friends or a
+// host family until their home is ready, outside COA.
+struct LogeerMeasure {
+  double share = 0;
+};
+// Extra IND decision capacity for a track, reached after a hiring and training lag.
+struct IndCapacityMeasure {
+  int track = 0;
+  double extra_per_week = 0;
+  double lag_days = 0;  // linear ramp-up from 0 to the full extra capacity over this many days
+};
+struct MoratoriumMeasure {
+  int group = -1;
+};
+// A country-policy change: a new grant rate for a group (all tracks, or one).
+struct GrantRateMeasure {
+  int group = -1;
+  int track = -1;  // -1: every track
+  double grant_rate = 0;
+};
+struct LegalTermMeasure {
+  double days = 183;
+};
+// Abolition of the intended-decision step (voornemen): decisions go faster by a factor.
+struct IntendedDecisionMeasure {
+  double speedup = 1;
+};
+// The EU Migration Pact: screening at the border, a border procedure for nationalities with low
+// recognition rates (routed to the accelerated track with its own capacity), faster decisions
+// without the intended-decision step, and nareis for the nuclear family only.
+struct PactMeasure {
+  std::optional<engine::Distribution> screening;
+  double border_recognition_below = 0.2;
+  double border_capacity_per_week = 0;
+  double decision_speedup = 1;
+  double nareis_factor = 1;  // nareis applications kept when limited to the nuclear family
+};
+// The two-status system: subsidiary-protection holders (a share of grants) wait before they may
+// apply for nareis and must meet income and housing requirements.
+struct TwoStatusMeasure {
+  double subsidiary_share = 0;
+  double waiting_days = 0;
+  double requirements_met_share = 1;
+};
+struct ReceptionCapacityMeasure {
+  int location = 0;
+  double places = 0;  // added (negative: closed)
+};
+struct TerApelCapMeasure {
+  double cap = 2000;
+};
+struct DirectFamilyHousingMeasure {};
+struct VoluntaryReturnMeasure {
+  int group = -1;  // -1: every group
+  double factor = 1;
+};
+struct UkraineEndMeasure {
+  double activation_share = 0.5;
+  bool transition_status = false;
+  double transition_activation_share = 0.1;
+};
+struct InflowShockMeasure {
+  int group = -1;  // -1: every group
+  double factor = 1;
+};
+
+using MeasureParams =
+    std::variant<HarPlusMeasure, TransitMeasure, LogeerMeasure, IndCapacityMeasure,
+                 MoratoriumMeasure, GrantRateMeasure, LegalTermMeasure, IntendedDecisionMeasure,
+                 PactMeasure, TwoStatusMeasure, ReceptionCapacityMeasure, TerApelCapMeasure,
+                 DirectFamilyHousingMeasure, VoluntaryReturnMeasure, UkraineEndMeasure,
+                 InflowShockMeasure>;
+
+// The YAML `type` of each alternative, in the variant's order.
+inline constexpr const char* kMeasureTypes[] = {
+    "har_plus",       "doorstroomlocaties", "logeerregeling",     "ind_capacity",
+    "moratorium",     "grant_rate",         "legal_term",         "intended_decision_abolished",
+    "migration_pact", "two_status",         "reception_capacity", "ter_apel_cap",
+    "direct_family_housing", "voluntary_return", "ukraine_protection_end", "inflow_shock"};
+static_assert(std::size(kMeasureTypes) == std::variant_size_v<MeasureParams>);
+
+struct Measure {
+  std::string name;  // the block's key
+  std::string description;
+  Tick from = 0;
+  Tick until = engine::kNever;  // exclusive; kNever: open-ended
+  double cost_eur_per_month = 0;  // any running cost the measure declares (staff, contracts)
+  MeasureParams params;
+  const char* type() const { return kMeasureTypes[params.index()]; }
+};
+
+}  // namespace asylumsim::scenario
