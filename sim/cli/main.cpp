@@ -341,6 +341,7 @@ int cmd_compare(const BatchCli& o) {
     fmt::print("asylumsim {} — '{}' (variant) against '{}' (base), seed {}\n", kVersion,
                variant.name, base.name, base.seed);
     fmt::print("{}", output::comparison_table(yearly));
+    fmt::print("\nCosts and trade-offs per year\n{}", output::tradeoff_table(output::tradeoffs(yearly)));
     fmt::print("Results: {} and {}\n", (out / "comparison.csv").string(),
                (out / "report.html").string());
   }

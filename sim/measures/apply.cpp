@@ -93,14 +93,17 @@ struct Applier {
       set(s.registration.screening, m.from, m.until, *p.screening);
     }
     scale(s.ind.decision_speedup, m.from, m.until, p.decision_speedup);
-    // Border procedure: groups recognised below the threshold (AA grant rate at the start) are
-    // decided in the accelerated track (spoor 2), which gets the border procedure's capacity.
-    for (auto& g : s.groups) {
-      if (g.grant_rate[kAA].at(m.from) >= p.border_recognition_below) continue;
-      const double moved = g.track_share[kAA].at(m.from) + g.track_share[kVA].at(m.from);
+    // Border procedure: a share of the AA/VA applications moves to the accelerated track.
+    for (int gi = 0; gi < static_cast<int>(s.groups.size()); ++gi) {
+      if (!p.border_groups.empty() &&
+          std::find(p.border_groups.begin(), p.border_groups.end(), gi) == p.border_groups.end())
+        continue;
+      auto& g = s.groups[static_cast<std::size_t>(gi)];
+      const double moved =
+          p.border_share * (g.track_share[kAA].at(m.from) + g.track_share[kVA].at(m.from));
       add(g.track_share[kSafeCountry], m.from, m.until, moved);
-      set(g.track_share[kAA], m.from, m.until, 0.0);
-      set(g.track_share[kVA], m.from, m.until, 0.0);
+      scale(g.track_share[kAA], m.from, m.until, 1.0 - p.border_share);
+      scale(g.track_share[kVA], m.from, m.until, 1.0 - p.border_share);
     }
     add(s.ind.capacity_per_week[kSafeCountry], m.from, m.until, p.border_capacity_per_week);
     for (auto& g : s.groups) scale(g.nareis_apply_share, m.from, m.until, p.nareis_factor);
@@ -175,9 +178,9 @@ struct Describer {
   }
   std::string operator()(const PactMeasure& p) const {
     return fmt::format(
-        "screening; border procedure for AA grant rates below {:g} (+{:g}/week); decisions x{:g}; "
+        "screening; border procedure for {:g}% of AA/VA cases (+{:g}/week); decisions x{:g}; "
         "nareis x{:g}",
-        p.border_recognition_below, p.border_capacity_per_week, p.decision_speedup,
+        100 * p.border_share, p.border_capacity_per_week, p.decision_speedup,
         p.nareis_factor);
   }
   std::string operator()(const TwoStatusMeasure& p) const {

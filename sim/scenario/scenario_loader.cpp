@@ -687,13 +687,15 @@ class Loader {
         PactMeasure p;
         p.screening = optional_distribution(b.child("screening"));
         const YamlView bp = b.child("border_procedure");
-        if (bp.defined() && bp.expect_map({"recognition_below", "capacity_per_week"})) {
-          p.border_recognition_below =
-              number(bp.child("recognition_below"), 0.2, Range::kProbability);
+        if (bp.defined() && bp.expect_map({"share", "groups", "capacity_per_week"})) {
+          p.border_share = number(bp.required("share"), 0, Range::kProbability);
           p.border_capacity_per_week =
               number(bp.child("capacity_per_week"), 0, Range::kNonNegative);
-        } else if (!bp.defined()) {
-          p.border_recognition_below = 0;  // no border procedure
+          const YamlView gs = bp.child("groups");
+          if (gs.defined() && gs.expect_sequence())
+            for (std::size_t i = 0; i < gs.size(); ++i)
+              p.border_groups.push_back(
+                  std::max(0, named_index(gs.element(i), group_names(), "nationality group")));
         }
         p.decision_speedup = number(b.child("decision_speedup"), 1, Range::kPositive);
         p.nareis_factor = number(b.child("nareis_factor"), 1, Range::kProbability);

@@ -2,29 +2,12 @@
 // measures act in the expected direction.
 #include <catch2/catch.hpp>
 
-#include "../support/fixtures.hpp"
-#include "asylumsim/montecarlo/compare.hpp"
+#include "../support/comparison.hpp"
 
 using namespace asylumsim;
 
-namespace {
-const montecarlo::Difference& cell(const montecarlo::Comparison& c, const std::string& id,
-                                   const std::string& when) {
-  for (std::size_t i = 0; i < c.grid.size(); ++i)
-    if (c.grid[i].indicator->id == id && c.grid[i].when.label() == when) return c.cells[i];
-  FAIL("no cell " << id << " @ " << when);
-  return c.cells.front();
-}
-montecarlo::Comparison compare(const YAML::Node& base_y, const YAML::Node& variant_y, bool crn,
-                               int reps = 12) {
-  const auto base = test::scenario_from(base_y, "base.yaml");
-  const auto variant = test::scenario_from(variant_y, "variant.yaml");
-  montecarlo::BatchOptions o;
-  o.replications = reps;
-  o.threads = 2;
-  return montecarlo::run_comparison(base, variant, montecarlo::yearly_grid(base), o, crn);
-}
-}  // namespace
+using test::cell;
+using test::compare;
 
 TEST_CASE("common random numbers give a narrower interval than independent runs",
           "[montecarlo][compare]") {

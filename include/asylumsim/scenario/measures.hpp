@@ -57,11 +57,14 @@ struct IntendedDecisionMeasure {
   double speedup = 1;
 };
 // The EU Migration Pact: screening at the border, a border procedure for nationalities with low
-// recognition rates (routed to the accelerated track with its own capacity), faster decisions
-// without the intended-decision step, and nareis for the nuclear family only.
+// recognition rates (decided in the accelerated track, with its own added capacity), faster
+// decisions without the intended-decision step, and nareis for the nuclear family only.
 struct PactMeasure {
   std::optional<engine::Distribution> screening;
-  double border_recognition_below = 0.2;
+  // Border procedure: this share of the AA/VA applications of the listed groups (all when empty)
+  // comes from low-recognition nationalities and is decided in the accelerated track (spoor 2).
+  double border_share = 0;
+  std::vector<int> border_groups;
   double border_capacity_per_week = 0;
   double decision_speedup = 1;
   double nareis_factor = 1;  // nareis applications kept when limited to the nuclear family
