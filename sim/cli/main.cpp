@@ -341,7 +341,8 @@ int cmd_compare(const BatchCli& o) {
     fmt::print("asylumsim {} — '{}' (variant) against '{}' (base), seed {}\n", kVersion,
                variant.name, base.name, base.seed);
     fmt::print("{}", output::comparison_table(yearly));
-    fmt::print("\nCosts and trade-offs per year\n{}", output::tradeoff_table(output::tradeoffs(yearly)));
+    fmt::print("\nCosts and trade-offs per year\n{}",
+               output::tradeoff_table(output::tradeoffs(yearly)));
     fmt::print("Results: {} and {}\n", (out / "comparison.csv").string(),
                (out / "report.html").string());
   }
@@ -446,6 +447,34 @@ int cmd_check(const std::string& path, bool quiet) {
   return cli::kOk;
 }
 
+// Every indicator the model computes: the metric ids of series.csv and of targets files.
+int cmd_indicators() {
+  using K = model::Indicator::Kind;
+  auto kind = [](K k) {
+    switch (k) {
+      case K::kFlow:
+        return "flow";
+      case K::kStock:
+        return "stock";
+      case K::kDurationMean:
+        return "duration";
+      case K::kCounterShare:
+        return "share";
+      case K::kStockRatio:
+        return "stock ratio";
+      case K::kStockDelta:
+        return "stock change";
+      case K::kStockDays:
+        return "stock-days";
+    }
+    return "";
+  };
+  fmt::print("{:<40} {:<12} {:<9} {}\n", "id", "kind", "unit", "meaning");
+  for (const auto& ind : model::indicator_catalogue())
+    fmt::print("{:<40} {:<12} {:<9} {}\n", ind.id, kind(ind.kind), ind.unit, ind.description);
+  return cli::kOk;
+}
+
 int dispatch(int argc, char** argv) {
   CLI::App app{"asylumsim: person-level discrete-event simulator of the Dutch asylum chain"};
   app.require_subcommand(0, 1);
@@ -522,6 +551,9 @@ int dispatch(int argc, char** argv) {
   check->add_option("scenario", check_path, "Scenario YAML file")->required();
   check->add_flag("--quiet", check_quiet, "Print nothing but errors");
 
+  CLI::App* indicators = app.add_subcommand(
+      "indicators", "List every indicator (metric id, kind, unit, meaning) of series.csv");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -540,6 +572,7 @@ int dispatch(int argc, char** argv) {
     if (calibrate->parsed()) return cmd_calibrate(ko, command_line);
     if (backtest->parsed()) return cmd_backtest(bt);
     if (check->parsed()) return cmd_check(check_path, check_quiet);
+    if (indicators->parsed()) return is_root() ? cmd_indicators() : cli::kOk;
     if (is_root()) fmt::print("{}", app.help());
     return cli::kOk;
   } catch (const scenario::InputError& e) {

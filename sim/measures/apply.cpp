@@ -73,8 +73,8 @@ struct Applier {
              p.extra_per_week, p.lag_days);
   }
   void operator()(const MoratoriumMeasure& p) {
-    s.ind.moratoria.push_back({s.groups[static_cast<std::size_t>(p.group)].name, p.group, m.from,
-                               m.until});
+    s.ind.moratoria.push_back(
+        {s.groups[static_cast<std::size_t>(p.group)].name, p.group, m.from, m.until});
   }
   void operator()(const GrantRateMeasure& p) {
     for_groups(s, p.group, [&](GroupParams& g) {
@@ -83,7 +83,9 @@ struct Applier {
           set(g.grant_rate[static_cast<std::size_t>(t)], m.from, m.until, p.grant_rate);
     });
   }
-  void operator()(const LegalTermMeasure& p) { set(s.ind.legal_term_days, m.from, m.until, p.days); }
+  void operator()(const LegalTermMeasure& p) {
+    set(s.ind.legal_term_days, m.from, m.until, p.days);
+  }
   void operator()(const IntendedDecisionMeasure& p) {
     scale(s.ind.decision_speedup, m.from, m.until, p.speedup);
   }
@@ -124,8 +126,9 @@ struct Applier {
     s.housing.direct_family_housing_from = std::min(s.housing.direct_family_housing_from, m.from);
   }
   void operator()(const VoluntaryReturnMeasure& p) {
-    for_groups(s, p.group,
-               [&](GroupParams& g) { scale(g.voluntary_departure_factor, m.from, m.until, p.factor); });
+    for_groups(s, p.group, [&](GroupParams& g) {
+      scale(g.voluntary_departure_factor, m.from, m.until, p.factor);
+    });
   }
   void operator()(const UkraineEndMeasure& p) {
     s.ukraine.protection_end = m.from;
@@ -141,7 +144,8 @@ struct Applier {
 };
 
 std::string group_name(const Scenario& s, int g) {
-  return g < 0 ? std::string("all groups") : "group '" + s.groups[static_cast<std::size_t>(g)].name + "'";
+  return g < 0 ? std::string("all groups")
+               : "group '" + s.groups[static_cast<std::size_t>(g)].name + "'";
 }
 
 struct Describer {
@@ -151,9 +155,10 @@ struct Describer {
                        p.contribution_eur);
   }
   std::string operator()(const TransitMeasure& p) const {
-    std::string out = "places";
-    for (const auto& [t, n] : p.places)
-      out += fmt::format(" {:g} from {};", n, engine::format_date(s.calendar().to_date(t)));
+    std::string out = "places added:";
+    for (std::size_t i = 0; i < p.places.size(); ++i)
+      out += fmt::format("{} {:g} from {}", i ? ";" : "", p.places[i].second,
+                         engine::format_date(s.calendar().to_date(p.places[i].first)));
     return out;
   }
   std::string operator()(const LogeerMeasure& p) const {
@@ -167,8 +172,9 @@ struct Describer {
     return "no decisions for " + group_name(s, p.group);
   }
   std::string operator()(const GrantRateMeasure& p) const {
-    return fmt::format("grant rate {:g} for {}{}", p.grant_rate, group_name(s, p.group),
-                       p.track < 0 ? "" : fmt::format(" in {}", kTrackNames[static_cast<std::size_t>(p.track)]));
+    return fmt::format(
+        "grant rate {:g} for {}{}", p.grant_rate, group_name(s, p.group),
+        p.track < 0 ? "" : fmt::format(" in {}", kTrackNames[static_cast<std::size_t>(p.track)]));
   }
   std::string operator()(const LegalTermMeasure& p) const {
     return fmt::format("legal decision term {:g} days", p.days);
@@ -180,12 +186,12 @@ struct Describer {
     return fmt::format(
         "screening; border procedure for {:g}% of AA/VA cases (+{:g}/week); decisions x{:g}; "
         "nareis x{:g}",
-        100 * p.border_share, p.border_capacity_per_week, p.decision_speedup,
-        p.nareis_factor);
+        100 * p.border_share, p.border_capacity_per_week, p.decision_speedup, p.nareis_factor);
   }
   std::string operator()(const TwoStatusMeasure& p) const {
-    return fmt::format("{:g}% subsidiary protection: nareis after {:g} days, {:g}% meet requirements",
-                       100 * p.subsidiary_share, p.waiting_days, 100 * p.requirements_met_share);
+    return fmt::format(
+        "{:g}% subsidiary protection: nareis after {:g} days, {:g}% meet requirements",
+        100 * p.subsidiary_share, p.waiting_days, 100 * p.requirements_met_share);
   }
   std::string operator()(const ReceptionCapacityMeasure& p) const {
     return fmt::format("{:+g} places ({})", p.places,
@@ -215,16 +221,16 @@ struct Describer {
 void apply_measures(Scenario& s) {
   for (const Measure& m : s.measures) {
     std::visit(Applier{s, m}, m.params);
-    if (m.cost_eur_per_month != 0) add(s.costs.measures_per_month, m.from, m.until, m.cost_eur_per_month);
+    if (m.cost_eur_per_month != 0)
+      add(s.costs.measures_per_month, m.from, m.until, m.cost_eur_per_month);
   }
 }
 
 std::string describe(const Measure& m, const Scenario& s) {
   const engine::Calendar cal = s.calendar();
   std::string when = "from " + engine::format_date(cal.to_date(m.from));
-  if (m.until != kNever)
-    when += " until " + engine::format_date(cal.to_date(m.until));
-  return fmt::format("{} ({}): {}, {}", m.name, m.type(), std::visit(Describer{s}, m.params), when);
+  if (m.until != kNever) when += " until " + engine::format_date(cal.to_date(m.until));
+  return fmt::format("{}: {}, {}", m.type(), std::visit(Describer{s}, m.params), when);
 }
 
 }  // namespace asylumsim::measures

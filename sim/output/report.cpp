@@ -7,7 +7,9 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <span>
 
+#include "asylumsim/measures/apply.hpp"
 #include "asylumsim/output/comparison.hpp"
 #include "asylumsim/output/svg_plot.hpp"
 #include "asylumsim/output/writers.hpp"
@@ -92,7 +94,8 @@ std::vector<Cell> series_cells(const scenario::Scenario& s, const model::Indicat
   const engine::Calendar cal = s.calendar();
   const int months = s.months();
   if (is_stock(ind)) {
-    for (int b = 0; b <= months; ++b) cells.push_back({&ind, {std::nullopt, cal.month_first_day(b)}});
+    for (int b = 0; b <= months; ++b)
+      cells.push_back({&ind, {std::nullopt, cal.month_first_day(b)}});
     return cells;
   }
   for (int y = static_cast<int>(s.start.year()); y <= static_cast<int>(s.end.year()); ++y)
@@ -151,8 +154,8 @@ plot::FanSeries fan_series(const scenario::Scenario& s, const Source& src, const
   return f;
 }
 
-plot::LineSeries line_series(const scenario::Scenario& s, const Source& src,
-                             const SeriesSpec& spec, std::string label, int style) {
+plot::LineSeries line_series(const scenario::Scenario& s, const Source& src, const SeriesSpec& spec,
+                             std::string label, int style) {
   const plot::FanSeries f = fan_series(s, src, spec, {}, 0);
   return {std::move(label), f.x, f.p50, style};
 }
@@ -217,8 +220,8 @@ constexpr const char* kHowToReadFan =
     "(their median over replications where the model forecasts them).</p>";
 
 std::string how_to_read(const std::string& body) {
-  return "<section id=\"how-to-read\"><h2>How to read this report</h2><div class=\"note\">" +
-         body + "</div></section>\n";
+  return "<section id=\"how-to-read\"><h2>How to read this report</h2><div class=\"note\">" + body +
+         "</div></section>\n";
 }
 
 // ---- settings digest ------------------------------------------------------------------------
@@ -255,8 +258,8 @@ using Digest = std::vector<std::pair<std::string, std::string>>;
 Digest settings_digest(const scenario::Scenario& s, bool with_batch = true) {
   const engine::Calendar cal = s.calendar();
   Digest d;
-  d.emplace_back("Horizon", fmt::format("{} to {}", engine::format_date(s.start),
-                                        engine::format_date(s.end)));
+  d.emplace_back("Horizon",
+                 fmt::format("{} to {}", engine::format_date(s.start), engine::format_date(s.end)));
   if (with_batch)
     d.emplace_back("Seed and replications", fmt::format("{}, {}", s.seed, s.replications));
   for (const auto& g : s.groups)
@@ -270,11 +273,18 @@ Digest settings_digest(const scenario::Scenario& s, bool with_batch = true) {
   if (!(s.ind.decision_speedup.steps().size() == 1 &&
         s.ind.decision_speedup.steps()[0].value == 1.0))
     d.emplace_back("IND decision speed-up factor", schedule_text(s.ind.decision_speedup, cal));
-  for (const auto& m : s.ind.moratoria)
-    d.emplace_back("Decision moratorium",
-                   fmt::format("group '{}' from {} until {}", m.group,
-                               engine::format_date(cal.to_date(m.from)),
-                               engine::format_date(cal.to_date(m.until))));
+  // Moratoria from the ind: section (those from measures are listed with the measures).
+  const auto from_measures = std::count_if(s.measures.begin(), s.measures.end(), [](const auto& m) {
+    return std::holds_alternative<scenario::MoratoriumMeasure>(m.params);
+  });
+  const std::span<const scenario::IndParams::Moratorium> listed(
+      s.ind.moratoria.data(), s.ind.moratoria.size() - static_cast<std::size_t>(from_measures));
+  for (const auto& m : listed)
+    d.emplace_back("Decision moratorium", fmt::format("group '{}' from {} until {}", m.group,
+                                                      engine::format_date(cal.to_date(m.from)),
+                                                      engine::format_date(cal.to_date(m.until))));
+  for (const auto& m : s.measures)
+    d.emplace_back(fmt::format("Measure '{}'", m.name), measures::describe(m, s));
   d.emplace_back("Ter Apel cap (persons)", schedule_text(s.registration.ter_apel_cap, cal));
   for (int l = 0; l < scenario::kLocations; ++l) {
     const auto& cap = s.reception.capacity[static_cast<std::size_t>(l)];
@@ -290,15 +300,16 @@ Digest settings_digest(const scenario::Scenario& s, bool with_batch = true) {
   if (!schedule_is_zero(s.housing.transit_places))
     d.emplace_back("Doorstroomlocaties (places)", schedule_text(s.housing.transit_places, cal));
   if (s.housing.direct_family_housing)
-    d.emplace_back("Direct housing of family members",
-                   s.housing.direct_family_housing_from <= 0
-                       ? std::string("yes")
-                       : "from " + engine::format_date(
-                                       cal.to_date(s.housing.direct_family_housing_from)));
+    d.emplace_back(
+        "Direct housing of family members",
+        s.housing.direct_family_housing_from <= 0
+            ? std::string("yes")
+            : "from " + engine::format_date(cal.to_date(s.housing.direct_family_housing_from)));
   d.emplace_back("Nareis decisions per week", schedule_text(s.nareis.capacity_per_week, cal));
   d.emplace_back("Detention places", schedule_text(s.departure.detention_places, cal));
   if (s.ukraine.enabled) {
-    d.emplace_back("Ukrainians: municipal places", schedule_text(s.ukraine.municipal_capacity, cal));
+    d.emplace_back("Ukrainians: municipal places",
+                   schedule_text(s.ukraine.municipal_capacity, cal));
     if (s.ukraine.protection_end != engine::kNever)
       d.emplace_back("Ukrainians: end of temporary protection",
                      fmt::format("{}, {} transition status",
@@ -309,18 +320,18 @@ Digest settings_digest(const scenario::Scenario& s, bool with_batch = true) {
 }
 
 std::string digest_table(const Digest& d) {
-  std::string out = "<table class=\"digest\"><tr><th class=\"l\">setting</th><th "
-                    "class=\"l\">value</th></tr>\n";
+  std::string out =
+      "<table class=\"digest\"><tr><th class=\"l\">setting</th><th "
+      "class=\"l\">value</th></tr>\n";
   for (const auto& [k, v] : d)
-    out += fmt::format("<tr><td class=\"l\">{}</td><td class=\"l\">{}</td></tr>\n",
-                       escape_xml(k), escape_xml(v));
+    out += fmt::format("<tr><td class=\"l\">{}</td><td class=\"l\">{}</td></tr>\n", escape_xml(k),
+                       escape_xml(v));
   return out + "</table>\n";
 }
 
 std::string scenario_header(const scenario::Scenario& s, const std::string& heading) {
   std::string out = fmt::format("<header><h1>{}</h1>\n", escape_xml(heading));
-  if (!s.description.empty())
-    out += fmt::format("<p>{}</p>\n", escape_xml(s.description));
+  if (!s.description.empty()) out += fmt::format("<p>{}</p>\n", escape_xml(s.description));
   out += fmt::format("<p class=\"meta\">Scenario file <code>{}</code>, {} to {}.</p></header>\n",
                      escape_xml(s.file), engine::format_date(s.start), engine::format_date(s.end));
   return out;
@@ -375,8 +386,7 @@ std::string run_report(const scenario::Scenario& s, const montecarlo::BatchResul
   std::string html = page_head(fmt::format("asylumsim — {}", s.name));
   html += scenario_header(s, fmt::format("Scenario '{}'", s.name));
   html += fmt::format(
-      "<p class=\"meta\">{} replications, seed {}; percentiles {}.</p>\n", r.replications(),
-      s.seed,
+      "<p class=\"meta\">{} replications, seed {}; percentiles {}.</p>\n", r.replications(), s.seed,
       r.aggregator.exact() ? "exact" : "estimated by streaming P-square (docs/montecarlo.md)");
   html += how_to_read(kHowToReadFan);
   html += "<section id=\"settings\"><h2>Settings and measures</h2>\n" +
@@ -398,8 +408,7 @@ std::string run_report(const scenario::Scenario& s, const montecarlo::BatchResul
 }
 
 std::string validation_report(const scenario::Scenario& s, const std::string& targets_file,
-                              const std::vector<ValidationRow>& rows,
-                              std::uint64_t replications) {
+                              const std::vector<ValidationRow>& rows, std::uint64_t replications) {
   std::string html = page_head(fmt::format("asylumsim — validation of {}", s.name));
   html += scenario_header(s, fmt::format("Validation of '{}'", s.name));
   html += fmt::format(
@@ -418,11 +427,10 @@ std::string validation_report(const scenario::Scenario& s, const std::string& ta
     double tolerance;
     bool relative;
   };
-  const Group groups[] = {{"Flows and stocks: model relative to the figure", {"flow", "stock"},
-                           0.10, true},
-                          {"Durations: model relative to the figure", {"duration"}, 0.15, true},
-                          {"Shares: model minus the figure (percentage points)", {"share"}, 0.05,
-                           false}};
+  const Group groups[] = {
+      {"Flows and stocks: model relative to the figure", {"flow", "stock"}, 0.10, true},
+      {"Durations: model relative to the figure", {"duration"}, 0.15, true},
+      {"Shares: model minus the figure (percentage points)", {"share"}, 0.05, false}};
   html += "<section id=\"charts\"><h2>Documented figures against the model</h2>\n";
   std::size_t within = 0;
   std::string table =
@@ -474,9 +482,10 @@ std::string comparison_report(const scenario::Scenario& base, const scenario::Sc
     variant_sums.push_back(d.variant);
   }
   const Source base_src{&index, &base_sums}, variant_src{&index, &variant_sums};
-  std::string html =
-      page_head(fmt::format("asylumsim — {} against {}", variant.name, base.name));
+  std::string html = page_head(fmt::format("asylumsim — {} against {}", variant.name, base.name));
   html += scenario_header(base, fmt::format("'{}' against '{}'", variant.name, base.name));
+  if (!variant.description.empty())
+    html += fmt::format("<p>Variant: {}</p>\n", escape_xml(variant.description));
   html += fmt::format(
       "<p class=\"meta\">Variant <code>{}</code>. {} paired replications, seed {}, {}.</p>\n",
       escape_xml(variant.file), c.replications, base.seed,
@@ -496,9 +505,10 @@ std::string comparison_report(const scenario::Scenario& base, const scenario::Sc
   for (const auto& [k, v] : db) {
     const std::string other = vmap.count(k) ? vmap[k] : "–";
     if (other != v)
-      diff_rows += fmt::format("<tr><td class=\"l\">{}</td><td class=\"l\">{}</td><td "
-                               "class=\"l\">{}</td></tr>\n",
-                               escape_xml(k), escape_xml(v), escape_xml(other));
+      diff_rows += fmt::format(
+          "<tr><td class=\"l\">{}</td><td class=\"l\">{}</td><td "
+          "class=\"l\">{}</td></tr>\n",
+          escape_xml(k), escape_xml(v), escape_xml(other));
   }
   for (const auto& [k, v] : dv)
     if (!bmap.count(k))
@@ -525,8 +535,9 @@ std::string comparison_report(const scenario::Scenario& base, const scenario::Sc
       }
       html += figure(plot::render_chart(chart), spec.small);
     }
-  html += "</div></section>\n<section id=\"differences\"><h2>Paired differences</h2>\n"
-          "<div class=\"charts\">\n";
+  html +=
+      "</div></section>\n<section id=\"differences\"><h2>Paired differences</h2>\n"
+      "<div class=\"charts\">\n";
   std::string table =
       "<table class=\"differences\"><tr><th class=\"l\">indicator</th><th>year</th><th>base "
       "mean</th><th>variant mean</th><th>difference</th><th>95% interval</th><th>distinguishable "
@@ -541,8 +552,8 @@ std::string comparison_report(const scenario::Scenario& base, const scenario::Sc
       if (!cell) continue;
       const auto& d = c.cells[*cell];
       const double denom = std::abs(d.base.mean) > 0 ? std::abs(d.base.mean) : 1.0;
-      chart.rows.push_back({k.label, d.diff.mean / denom, d.ci_low / denom, d.ci_high / denom,
-                            d.distinguishable});
+      chart.rows.push_back(
+          {k.label, d.diff.mean / denom, d.ci_low / denom, d.ci_high / denom, d.distinguishable});
       table += fmt::format(
           "<tr><td class=\"l\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} – "
           "{}</td><td class=\"{}\">{}</td></tr>\n",
@@ -555,25 +566,26 @@ std::string comparison_report(const scenario::Scenario& base, const scenario::Sc
     if (!chart.rows.empty()) html += figure(plot::render_interval_chart(chart), true);
   }
   html += "</div>\n" + table + "</table></section>\n";
-  html += "<section id=\"tradeoffs\"><h2>Costs and trade-offs</h2>\n<table class=\"tradeoffs\">"
-          "<tr><th>year</th><th>extra cost (EUR)</th><th>extra permit holders out of COA</th>"
-          "<th>EUR per extra exit</th><th>COA bed-days saved</th><th>emergency-place days "
-          "saved</th><th>housed within 14 weeks (points)</th></tr>\n";
+  html +=
+      "<section id=\"tradeoffs\"><h2>Costs and trade-offs</h2>\n<table class=\"tradeoffs\">"
+      "<tr><th>year</th><th>extra cost (EUR)</th><th>extra permit holders out of COA</th>"
+      "<th>EUR per extra exit</th><th>COA bed-days saved</th><th>emergency-place days "
+      "saved</th><th>housed within 14 weeks (points)</th></tr>\n";
   for (const auto& t : tradeoffs(c))
     html += fmt::format(
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:+.1f}</td>"
         "</tr>\n",
         t.year, plot::format_number(std::round(t.extra_cost)),
         plot::format_number(std::round(t.extra_exits)),
-        std::isnan(t.cost_per_extra_exit)
-            ? std::string("–")
-            : plot::format_number(std::round(t.cost_per_extra_exit)),
+        std::isnan(t.cost_per_extra_exit) ? std::string("–")
+                                          : plot::format_number(std::round(t.cost_per_extra_exit)),
         plot::format_number(std::round(t.bed_days_saved)),
         plot::format_number(std::round(t.emergency_days_saved)), 100 * t.within_14w_change);
-  html += "</table>\n<p class=\"meta\">Mean paired differences per calendar year (variant − "
-          "base). Costs: COA place-days at the scenario's rates, HAR+ and doorstroomlocatie "
-          "contributions and the running costs measures declare (docs/measures.md).</p>"
-          "</section>\n";
+  html +=
+      "</table>\n<p class=\"meta\">Mean paired differences per calendar year (variant − "
+      "base). Costs: COA place-days at the scenario's rates, HAR+ and doorstroomlocatie "
+      "contributions and the running costs measures declare (docs/measures.md).</p>"
+      "</section>\n";
   return html + page_foot();
 }
 

@@ -48,7 +48,7 @@ TEST_CASE("a schedule changes only inside a measure's window", "[measures][engin
   CHECK(s.at(110) == 21);
 }
 
-TEST_CASE("HAR+ as a measure lowers permit holders in COA, raises realisation and costs",
+TEST_CASE("HAR+ as a measure lowers permit holders in COA and raises realisation and costs",
           "[measures]") {
   const auto c = against_small(
       "{type: har_plus, from: 2024-03-01, until: 2025-03-01, places_per_month: 100, "
@@ -65,9 +65,10 @@ TEST_CASE("HAR+ as a measure lowers permit holders in COA, raises realisation an
 }
 
 TEST_CASE("a HAR+ budget is spread over the window at the contribution", "[measures]") {
-  const auto s = test::scenario_from(with_measure(
-      "m", "{type: har_plus, from: 2024-01-01, until: 2025-01-01, budget_eur: 36000000, "
-           "contribution_eur: 30000}"));
+  const auto s = test::scenario_from(
+      with_measure("m",
+                   "{type: har_plus, from: 2024-01-01, until: 2025-01-01, budget_eur: 36000000, "
+                   "contribution_eur: 30000}"));
   CHECK(s.housing.har_plus_per_month.at(0) == Approx(100).epsilon(0.01));
 }
 
@@ -86,12 +87,14 @@ TEST_CASE("doorstroomlocaties and the logeerregeling take permit holders out of 
 }
 
 TEST_CASE("extra IND capacity lowers the backlog, after its hiring lag", "[measures]") {
-  const std::string block = "{type: ind_capacity, track: aa, from: 2024-04-01, "
-                            "extra_per_week: 40, hiring_lag_days: 120}";
+  const std::string block =
+      "{type: ind_capacity, track: aa, from: 2024-04-01, "
+      "extra_per_week: 40, hiring_lag_days: 120}";
   const auto s = test::scenario_from(with_measure("m", block));
   const auto cal = s.calendar();
   const auto day = [&](int y, unsigned mo) {
-    return cal.to_tick(engine::Date{std::chrono::year(y), std::chrono::month(mo), std::chrono::day(1)});
+    return cal.to_tick(
+        engine::Date{std::chrono::year(y), std::chrono::month(mo), std::chrono::day(1)});
   };
   CHECK(s.ind.capacity_per_week[scenario::kAA].at(day(2024, 3)) == 50);
   CHECK(s.ind.capacity_per_week[scenario::kAA].at(day(2024, 4)) < 60);  // still hiring
@@ -107,8 +110,8 @@ TEST_CASE("a moratorium, a grant-rate change and a shorter legal term act on the
       against_small("{type: moratorium, group: alpha, from: 2024-03-01, until: 2025-03-01}");
   CHECK(cell(mor, "ind.backlog.aa", "2025-01-01").ci_low > 0);
   CHECK(cell(mor, "ind.paused_by_moratorium", "2025-01-01").variant.mean > 0);
-  const auto rate =
-      against_small("{type: grant_rate, group: alpha, track: aa, from: 2024-01-01, grant_rate: 0.9}");
+  const auto rate = against_small(
+      "{type: grant_rate, group: alpha, track: aa, from: 2024-01-01, grant_rate: 0.9}");
   CHECK(cell(rate, "ind.grants_first", "2024").ci_low > 0);
   const auto term = against_small("{type: legal_term, from: 2024-01-01, days: 60}");
   CHECK(cell(term, "court.inflow_not_in_time", "2024").ci_low > 0);
@@ -117,8 +120,7 @@ TEST_CASE("a moratorium, a grant-rate change and a shorter legal term act on the
   CHECK(cell(faster, "ind.backlog.aa", "2025-01-01").ci_high < 0);
 }
 
-TEST_CASE("the EU Pact moves border cases to the accelerated track and cuts nareis",
-          "[measures]") {
+TEST_CASE("the EU Pact moves border cases to the accelerated track and cuts nareis", "[measures]") {
   const auto c = against_small(
       "{type: migration_pact, from: 2024-02-01, screening: 3, border_procedure: {groups: [alpha], "
       "share: 0.5, capacity_per_week: 30}, nareis_factor: 0.5}");
@@ -126,11 +128,12 @@ TEST_CASE("the EU Pact moves border cases to the accelerated track and cuts nare
   CHECK(cell(c, "ind.backlog.aa", "2025-01-01").ci_high < 0);
   CHECK(cell(c, "nareis.mvv_applications", "2025").ci_high < 0);
   const auto s = test::scenario_from(with_measure(
-      "m", "{type: migration_pact, from: 2024-02-01, border_procedure: {groups: [alpha], share: "
-           "0.5}}"));
+      "m",
+      "{type: migration_pact, from: 2024-02-01, border_procedure: {groups: [alpha], share: "
+      "0.5}}"));
   const auto& alpha = s.groups[0];
-  const auto t = s.calendar().to_tick(engine::Date{std::chrono::year(2024), std::chrono::month(3),
-                                                   std::chrono::day(1)});
+  const auto t = s.calendar().to_tick(
+      engine::Date{std::chrono::year(2024), std::chrono::month(3), std::chrono::day(1)});
   double sum = 0;
   for (const auto& share : alpha.track_share) sum += share.at(t);
   CHECK(sum == Approx(1.0));
@@ -145,9 +148,10 @@ TEST_CASE("the two-status system delays and thins nareis", "[measures]") {
   CHECK(cell(c, "nareis.mvv_applications", "2025").ci_high < 0);
 }
 
-TEST_CASE("reception capacity, Ter Apel cap and direct family housing", "[measures]") {
+TEST_CASE("reception capacity and the Ter Apel cap and direct family housing", "[measures]") {
   const auto cap = against_small(
-      "{type: reception_capacity, location: azc, from: 2024-06-01, until: 2025-06-01, places: 1000}");
+      "{type: reception_capacity, location: azc, from: 2024-06-01, until: 2025-06-01, places: "
+      "1000}");
   CHECK(cell(cap, "coa.capacity", "2025-01-01").diff.mean == 1000);
   CHECK(cell(cap, "coa.capacity", "2026-01-01").diff.mean == 0);
   const auto ter_apel = against_small("{type: ter_apel_cap, from: 2024-01-01, cap: 100}");
@@ -170,19 +174,23 @@ TEST_CASE("ending temporary protection without a transition status activates mor
           "[measures]") {
   auto without = with_measure(
       "end", "{type: ukraine_protection_end, from: 2024-09-01, activation_share: 0.5}");
-  auto with = with_measure("end", "{type: ukraine_protection_end, from: 2024-09-01, "
-                                  "activation_share: 0.5, transition_status: true, "
-                                  "transition_activation_share: 0.1}");
+  auto with = with_measure("end",
+                           "{type: ukraine_protection_end, from: 2024-09-01, "
+                           "activation_share: 0.5, transition_status: true, "
+                           "transition_activation_share: 0.1}");
   const auto c = compare(with, without);
   CHECK(cell(c, "inflow.ukraine_activated", "2024").ci_low > 0);
 }
 
-TEST_CASE("measures compose: two capacity blocks add up, two shocks multiply", "[measures]") {
+TEST_CASE("measures compose: two capacity blocks add up and two shocks multiply", "[measures]") {
   auto y = test::small_yaml();
-  y["measures"]["a"] = YAML::Load("{type: ind_capacity, track: aa, from: 2024-01-01, extra_per_week: 10}");
-  y["measures"]["b"] = YAML::Load("{type: ind_capacity, track: aa, from: 2024-07-01, extra_per_week: 5}");
+  y["measures"]["a"] =
+      YAML::Load("{type: ind_capacity, track: aa, from: 2024-01-01, extra_per_week: 10}");
+  y["measures"]["b"] =
+      YAML::Load("{type: ind_capacity, track: aa, from: 2024-07-01, extra_per_week: 5}");
   y["measures"]["c"] = YAML::Load("{type: inflow_shock, from: 2024-01-01, factor: 2}");
-  y["measures"]["d"] = YAML::Load("{type: inflow_shock, group: beta, from: 2024-01-01, factor: 1.5}");
+  y["measures"]["d"] =
+      YAML::Load("{type: inflow_shock, group: beta, from: 2024-01-01, factor: 1.5}");
   const auto s = test::scenario_from(y);
   const auto late = s.calendar().to_tick(
       engine::Date{std::chrono::year(2025), std::chrono::month(1), std::chrono::day(1)});
@@ -204,24 +212,28 @@ TEST_CASE("COA costs are place-days at the scenario's rates", "[measures][costs]
   const auto& empty = cell(c, "cost.coa_empty_places", "2024").base;
   CHECK(total.mean == Approx(occupied.mean + empty.mean));
   y["costs"]["coa_empty_place_per_day"] = 0;
-  CHECK(cell(compare(test::small_yaml(), y, true, 2), "cost.coa_empty_places", "2024")
-            .variant.mean == 0);
+  CHECK(
+      cell(compare(test::small_yaml(), y, true, 2), "cost.coa_empty_places", "2024").variant.mean ==
+      0);
 }
 
 TEST_CASE("bad measure blocks get located errors", "[measures][scenario]") {
   CHECK_THAT(load_error(with_measure("m", "{type: har_plu, from: 2024-01-01}")),
              Catch::Contains("measures.m.type: unknown measure type 'har_plu' (did you mean "
                              "'har_plus'?)"));
-  CHECK_THAT(load_error(with_measure("m", "{type: moratorium, group: gamma, from: 2024-01-01, "
-                                          "until: 2024-06-01}")),
+  CHECK_THAT(load_error(with_measure("m",
+                                     "{type: moratorium, group: gamma, from: 2024-01-01, "
+                                     "until: 2024-06-01}")),
              Catch::Contains("unknown nationality group 'gamma'"));
   CHECK_THAT(load_error(with_measure("m", "{type: moratorium, group: alpha, from: 2024-01-01}")),
              Catch::Contains("a moratorium needs an end date"));
-  CHECK_THAT(load_error(with_measure("m", "{type: inflow_shock, from: 2024-06-01, until: "
-                                          "2024-03-01, factor: 2}")),
+  CHECK_THAT(load_error(with_measure("m",
+                                     "{type: inflow_shock, from: 2024-06-01, until: "
+                                     "2024-03-01, factor: 2}")),
              Catch::Contains("is not after the start date"));
-  CHECK_THAT(load_error(with_measure("m", "{type: ind_capacity, track: aa, from: 2024-01-01, "
-                                          "extra_per_week: 5, lag: 3}")),
+  CHECK_THAT(load_error(with_measure("m",
+                                     "{type: ind_capacity, track: aa, from: 2024-01-01, "
+                                     "extra_per_week: 5, lag: 3}")),
              Catch::Contains("measures.m.lag: unknown key"));
   CHECK_THAT(load_error(with_measure("m", "{type: har_plus, from: 2024-01-01}")),
              Catch::Contains("give either places_per_month or budget_eur"));
@@ -249,8 +261,8 @@ TEST_CASE("a variant extends a base file and overrides it key by key", "[measure
   const auto v = scenario::load_scenario((dir / "variants" / "v.yaml").string());
   CHECK(v.name == "v");
   CHECK(v.start == test::scenario_from(test::small_yaml()).start);  // from the base
-  CHECK(v.ind.capacity_per_week[scenario::kAA].at(0) == 70);       // overridden
-  CHECK(v.ind.capacity_per_week[scenario::kVA].at(0) == 15);       // kept from the base
+  CHECK(v.ind.capacity_per_week[scenario::kAA].at(0) == 70);        // overridden
+  CHECK(v.ind.capacity_per_week[scenario::kVA].at(0) == 15);        // kept from the base
   CHECK(v.groups[0].first_applications_per_year.at(0) == 6000);
   CHECK_THROWS_WITH(scenario::load_scenario((dir / "variants" / "missing.yaml").string()),
                     Catch::Contains("missing.yaml:1:10: extends: base scenario"));

@@ -34,10 +34,11 @@ void check_self_contained(const std::string& html) {
 }
 }  // namespace
 
-TEST_CASE("the run report has the settings, every fan chart and the key indicator table",
+TEST_CASE("the run report has the settings and every fan chart and the key indicator table",
           "[output][report]") {
   auto y = test::small_yaml();
-  y["housing"]["har_plus_per_month"] = 20;
+  y["measures"]["har_plus_trial"] =
+      YAML::Load("{type: har_plus, from: 2024-06-01, until: 2025-06-01, places_per_month: 20}");
   const auto s = test::scenario_from(y, "small.yaml");
   const auto r = small_batch(s, 2);
   const std::string html = output::run_report(s, r);
@@ -55,7 +56,11 @@ TEST_CASE("the run report has the settings, every fan chart and the key indicato
   CHECK(count(html, "<svg class=\"chart\"") == 11);
   CHECK(count(html, "class=\"band-outer\"") == 14);
   CHECK(count(html, "class=\"median\"") == 14);
-  CHECK_THAT(html, Catch::Contains("HAR+ placements per month"));  // the measure is in the digest
+  // The measure and its effect on the mechanics are in the digest.
+  CHECK_THAT(html, Catch::Contains("Measure &#39;har_plus_trial&#39;</td><td class=\"l\">har_plus: "
+                                   "20 placements per month"));
+  CHECK_THAT(html, Catch::Contains("HAR+ placements per month</td><td class=\"l\">0; from "
+                                   "2024-06-01: 20; from 2025-06-01: 0"));
   CHECK_THAT(html, Catch::Contains("3 replications, seed 7"));
   // A row per year in the key-indicator table.
   CHECK_THAT(html, Catch::Contains("<tr><td>2024</td>"));
@@ -79,8 +84,7 @@ TEST_CASE("the validation report plots every documented figure with its error",
       scenario::load_targets(test::source_path("tests/data/targets-2024-2025.yaml"));
   std::vector<scenario::Target> in_horizon;
   for (const auto& t : targets)
-    if (t.when.label().rfind("2024", 0) == 0 && t.id != "coa.places_added")
-      in_horizon.push_back(t);
+    if (t.when.label().rfind("2024", 0) == 0 && t.id != "coa.places_added") in_horizon.push_back(t);
   REQUIRE(in_horizon.size() > 10);
   montecarlo::BatchOptions o;
   o.replications = 2;
@@ -112,8 +116,9 @@ TEST_CASE("the comparison report overlays base and variant and shows paired diff
   check_self_contained(html);
   CHECK_THAT(html, Catch::Contains("&#39;more-aa&#39; against &#39;small&#39;"));
   // The changed setting is listed with both values.
-  CHECK_THAT(html, Catch::Contains("IND decisions per week, AA (spoor 4)</td><td class=\"l\">50</td>"
-                                   "<td class=\"l\">80</td>"));
+  CHECK_THAT(html,
+             Catch::Contains("IND decisions per week, AA (spoor 4)</td><td class=\"l\">50</td>"
+                             "<td class=\"l\">80</td>"));
   // Every fan appears twice (base and variant); one interval chart per year.
   CHECK(count(html, "class=\"band-outer\"") == 2 * 14);
   CHECK(count(html, "class=\"chart interval-chart\"") == 2);

@@ -13,7 +13,8 @@ namespace asylumsim::measures {
 // Applies s.measures, in order, to the parameters of s.
 void apply_measures(scenario::Scenario& s);
 
-// One line describing a measure for reports: "HAR+ 125 placements/month, 2026-07-01 to 2027-12-31".
+// One line describing a measure for reports: "har_plus: 125 placements per month, contribution
+// EUR 30000 each, from 2026-07-01 until 2028-01-01".
 std::string describe(const scenario::Measure& m, const scenario::Scenario& s);
 
 }  // namespace asylumsim::measures
