@@ -60,6 +60,7 @@ TEST_CASE("run writes series.csv and summary.json and prints a table", "[cli]") 
   CHECK(j["years"][0]["coa.occupancy"]["mean"].get<double>() > 0);
   for (const auto& e : fs::directory_iterator(out))
     CHECK(e.path().filename().string().find("partial") == std::string::npos);
+  CHECK_THAT(slurp(out / "report.html"), Catch::Contains("<svg class=\"chart\""));
 }
 
 TEST_CASE("thread count does not change a single byte of the results", "[cli][determinism]") {
@@ -71,6 +72,7 @@ TEST_CASE("thread count does not change a single byte of the results", "[cli][de
       run_cli("run " + kSmall + " --out " + b.string() + " --replications 4 --threads 2 --quiet")
           .code == 0);
   CHECK(slurp(a / "series.csv") == slurp(b / "series.csv"));
+  CHECK(slurp(a / "report.html") == slurp(b / "report.html"));
 }
 
 TEST_CASE("the seed option changes the results", "[cli][determinism]") {
@@ -112,6 +114,10 @@ TEST_CASE("version and help flags print the version and list every command", "[c
   const auto h = run_cli("--help");
   CHECK(h.code == 0);
   for (const char* cmd : {"run", "check", "validate"}) CHECK_THAT(h.output, Catch::Contains(cmd));
+  const auto ind = run_cli("indicators");
+  CHECK(ind.code == 0);
+  CHECK_THAT(ind.output, Catch::Contains("coa.occupancy"));
+  CHECK_THAT(ind.output, Catch::Contains("cost.total"));
   const auto rh = run_cli("run --help");
   CHECK_THAT(rh.output, Catch::Contains("--replications"));
   CHECK_THAT(rh.output, Catch::Contains("--threads"));
@@ -218,6 +224,11 @@ TEST_CASE("compare writes comparison.csv with paired differences", "[cli][compar
                   "distinguishable\n",
                   0) == 0);
   CHECK_THAT(csv, Catch::Contains("ind.backlog.aa,2025-01-01,"));
+  CHECK_THAT(csv, Catch::Contains("cost.total,2024,"));
+  // Only yearly cells in the CSV: the report's monthly cells stay in the report.
+  CHECK_THAT(csv, !Catch::Contains(",2024-03,"));
+  CHECK_THAT(r.output, Catch::Contains("Costs and trade-offs per year"));
+  CHECK_THAT(slurp(out / "report.html"), Catch::Contains("id=\"tradeoffs\""));
   CHECK(run_cli("compare " + kSmall + " " + (src / "v.yaml").string() + " --replications 1").code ==
         2);
 }
