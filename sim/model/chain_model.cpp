@@ -68,6 +68,9 @@ void ChainModel::set_stage(PersonId id, Stage st) {
   --stage_count_[static_cast<int>(p.stage)];
   ++stage_count_[static_cast<int>(st)];
   p.stage = st;
+  if (p.resident_slot != kNoPerson)
+    resident_census_[p.resident_slot].permit_at =
+        st == Stage::kPermitHolder ? p.permit_at : engine::kNever;
 }
 
 RunTotals ChainModel::run() {
@@ -203,15 +206,14 @@ void ChainModel::census() {
   std::array<double, 4> since{};
   double residents = 0, stay_sum = 0, permit_holders = 0;
   const double day = static_cast<double>(engine::kTicksPerDay);
-  for (const PersonId id : residents_) {
-    const Person& p = persons_[id];
+  for (const ResidentCensus& r : resident_census_) {
     residents += 1;
-    const double years = static_cast<double>(now() - p.coa_since) / day / 365.25;
+    const double years = static_cast<double>(now() - r.coa_since) / day / 365.25;
     stay_sum += years * 12.0;
     stay[std::min(4, static_cast<int>(years))] += 1;
-    if (p.stage == Stage::kPermitHolder) {
+    if (r.permit_at != engine::kNever) {
       permit_holders += 1;
-      const double weeks = static_cast<double>(now() - p.permit_at) / day / 7.0;
+      const double weeks = static_cast<double>(now() - r.permit_at) / day / 7.0;
       since[weeks < 15 ? 0 : weeks < 26 ? 1 : weeks < 52 ? 2 : 3] += 1;
     }
   }
@@ -248,6 +250,14 @@ void ChainModel::check_conservation() const {
       throw std::logic_error(
           fmt::format("conservation violated: IND backlog {} is {} but {} persons wait",
                       kTrackNames[t], ind_waiting_[t], waiting[t]));
+  for (std::size_t slot = 0; slot < residents_.size(); ++slot) {
+    const Person& p = persons_[residents_[slot]];
+    const ResidentCensus& r = resident_census_[slot];
+    const engine::Tick permit = p.stage == Stage::kPermitHolder ? p.permit_at : engine::kNever;
+    if (p.resident_slot != slot || r.coa_since != p.coa_since || r.permit_at != permit)
+      throw std::logic_error(fmt::format(
+          "conservation violated: the census record of resident {} is out of date", slot));
+  }
   std::int64_t occupied = 0;
   for (int l = 0; l < kLocations; ++l)
     if (l != kNidos) occupied += coa_.occupied(l);

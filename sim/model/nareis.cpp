@@ -73,11 +73,11 @@ void ChainModel::on_nareis_arrival(PersonId id) {
   if (ref_housed && s_.housing.direct_family_housing &&
       now() >= s_.housing.direct_family_housing_from) {
     // Measure: housed directly with the referent; counts for the taakstelling.
+    p.permit_at = now();
     set_stage(id, Stage::kPermitHolder);
     rec_.count(m_.permits_total);
     rec_.count(m_.permits_nareis);
     permits_this_half_ += 1;
-    p.permit_at = now();
     house_person(id);
     return;
   }

@@ -16,8 +16,7 @@ void ChainModel::enter_coa(PersonId id, Location preferred, bool count_flow) {
   p.coa_since = now();
   rec_.stock_add(m_.coa_by_location[loc], now(), 1);
   if (loc == kNidos) return;
-  p.resident_slot = static_cast<std::uint32_t>(residents_.size());
-  residents_.push_back(id);
+  add_resident(id);
   if (count_flow) rec_.count(m_.coa_received);
   rec_.stock_add(m_.coa_occupancy, now(), 1);
   if (p.flags & flag::kAmv) rec_.stock_add(m_.coa_amv, now(), 1);
@@ -45,8 +44,7 @@ void ChainModel::move_coa(PersonId id, Location preferred) {
     // Moving between Nidos and COA changes COA occupancy (not a new reception contract).
     const double d = to_coa ? 1 : -1;
     if (to_coa) {
-      p.resident_slot = static_cast<std::uint32_t>(residents_.size());
-      residents_.push_back(id);
+      add_resident(id);
     } else {
       drop_resident(id);
     }
@@ -73,13 +71,23 @@ void ChainModel::leave_coa(PersonId id) {
   p.location = kNoLocation;
 }
 
+void ChainModel::add_resident(PersonId id) {
+  Person& p = persons_[id];
+  p.resident_slot = static_cast<std::uint32_t>(residents_.size());
+  residents_.push_back(id);
+  resident_census_.push_back(
+      {p.coa_since, p.stage == Stage::kPermitHolder ? p.permit_at : engine::kNever});
+}
+
 // O(1) removal from the resident list: the last resident takes the leaver's slot.
 void ChainModel::drop_resident(PersonId id) {
   const std::uint32_t slot = persons_[id].resident_slot;
   const PersonId last = residents_.back();
   residents_[slot] = last;
+  resident_census_[slot] = resident_census_.back();
   persons_[last].resident_slot = slot;
   residents_.pop_back();
+  resident_census_.pop_back();
   persons_[id].resident_slot = kNoPerson;
 }
 

@@ -150,6 +150,7 @@ class ChainModel {
   void enter_coa(PersonId id, scenario::Location preferred, bool count_flow = true);
   void move_coa(PersonId id, scenario::Location preferred);
   void leave_coa(PersonId id);
+  void add_resident(PersonId id);
   void drop_resident(PersonId id);
   double refresh_reception_capacity();  // returns the total COA places (Nidos excluded)
   void accrue_daily_costs(double coa_places);
@@ -204,6 +205,13 @@ class ChainModel {
 
   std::vector<double> arrival_clock_;  // per arrival process, exact time in ticks
   std::vector<PersonId> residents_;    // persons with a COA place, for the monthly census
+  // What the census reads of each resident, dense and in the same order as residents_, so the
+  // monthly scan streams through memory instead of visiting person records at random.
+  struct ResidentCensus {
+    engine::Tick coa_since;
+    engine::Tick permit_at;  // kNever unless a permit holder
+  };
+  std::vector<ResidentCensus> resident_census_;
   // reception
   engine::CapacityStock coa_;
   // IND
