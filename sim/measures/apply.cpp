@@ -67,7 +67,10 @@ struct Applier {
     add(s.costs.transit_per_resident_year, first, m.until, p.contribution_eur_per_year);
     if (p.stay) set(s.housing.transit_stay, first, m.until, *p.stay);
   }
-  void operator()(const LogeerMeasure& p) { add(s.housing.logeer_share, m.from, m.until, p.share); }
+  void operator()(const LogeerMeasure& p) {
+    add(s.housing.logeer_share, m.from, m.until, p.share);
+    add(s.costs.logeer_per_placement, m.from, m.until, p.cost_eur_per_person);
+  }
   void operator()(const IndCapacityMeasure& p) {
     ramp_add(s.ind.capacity_per_week[static_cast<std::size_t>(p.track)], m.from, m.until,
              p.extra_per_week, p.lag_days);
@@ -109,6 +112,11 @@ struct Applier {
     }
     add(s.ind.capacity_per_week[kSafeCountry], m.from, m.until, p.border_capacity_per_week);
     for (auto& g : s.groups) scale(g.nareis_apply_share, m.from, m.until, p.nareis_factor);
+    if (p.permit_years > 0) {
+      s.ind.short_permit_from = std::min(s.ind.short_permit_from, m.from);
+      s.ind.permit_years = p.permit_years;
+      s.ind.renewal_effort = p.renewal_effort;
+    }
   }
   void operator()(const TwoStatusMeasure& p) {
     set(s.nareis.subsidiary_share, m.from, m.until, p.subsidiary_share);
@@ -128,6 +136,7 @@ struct Applier {
   void operator()(const VoluntaryReturnMeasure& p) {
     for_groups(s, p.group, [&](GroupParams& g) {
       scale(g.voluntary_departure_factor, m.from, m.until, p.factor);
+      add(g.voluntary_return_cost, m.from, m.until, p.cost_eur_per_person);
     });
   }
   void operator()(const UkraineEndMeasure& p) {
@@ -185,8 +194,11 @@ struct Describer {
   std::string operator()(const PactMeasure& p) const {
     return fmt::format(
         "screening; border procedure for {:g}% of AA/VA cases (+{:g}/week); decisions x{:g}; "
-        "nareis x{:g}",
-        100 * p.border_share, p.border_capacity_per_week, p.decision_speedup, p.nareis_factor);
+        "nareis x{:g}{}",
+        100 * p.border_share, p.border_capacity_per_week, p.decision_speedup, p.nareis_factor,
+        p.permit_years > 0 ? fmt::format("; {:g}-year permits, renewal = {:g} decisions",
+                                         p.permit_years, p.renewal_effort)
+                           : std::string());
   }
   std::string operator()(const TwoStatusMeasure& p) const {
     return fmt::format(

@@ -154,6 +154,9 @@ void ChainModel::dispatch(const engine::Event& e) {
     case kRemoval:
       on_removal(who);
       break;
+    case kPermitRenewal:
+      on_permit_renewal();
+      break;
     case kShelterMoveOn:
       on_shelter_move_on(who, e.data.aux);
       break;
@@ -195,8 +198,6 @@ void ChainModel::accrue_daily_costs(double coa_places) {
   rec_.count(m_.cost_coa_occupied, occupied * at(s_.costs.coa_occupied_place_per_day));
   rec_.count(m_.cost_coa_empty,
              std::max(0.0, coa_places - occupied) * at(s_.costs.coa_empty_place_per_day));
-  rec_.count(m_.cost_transit, static_cast<double>(transit_occupied_) *
-                                  at(s_.costs.transit_per_resident_year) / 365.25);
   rec_.count(m_.cost_measures, at(s_.costs.measures_per_month) * 12.0 / 365.25);
 }
 

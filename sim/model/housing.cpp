@@ -30,6 +30,7 @@ void ChainModel::stay_with_hosts(PersonId head) {
     leave_coa(m);
     p.flags |= flag::kWithHosts;
     rec_.count(m_.logeer_placements);
+    rec_.count(m_.cost_measures, at(s_.costs.logeer_per_placement));
     rec_.stock_add(m_.with_hosts, now(), 1);
   }
 }
@@ -123,7 +124,12 @@ void ChainModel::place_in_shelter(PersonId head, std::uint32_t kind) {
         ++transit_occupied_;
       }
       const auto& stay = kind == 0 ? s_.housing.har_plus_move_on : s_.housing.transit_stay;
-      schedule(after_days(draw(stay, rng_.housing)), kShelterMoveOn, m, kind);
+      const double days = draw(stay, rng_.housing);
+      // The state pays for a doorstroomlocatie resident for at most one year: booked at entry.
+      if (kind == 1)
+        rec_.count(m_.cost_transit,
+                   at(s_.costs.transit_per_resident_year) * std::min(days, 365.25) / 365.25);
+      schedule(after_days(days), kShelterMoveOn, m, kind);
     }
     m = next;
   }

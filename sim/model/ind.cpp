@@ -65,6 +65,10 @@ void ChainModel::ind_daily() {
   const double speedup = at(s_.ind.decision_speedup);
   for (int t = 0; t < kTracks; ++t)
     ind_capacity_[t].refill(at(s_.ind.capacity_per_week[t]) / 7.0 * speedup);
+  // Permit renewals (Pact: 3-year permits) take AA decision capacity first.
+  const double renewals = std::min(renewal_work_, ind_capacity_[kAA].available());
+  ind_capacity_[kAA].try_take(renewals);
+  renewal_work_ -= renewals;
   for (int t = 0; t < kTracks; ++t) {
     IndQueue& q = ind_queue_[t];
     engine::PeriodicQuota& cap = ind_capacity_[t];
@@ -86,6 +90,11 @@ void ChainModel::ind_daily() {
     }
   }
   rec_.stock_set(m_.ind_paused, now(), static_cast<double>(paused_.size()));
+}
+
+void ChainModel::on_permit_renewal() {
+  rec_.count(m_.permit_renewals);
+  renewal_work_ += s_.ind.renewal_effort;
 }
 
 void ChainModel::decide(PersonId id) {
@@ -158,6 +167,10 @@ void ChainModel::grant_permit(PersonId id, PermitKind kind) {
       break;
   }
   permits_this_half_ += 1;
+  if (now() >= s_.ind.short_permit_from) {
+    const Tick due = now() + engine::ticks_from_days(365.25 * s_.ind.permit_years);
+    if (due <= s_.horizon_ticks()) schedule(due, kPermitRenewal, id);
+  }
   if (p.stage == Stage::kLimbo) rec_.stock_add(m_.limbo, now(), -1);
   set_stage(id, Stage::kPermitHolder);
   if (p.location == kNidos) {

@@ -65,6 +65,7 @@ void Metrics::register_all(engine::Recorder& r) {
   cost_transit = r.counter("cost.doorstroomlocaties");
   cost_measures = r.counter("cost.measures");
   nareis_applications = r.counter("nareis.mvv_applications");
+  permit_renewals = r.counter("ind.permit_renewals");
   nareis_decisions = r.counter("nareis.mvv_decisions");
   nareis_granted = r.counter("nareis.mvv_granted");
   chain_forced = r.counter("departure.chain_forced");
@@ -151,6 +152,7 @@ std::vector<Indicator> build_catalogue() {
                  "share of " + tn + " decisions within the legal term"});
     stock("ind.backlog." + tn, "cases waiting for a first-instance decision in " + tn);
   }
+  flow("ind.permit_renewals", "temporary asylum permits renewed (EU Pact: 3-year permits)");
   flow("permits.total", "asylum permits issued (first, repeat, resettlement, side inflow, family)");
   flow("permits.first", "permits on first applications");
   flow("permits.repeat", "permits on repeat applications");

@@ -577,8 +577,9 @@ class Loader {
         schedule(v.child("coa_empty_place_per_day"), 47, Range::kNonNegative);
   }
 
-  // --- measures -----------------------------------------------------------------------------------
-  // A window date: before the start counts from the start; an end after the horizon never comes.
+  // --- measures
+  // ----------------------------------------------------------------------------------- A window
+  // date: before the start counts from the start; an end after the horizon never comes.
   std::optional<Tick> window_date(const YamlView& v, bool is_end) {
     auto d = date(v);
     if (!d) return std::nullopt;
@@ -657,7 +658,8 @@ class Loader {
         return p;
       }
       case 2:  // logeerregeling
-        return LogeerMeasure{number(b.required("share"), 0, Range::kProbability)};
+        return LogeerMeasure{number(b.required("share"), 0, Range::kProbability),
+                             number(b.child("cost_eur_per_person"), 0, Range::kNonNegative)};
       case 3: {  // ind_capacity
         IndCapacityMeasure p;
         p.track = std::max(0, named_index(b.required("track"), names_of(kTrackNames), "track"));
@@ -674,8 +676,8 @@ class Loader {
       case 5: {  // grant_rate
         GrantRateMeasure p;
         p.group = optional_group(b);
-        p.track = b.has("track") ? named_index(b.child("track"), names_of(kTrackNames), "track")
-                                 : -1;
+        p.track =
+            b.has("track") ? named_index(b.child("track"), names_of(kTrackNames), "track") : -1;
         p.grant_rate = number(b.required("grant_rate"), 0, Range::kProbability);
         return p;
       }
@@ -699,6 +701,8 @@ class Loader {
         }
         p.decision_speedup = number(b.child("decision_speedup"), 1, Range::kPositive);
         p.nareis_factor = number(b.child("nareis_factor"), 1, Range::kProbability);
+        p.permit_years = number(b.child("permit_years"), 0, Range::kNonNegative);
+        p.renewal_effort = number(b.child("renewal_effort"), 0.25, Range::kNonNegative);
         return p;
       }
       case 9: {  // two_status
@@ -721,8 +725,9 @@ class Loader {
       case 12:  // direct_family_housing
         return DirectFamilyHousingMeasure{};
       case 13:  // voluntary_return
-        return VoluntaryReturnMeasure{optional_group(b),
-                                      number(b.required("factor"), 1, Range::kNonNegative)};
+        return VoluntaryReturnMeasure{
+            optional_group(b), number(b.required("factor"), 1, Range::kNonNegative),
+            number(b.child("cost_eur_per_person"), 0, Range::kNonNegative)};
       case 14: {  // ukraine_protection_end
         UkraineEndMeasure p;
         if (!s_.ukraine.enabled)
@@ -745,18 +750,19 @@ class Loader {
     static const std::vector<std::vector<std::string>> keys = {
         {"places_per_month", "budget_eur", "contribution_eur", "move_on"},
         {"places", "stay", "contribution_eur_per_year"},
-        {"share"},
+        {"share", "cost_eur_per_person"},
         {"track", "extra_per_week", "hiring_lag_days"},
         {"group"},
         {"group", "track", "grant_rate"},
         {"days"},
         {"speedup"},
-        {"screening", "border_procedure", "decision_speedup", "nareis_factor"},
+        {"screening", "border_procedure", "decision_speedup", "nareis_factor", "permit_years",
+         "renewal_effort"},
         {"subsidiary_share", "waiting_days", "requirements_met_share"},
         {"location", "places"},
         {"cap"},
         {},
-        {"group", "factor"},
+        {"group", "factor", "cost_eur_per_person"},
         {"activation_share", "transition_status", "transition_activation_share"},
         {"group", "factor"}};
     std::vector<std::string> out = {"type", "description", "from", "until", "cost_eur_per_month"};
@@ -838,8 +844,8 @@ YAML::Node resolve_extends(const YAML::Node& root, const std::string& path, int 
                          : fmt::format("base scenario {} does not exist", base.string())});
     throw InputError(diag);
   }
-  const YAML::Node base_root = resolve_extends(load_yaml_file(base.string()), base.string(),
-                                               depth + 1);
+  const YAML::Node base_root =
+      resolve_extends(load_yaml_file(base.string()), base.string(), depth + 1);
   Loader(base_root, base.string()).load();  // reports the base's own errors against its file
   YAML::Node merged = merge(base_root, root);
   merged.remove("extends");

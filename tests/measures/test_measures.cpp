@@ -281,3 +281,40 @@ TEST_CASE("the shipped measure scenarios load and differ from the baseline", "[m
     CHECK(s.measures.size() == base.measures.size() + 1);
   }
 }
+
+TEST_CASE("3-year permits under the Pact come back to the IND as renewal work", "[measures]") {
+  auto y = test::small_yaml();
+  y["scenario"]["end"] = "2027-12-31";
+  y.remove("ukraine");
+  auto v = YAML::Clone(y);
+  v["measures"]["pact"] =
+      YAML::Load("{type: migration_pact, from: 2024-01-01, permit_years: 1, renewal_effort: 1}");
+  const auto c = compare(y, v, true, 3);
+  const auto& renewals = cell(c, "ind.permit_renewals", "2025");
+  CHECK(renewals.base.mean == 0);
+  // The asylum permits granted in 2024 are renewed in 2025 (derived family permits are not).
+  CHECK(renewals.variant.mean >= cell(c, "permits.first", "2024").variant.mean);
+  CHECK(renewals.variant.mean <= cell(c, "permits.total", "2024").variant.mean);
+  // The renewals take AA decision capacity: fewer first decisions, a larger AA backlog.
+  CHECK(cell(c, "ind.backlog.aa", "2026-01-01").ci_low > 0);
+}
+
+TEST_CASE("measures declare per-person costs; doorstroomlocatie pay stops after a year",
+          "[measures][costs]") {
+  const auto logeer = against_small(
+      "{type: logeerregeling, from: 2024-01-01, share: 0.3, cost_eur_per_person: 1000}");
+  CHECK(cell(logeer, "cost.measures", "2024").variant.mean ==
+        Approx(1000 * cell(logeer, "housing.logeer_placements", "2024").variant.mean));
+  const auto ret = against_small(
+      "{type: voluntary_return, from: 2024-01-01, factor: 2, cost_eur_per_person: 500}");
+  double voluntary = 0;
+  for (const char* r : {"voluntary_origin", "voluntary_dublin", "voluntary_other"})
+    voluntary += cell(ret, std::string("departure.route.") + r, "2025").variant.mean;
+  CHECK(cell(ret, "cost.measures", "2025").variant.mean == Approx(500 * voluntary));
+  const auto transit = against_small(
+      "{type: doorstroomlocaties, from: 2024-01-01, places: [{from: 2024-01-01, value: 300}], "
+      "stay: 730, contribution_eur_per_year: 20000}");
+  // A two-year stay is paid for one year only.
+  CHECK(cell(transit, "cost.doorstroomlocaties", "2024").variant.mean ==
+        Approx(20000 * cell(transit, "housing.transit_entries", "2024").variant.mean));
+}

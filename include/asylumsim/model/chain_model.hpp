@@ -48,8 +48,8 @@ enum EventKind : std::uint32_t {
   kNareisArrival,
   kProtectionEnds,
   kShelterMoveOn,
-  kRemoval,  // end of detention: the forced departure happens  // aux: 0 = HAR+ shelter, 1 =
-             // doorstroomlocatie
+  kRemoval,        // end of detention: the forced departure happens
+  kPermitRenewal,  // a temporary asylum permit is due for renewal (IND work)
   kEventKinds
 };
 
@@ -167,6 +167,7 @@ class ChainModel {
   bool take_linked_household(PersonId* head);
   void place_in_shelter(PersonId head, std::uint32_t kind);
   void on_shelter_move_on(PersonId id, std::uint32_t kind);
+  void on_permit_renewal();
   double forecast_quota() const;
 
   // --- nareis (nareis.cpp) ---
@@ -212,6 +213,7 @@ class ChainModel {
     engine::Tick permit_at;  // kNever unless a permit holder
   };
   std::vector<ResidentCensus> resident_census_;
+  double renewal_work_ = 0;  // decision-equivalents of permit renewals the IND still has to do
   // reception
   engine::CapacityStock coa_;
   // IND

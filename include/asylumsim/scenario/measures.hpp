@@ -33,6 +33,7 @@ struct TransitMeasure {
 // host family until their home is ready, outside COA.
 struct LogeerMeasure {
   double share = 0;
+  double cost_eur_per_person = 0;  // e.g. an allowance to the host, per person placed
 };
 // Extra IND decision capacity for a track, reached after a hiring and training lag.
 struct IndCapacityMeasure {
@@ -68,6 +69,9 @@ struct PactMeasure {
   double border_capacity_per_week = 0;
   double decision_speedup = 1;
   double nareis_factor = 1;  // nareis applications kept when limited to the nuclear family
+  // Temporary asylum permits of `permit_years` (5 before the Pact); each renewal is IND work.
+  double permit_years = 0;  // 0: permits are not shortened
+  double renewal_effort = 0.25;
 };
 // The two-status system: subsidiary-protection holders (a share of grants) wait before they may
 // apply for nareis and must meet income and housing requirements.
@@ -87,6 +91,7 @@ struct DirectFamilyHousingMeasure {};
 struct VoluntaryReturnMeasure {
   int group = -1;  // -1: every group
   double factor = 1;
+  double cost_eur_per_person = 0;  // support per voluntary departure in the window
 };
 struct UkraineEndMeasure {
   double activation_share = 0.5;
@@ -106,18 +111,29 @@ using MeasureParams =
                  InflowShockMeasure>;
 
 // The YAML `type` of each alternative, in the variant's order.
-inline constexpr const char* kMeasureTypes[] = {
-    "har_plus",       "doorstroomlocaties", "logeerregeling",     "ind_capacity",
-    "moratorium",     "grant_rate",         "legal_term",         "intended_decision_abolished",
-    "migration_pact", "two_status",         "reception_capacity", "ter_apel_cap",
-    "direct_family_housing", "voluntary_return", "ukraine_protection_end", "inflow_shock"};
+inline constexpr const char* kMeasureTypes[] = {"har_plus",
+                                                "doorstroomlocaties",
+                                                "logeerregeling",
+                                                "ind_capacity",
+                                                "moratorium",
+                                                "grant_rate",
+                                                "legal_term",
+                                                "intended_decision_abolished",
+                                                "migration_pact",
+                                                "two_status",
+                                                "reception_capacity",
+                                                "ter_apel_cap",
+                                                "direct_family_housing",
+                                                "voluntary_return",
+                                                "ukraine_protection_end",
+                                                "inflow_shock"};
 static_assert(std::size(kMeasureTypes) == std::variant_size_v<MeasureParams>);
 
 struct Measure {
   std::string name;  // the block's key
   std::string description;
   Tick from = 0;
-  Tick until = engine::kNever;  // exclusive; kNever: open-ended
+  Tick until = engine::kNever;    // exclusive; kNever: open-ended
   double cost_eur_per_month = 0;  // any running cost the measure declares (staff, contracts)
   MeasureParams params;
   const char* type() const { return kMeasureTypes[params.index()]; }

@@ -75,6 +75,7 @@ struct GroupParams {
   Schedule nareis_apply_share{0.0};          // permit holders applying for nareis within 3 months
   std::vector<double> family_size;           // P(k family members) for k = 1, 2, ...
   Schedule voluntary_departure_factor{1.0};  // multiplies voluntary-route shares (measures)
+  Schedule voluntary_return_cost{0.0};       // euros per voluntary departure (support schemes)
 };
 
 struct InflowParams {
@@ -107,6 +108,11 @@ struct IndParams {
   DistSchedule not_in_time_notice{Distribution::fixed(14.0)};  // ingebrekestelling period
   Schedule repeat_grant_rate{0.15};
   Schedule decision_speedup{1.0};  // Pact: abolishing the intended-decision step
+  // Pact: asylum permits granted from this date last `permit_years`; each renewal costs the IND
+  // `renewal_effort` decisions (AA capacity).
+  Tick short_permit_from = engine::kNever;
+  double permit_years = 3.0;
+  double renewal_effort = 0.25;
   struct Moratorium {
     std::string group;
     int group_index = -1;
@@ -201,9 +207,10 @@ struct UkraineParams {
 struct CostParams {
   Schedule coa_occupied_place_per_day{70.0};
   Schedule coa_empty_place_per_day{47.0};
-  Schedule har_plus_per_placement{0.0};       // HAR+ contribution while the measure runs
-  Schedule transit_per_resident_year{0.0};    // doorstroomlocaties contribution
-  Schedule measures_per_month{0.0};           // running costs the measures declare
+  Schedule har_plus_per_placement{0.0};     // HAR+ contribution while the measure runs
+  Schedule transit_per_resident_year{0.0};  // doorstroomlocaties contribution, first year only
+  Schedule logeer_per_placement{0.0};       // logeerregeling: per household member placed
+  Schedule measures_per_month{0.0};         // running costs the measures declare
 };
 
 struct InitialState {
