@@ -1,4 +1,4 @@
-// The asylumsim command line: run, validate, check.
+// The asylumsim command line: run, validate, compare, calibrate, backtest, check, indicators.
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -486,15 +486,15 @@ int dispatch(int argc, char** argv) {
 
   BatchCli ro;
   CLI::App* run = app.add_subcommand(
-      "run", "Run a scenario (Monte Carlo batch); write series.csv and summary.json");
+      "run", "Run a scenario (Monte Carlo batch); write series.csv, summary.json and report.html");
   run->add_option("scenario", ro.scenario_path, "Scenario YAML file")
       ->required()
       ->check(CLI::ExistingFile);
   add_batch_options(run, ro);
 
   BatchCli vo;
-  CLI::App* validate =
-      app.add_subcommand("validate", "Compare a scenario with documented figures (validation.csv)");
+  CLI::App* validate = app.add_subcommand(
+      "validate", "Compare a scenario with documented figures: validation.csv and report.html");
   validate->add_option("scenario", vo.scenario_path, "Scenario YAML file")
       ->required()
       ->check(CLI::ExistingFile);
@@ -508,7 +508,7 @@ int dispatch(int argc, char** argv) {
   BatchCli co;
   CLI::App* compare = app.add_subcommand("compare",
                                          "Paired comparison of a variant with a base scenario "
-                                         "(common random numbers): comparison.csv");
+                                         "(common random numbers): comparison.csv and report.html");
   compare->add_option("base", co.scenario_path, "Base scenario YAML file")
       ->required()
       ->check(CLI::ExistingFile);

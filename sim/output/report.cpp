@@ -388,6 +388,11 @@ std::string run_report(const scenario::Scenario& s, const montecarlo::BatchResul
   html += fmt::format(
       "<p class=\"meta\">{} replications, seed {}; percentiles {}.</p>\n", r.replications(), s.seed,
       r.aggregator.exact() ? "exact" : "estimated by streaming P-square (docs/montecarlo.md)");
+  if (r.interrupted)
+    html += fmt::format(
+        "<p class=\"note\"><strong>Partial results:</strong> the run was interrupted after {} "
+        "of {} replications (summary.json says \"complete\": false).</p>\n",
+        r.replications(), s.replications);
   html += how_to_read(kHowToReadFan);
   html += "<section id=\"settings\"><h2>Settings and measures</h2>\n" +
           digest_table(settings_digest(s)) + "</section>\n";

@@ -74,6 +74,8 @@ class Loader {
                            "reception", "housing", "nareis", "departure", "ukraine", "initial",
                            "costs", "measures", "calibration", "extends"}))
       throw InputError(diag_);
+    if (root_.has("extends"))  // resolved (and removed) only when a scenario is loaded from a file
+      root_.child("extends").error("extends needs a scenario file: load it by its path");
     if (!read_header(root_.required("scenario"))) throw InputError(diag_);
     read_groups(root_.required("groups"));
     read_inflow(root_.child("inflow"));

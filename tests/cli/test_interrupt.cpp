@@ -122,6 +122,7 @@ TEST_CASE("SIGINT stops a batch cleanly with partial results marked incomplete",
   CHECK(j["replications"].get<int>() >= 3);
   CHECK(j["replications"].get<int>() < 5000);
   CHECK(fs::exists(out / "series.csv"));
+  CHECK(slurp(out / "report.html").find("Partial results") != std::string::npos);
   for (const auto& e : fs::directory_iterator(out))
     CHECK(e.path().filename().string().find("partial") == std::string::npos);
   CHECK(fs::exists(log));  // kept, so the batch can be resumed

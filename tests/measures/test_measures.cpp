@@ -22,14 +22,6 @@ YAML::Node with_measure(const std::string& name, const std::string& block) {
 montecarlo::Comparison against_small(const std::string& block) {
   return compare(test::small_yaml(), with_measure("m", block));
 }
-std::string load_error(const YAML::Node& y) {
-  try {
-    test::scenario_from(y, "bad.yaml");
-  } catch (const scenario::InputError& e) {
-    return e.what();
-  }
-  return "";
-}
 }  // namespace
 
 TEST_CASE("a schedule changes only inside a measure's window", "[measures][engine]") {
@@ -218,31 +210,33 @@ TEST_CASE("COA costs are place-days at the scenario's rates", "[measures][costs]
 }
 
 TEST_CASE("bad measure blocks get located errors", "[measures][scenario]") {
-  CHECK_THAT(load_error(with_measure("m", "{type: har_plu, from: 2024-01-01}")),
+  CHECK_THAT(test::error_of(with_measure("m", "{type: har_plu, from: 2024-01-01}")),
              Catch::Contains("measures.m.type: unknown measure type 'har_plu' (did you mean "
                              "'har_plus'?)"));
-  CHECK_THAT(load_error(with_measure("m",
-                                     "{type: moratorium, group: gamma, from: 2024-01-01, "
-                                     "until: 2024-06-01}")),
+  CHECK_THAT(test::error_of(with_measure("m",
+                                         "{type: moratorium, group: gamma, from: 2024-01-01, "
+                                         "until: 2024-06-01}")),
              Catch::Contains("unknown nationality group 'gamma'"));
-  CHECK_THAT(load_error(with_measure("m", "{type: moratorium, group: alpha, from: 2024-01-01}")),
-             Catch::Contains("a moratorium needs an end date"));
-  CHECK_THAT(load_error(with_measure("m",
-                                     "{type: inflow_shock, from: 2024-06-01, until: "
-                                     "2024-03-01, factor: 2}")),
+  CHECK_THAT(
+      test::error_of(with_measure("m", "{type: moratorium, group: alpha, from: 2024-01-01}")),
+      Catch::Contains("a moratorium needs an end date"));
+  CHECK_THAT(test::error_of(with_measure("m",
+                                         "{type: inflow_shock, from: 2024-06-01, until: "
+                                         "2024-03-01, factor: 2}")),
              Catch::Contains("is not after the start date"));
-  CHECK_THAT(load_error(with_measure("m",
-                                     "{type: ind_capacity, track: aa, from: 2024-01-01, "
-                                     "extra_per_week: 5, lag: 3}")),
+  CHECK_THAT(test::error_of(with_measure("m",
+                                         "{type: ind_capacity, track: aa, from: 2024-01-01, "
+                                         "extra_per_week: 5, lag: 3}")),
              Catch::Contains("measures.m.lag: unknown key"));
-  CHECK_THAT(load_error(with_measure("m", "{type: har_plus, from: 2024-01-01}")),
+  CHECK_THAT(test::error_of(with_measure("m", "{type: har_plus, from: 2024-01-01}")),
              Catch::Contains("give either places_per_month or budget_eur"));
-  CHECK_THAT(load_error(with_measure("m", "{type: logeerregeling, from: 2024-01-01, share: 1.5}")),
-             Catch::Contains("out of range"));
-  CHECK_THAT(load_error(with_measure("m", "{type: inflow_shock, from: 2031-01-01, factor: 2}")),
+  CHECK_THAT(
+      test::error_of(with_measure("m", "{type: logeerregeling, from: 2024-01-01, share: 1.5}")),
+      Catch::Contains("out of range"));
+  CHECK_THAT(test::error_of(with_measure("m", "{type: inflow_shock, from: 2031-01-01, factor: 2}")),
              Catch::Contains("starts after the scenario ends"));
   // Errors carry the file, line and column.
-  CHECK_THAT(load_error(with_measure("m", "{type: legal_term, from: 2024-01-01, days: -3}")),
+  CHECK_THAT(test::error_of(with_measure("m", "{type: legal_term, from: 2024-01-01, days: -3}")),
              Catch::Contains("bad.yaml:"));
 }
 
@@ -317,4 +311,11 @@ TEST_CASE("measures declare per-person costs; doorstroomlocatie pay stops after 
   // A two-year stay is paid for one year only.
   CHECK(cell(transit, "cost.doorstroomlocaties", "2024").variant.mean ==
         Approx(20000 * cell(transit, "housing.transit_entries", "2024").variant.mean));
+}
+
+TEST_CASE("extends is refused where there is no file to resolve it against",
+          "[measures][scenario]") {
+  auto y = test::small_yaml();
+  y["extends"] = "base.yaml";
+  CHECK_THAT(test::error_of(y), Catch::Contains("extends needs a scenario file"));
 }

@@ -7,20 +7,7 @@
 
 using namespace asylumsim;
 
-namespace {
-// Loads a modified small scenario and returns the error text ("" when it loads).
-std::string error_of(const std::string& text) {
-  try {
-    scenario::load_scenario_text(text, "bad.yaml");
-  } catch (const scenario::InputError& e) {
-    return e.what();
-  }
-  return "";
-}
-std::string error_of(const YAML::Node& y) {
-  return error_of(test::emit(y));
-}
-}  // namespace
+using test::error_of;
 
 TEST_CASE("the small test scenario and the baseline load", "[scenario]") {
   const auto s = test::scenario_from(test::small_yaml());

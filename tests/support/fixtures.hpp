@@ -28,4 +28,17 @@ inline scenario::Scenario scenario_from(const YAML::Node& n,
   return scenario::load_scenario_text(emit(n), name);
 }
 
+// The diagnostics a scenario text gets ("" when it loads).
+inline std::string error_of(const std::string& text) {
+  try {
+    scenario::load_scenario_text(text, "bad.yaml");
+  } catch (const scenario::InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+inline std::string error_of(const YAML::Node& y) {
+  return error_of(emit(y));
+}
+
 }  // namespace asylumsim::test
