@@ -186,7 +186,7 @@ table{border-collapse:collapse;font-size:.9em;margin:8px 0}
 th,td{border:1px solid #bbb;padding:3px 7px;text-align:right;vertical-align:top}
 th{background:#eee}td.l,th.l{text-align:left}.band{color:#444;font-size:.85em}
 .charts{display:flex;flex-wrap:wrap;gap:12px}figure{margin:0}figure.wide{flex:1 1 100%}
-figure.small{flex:1 1 calc(50% - 12px);min-width:380px}svg.chart{width:100%;height:auto}
+figure.small{flex:0 1 calc(50% - 6px);min-width:380px}svg.chart{width:100%;height:auto}
 svg text{font-size:11px;fill:#111}svg .chart-title{font-size:13px;font-weight:600}
 svg .grid{stroke:#ddd}svg .axis-line,svg .tick-mark{stroke:#444}
 .yes{font-weight:600}.no{color:#444}

@@ -816,15 +816,17 @@ class Loader {
 
 namespace {
 
-// Overlays `top` on `base`: mappings merge key by key (recursively), anything else replaces.
-YAML::Node merge(const YAML::Node& base, const YAML::Node& top) {
-  if (!base.IsMap() || !top.IsMap()) return YAML::Clone(top);
-  YAML::Node out = YAML::Clone(base);
+// Overlays `top` on `base` in place: mappings merge key by key (recursively), anything else
+// replaces. Nodes are shared, not copied, so every value keeps its line and column for errors.
+void merge_into(YAML::Node base, const YAML::Node& top) {
   for (const auto& kv : top) {
     const std::string key = kv.first.as<std::string>();
-    out[key] = out[key] ? merge(out[key], kv.second) : YAML::Clone(kv.second);
+    YAML::Node existing = base[key];
+    if (existing.IsDefined() && existing.IsMap() && kv.second.IsMap())
+      merge_into(existing, kv.second);
+    else
+      base[key] = kv.second;
   }
-  return out;
 }
 
 // `extends: FILE` (relative to the extending file): the base scenario with this file's keys on
@@ -846,12 +848,12 @@ YAML::Node resolve_extends(const YAML::Node& root, const std::string& path, int 
                          : fmt::format("base scenario {} does not exist", base.string())});
     throw InputError(diag);
   }
-  const YAML::Node base_root =
-      resolve_extends(load_yaml_file(base.string()), base.string(), depth + 1);
+  YAML::Node base_root = resolve_extends(load_yaml_file(base.string()), base.string(), depth + 1);
   Loader(base_root, base.string()).load();  // reports the base's own errors against its file
-  YAML::Node merged = merge(base_root, root);
-  merged.remove("extends");
-  return merged;
+  if (!base_root.IsMap()) return root;      // the base's own load above reported it
+  merge_into(base_root, root);
+  base_root.remove("extends");
+  return base_root;
 }
 
 }  // namespace
