@@ -621,7 +621,7 @@ class Loader {
 
   MeasureParams measure_params(std::size_t type, const YamlView& b, const Measure& m) {
     switch (type) {
-      case 0: {  // har_plus
+      case measure_index<HarPlusMeasure>(): {
         HarPlusMeasure p;
         p.contribution_eur = number(b.child("contribution_eur"), 30000, Range::kNonNegative);
         p.move_on = optional_distribution(b.child("move_on"));
@@ -640,7 +640,7 @@ class Loader {
         }
         return p;
       }
-      case 1: {  // doorstroomlocaties
+      case measure_index<TransitMeasure>(): {
         TransitMeasure p;
         const YamlView places = b.required("places");
         if (places.defined() && places.expect_sequence()) {
@@ -659,23 +659,23 @@ class Loader {
             number(b.child("contribution_eur_per_year"), 0, Range::kNonNegative);
         return p;
       }
-      case 2:  // logeerregeling
+      case measure_index<LogeerMeasure>():
         return LogeerMeasure{number(b.required("share"), 0, Range::kProbability),
                              number(b.child("cost_eur_per_person"), 0, Range::kNonNegative)};
-      case 3: {  // ind_capacity
+      case measure_index<IndCapacityMeasure>(): {
         IndCapacityMeasure p;
         p.track = std::max(0, named_index(b.required("track"), names_of(kTrackNames), "track"));
         p.extra_per_week = number(b.required("extra_per_week"), 0, Range::kNonNegative);
         p.lag_days = number(b.child("hiring_lag_days"), 0, Range::kNonNegative);
         return p;
       }
-      case 4: {  // moratorium
+      case measure_index<MoratoriumMeasure>(): {
         if (m.until == engine::kNever && !b.has("until"))
           b.error("a moratorium needs an end date (until)");
         return MoratoriumMeasure{
             std::max(0, named_index(b.required("group"), group_names(), "nationality group"))};
       }
-      case 5: {  // grant_rate
+      case measure_index<GrantRateMeasure>(): {
         GrantRateMeasure p;
         p.group = optional_group(b);
         p.track =
@@ -683,11 +683,11 @@ class Loader {
         p.grant_rate = number(b.required("grant_rate"), 0, Range::kProbability);
         return p;
       }
-      case 6:  // legal_term
+      case measure_index<LegalTermMeasure>():
         return LegalTermMeasure{number(b.required("days"), 183, Range::kPositive)};
-      case 7:  // intended_decision_abolished
+      case measure_index<IntendedDecisionMeasure>():
         return IntendedDecisionMeasure{number(b.required("speedup"), 1, Range::kPositive)};
-      case 8: {  // migration_pact
+      case measure_index<PactMeasure>(): {
         PactMeasure p;
         p.screening = optional_distribution(b.child("screening"));
         const YamlView bp = b.child("border_procedure");
@@ -707,7 +707,7 @@ class Loader {
         p.renewal_effort = number(b.child("renewal_effort"), 0.25, Range::kNonNegative);
         return p;
       }
-      case 9: {  // two_status
+      case measure_index<TwoStatusMeasure>(): {
         TwoStatusMeasure p;
         p.subsidiary_share = number(b.required("subsidiary_share"), 0, Range::kProbability);
         p.waiting_days = number(b.child("waiting_days"), 0, Range::kNonNegative);
@@ -715,22 +715,22 @@ class Loader {
             number(b.child("requirements_met_share"), 1, Range::kProbability);
         return p;
       }
-      case 10: {  // reception_capacity
+      case measure_index<ReceptionCapacityMeasure>(): {
         ReceptionCapacityMeasure p;
         p.location = std::max(
             0, named_index(b.required("location"), names_of(kLocationNames), "location type"));
         p.places = number(b.required("places"), 0, Range::kAny);
         return p;
       }
-      case 11:  // ter_apel_cap
+      case measure_index<TerApelCapMeasure>():
         return TerApelCapMeasure{number(b.required("cap"), 2000, Range::kNonNegative)};
-      case 12:  // direct_family_housing
+      case measure_index<DirectFamilyHousingMeasure>():
         return DirectFamilyHousingMeasure{};
-      case 13:  // voluntary_return
+      case measure_index<VoluntaryReturnMeasure>():
         return VoluntaryReturnMeasure{
             optional_group(b), number(b.required("factor"), 1, Range::kNonNegative),
             number(b.child("cost_eur_per_person"), 0, Range::kNonNegative)};
-      case 14: {  // ukraine_protection_end
+      case measure_index<UkraineEndMeasure>(): {
         UkraineEndMeasure p;
         if (!s_.ukraine.enabled)
           b.error("temporary protection for Ukrainians is not enabled in this scenario (ukraine:)");
@@ -741,35 +741,56 @@ class Loader {
             number(b.child("transition_activation_share"), 0.1, Range::kProbability);
         return p;
       }
-      default:  // inflow_shock
+      case measure_index<InflowShockMeasure>():
         return InflowShockMeasure{optional_group(b),
                                   number(b.required("factor"), 1, Range::kNonNegative)};
     }
+    throw std::logic_error("measure type without a parser");
   }
 
   // Keys each measure type accepts besides type, description, from, until, cost_eur_per_month.
   static std::vector<std::string> measure_keys(std::size_t type) {
-    static const std::vector<std::vector<std::string>> keys = {
-        {"places_per_month", "budget_eur", "contribution_eur", "move_on"},
-        {"places", "stay", "contribution_eur_per_year"},
-        {"share", "cost_eur_per_person"},
-        {"track", "extra_per_week", "hiring_lag_days"},
-        {"group"},
-        {"group", "track", "grant_rate"},
-        {"days"},
-        {"speedup"},
-        {"screening", "border_procedure", "decision_speedup", "nareis_factor", "permit_years",
-         "renewal_effort"},
-        {"subsidiary_share", "waiting_days", "requirements_met_share"},
-        {"location", "places"},
-        {"cap"},
-        {},
-        {"group", "factor", "cost_eur_per_person"},
-        {"activation_share", "transition_status", "transition_activation_share"},
-        {"group", "factor"}};
-    std::vector<std::string> out = {"type", "description", "from", "until", "cost_eur_per_month"};
-    out.insert(out.end(), keys[type].begin(), keys[type].end());
-    return out;
+    const auto with = [](std::initializer_list<std::string> own) {
+      std::vector<std::string> out = {"type", "description", "from", "until", "cost_eur_per_month"};
+      out.insert(out.end(), own);
+      return out;
+    };
+    switch (type) {
+      case measure_index<HarPlusMeasure>():
+        return with({"places_per_month", "budget_eur", "contribution_eur", "move_on"});
+      case measure_index<TransitMeasure>():
+        return with({"places", "stay", "contribution_eur_per_year"});
+      case measure_index<LogeerMeasure>():
+        return with({"share", "cost_eur_per_person"});
+      case measure_index<IndCapacityMeasure>():
+        return with({"track", "extra_per_week", "hiring_lag_days"});
+      case measure_index<MoratoriumMeasure>():
+        return with({"group"});
+      case measure_index<GrantRateMeasure>():
+        return with({"group", "track", "grant_rate"});
+      case measure_index<LegalTermMeasure>():
+        return with({"days"});
+      case measure_index<IntendedDecisionMeasure>():
+        return with({"speedup"});
+      case measure_index<PactMeasure>():
+        return with({"screening", "border_procedure", "decision_speedup", "nareis_factor",
+                     "permit_years", "renewal_effort"});
+      case measure_index<TwoStatusMeasure>():
+        return with({"subsidiary_share", "waiting_days", "requirements_met_share"});
+      case measure_index<ReceptionCapacityMeasure>():
+        return with({"location", "places"});
+      case measure_index<TerApelCapMeasure>():
+        return with({"cap"});
+      case measure_index<DirectFamilyHousingMeasure>():
+        return with({});
+      case measure_index<VoluntaryReturnMeasure>():
+        return with({"group", "factor", "cost_eur_per_person"});
+      case measure_index<UkraineEndMeasure>():
+        return with({"activation_share", "transition_status", "transition_activation_share"});
+      case measure_index<InflowShockMeasure>():
+        return with({"group", "factor"});
+    }
+    throw std::logic_error("measure type without keys");
   }
 
   void read_measures(const YamlView& v) {

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -128,6 +129,16 @@ inline constexpr const char* kMeasureTypes[] = {"har_plus",
                                                 "ukraine_protection_end",
                                                 "inflow_shock"};
 static_assert(std::size(kMeasureTypes) == std::variant_size_v<MeasureParams>);
+
+// The position of a parameter type in MeasureParams, and so of its name in kMeasureTypes.
+template <class T, std::size_t I = 0>
+constexpr std::size_t measure_index() {
+  static_assert(I < std::variant_size_v<MeasureParams>, "not a measure parameter type");
+  if constexpr (std::is_same_v<std::variant_alternative_t<I, MeasureParams>, T>)
+    return I;
+  else
+    return measure_index<T, I + 1>();
+}
 
 struct Measure {
   std::string name;  // the block's key
