@@ -211,8 +211,15 @@ std::string calibrated_text(const std::string& text, const CalibrationSpec& spec
       ++end;
     l.replace(start, end - start, fmt::format("{:.6g}", values[static_cast<Eigen::Index>(i)]));
   }
+  // A previous run's header (from "# CALIBRATED by" to its closing "#" line) is replaced, not
+  // stacked: the file records the run that produced its values.
+  std::size_t first = 0;
+  if (!lines.empty() && lines[0].rfind("# CALIBRATED by", 0) == 0) {
+    while (first < lines.size() && lines[first] != "#") ++first;
+    if (first < lines.size()) ++first;
+  }
   std::string out = header;
-  for (const auto& l : lines) out += l + "\n";
+  for (std::size_t i = first; i < lines.size(); ++i) out += lines[i] + "\n";
   return out;
 }
 

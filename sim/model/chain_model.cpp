@@ -23,7 +23,8 @@ Streams::Streams(std::uint64_t seed, std::uint64_t rep)
       departure(seed, rep, "departure"),
       ukraine(seed, rep, "ukraine"),
       initial(seed, rep, "initial_state"),
-      abscond(seed, rep, "ind.abscond") {}
+      abscond(seed, rep, "ind.abscond"),
+      non_asylum(seed, rep, "departure.non_asylum") {}
 
 ChainModel::ChainModel(const Scenario& s, std::uint64_t replication)
     : s_(s),
@@ -81,6 +82,7 @@ RunTotals ChainModel::run() {
   rec_.count(m_.housing_quota, half_year_quota_);
   start_inflow();
   start_ukraine();
+  start_non_asylum();
   rec_.snapshot_start();
   for (int m = 1; m <= s_.months(); ++m)
     schedule(cal_.to_tick(cal_.month_first_day(m)), kMonthBoundary, 0, 0,
@@ -189,6 +191,7 @@ void ChainModel::on_daily() {
   nareis_daily();
   housing_daily();
   ukraine_daily();
+  non_asylum_daily();
   schedule(now() + engine::kTicksPerDay, kDaily, 0, 0, engine::Priority::kSchedule);
 }
 

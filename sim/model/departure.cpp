@@ -3,6 +3,11 @@
 // a later permit, administrative outflow, or none (the person stays in limbo). Dublin cases are
 // transferred within the transfer term or, failing that, the Netherlands becomes responsible and
 // the case enters the AA procedure.
+// Chain-wide departures (Fig 103) also count migrants without legal stay who never applied for
+// asylum; they are a stock-flow caseload here (start_non_asylum, non_asylum_daily), not persons.
+#include <cmath>
+
+#include "asylumsim/engine/counts.hpp"
 #include "asylumsim/model/chain_model.hpp"
 
 namespace asylumsim::model {
@@ -136,6 +141,45 @@ void ChainModel::leave_chain(PersonId id) {
   if (persons_[id].stage == Stage::kLimbo) rec_.stock_add(m_.limbo, now(), -1);
   leave_coa(id);
   set_stage(id, Stage::kDeparted);
+}
+
+void ChainModel::start_non_asylum() {
+  const auto& n = s_.departure.non_asylum;
+  if (!n.enabled) return;
+  double total_entries = 0;
+  for (const auto& e : n.entries_per_year) total_entries += at(e);
+  for (int r = 0; r < kNonAsylumRoutes; ++r) {
+    const double share = total_entries > 0 ? at(n.entries_per_year[r]) / total_entries : 0.0;
+    non_asylum_caseload_[r] = std::llround(n.caseload_at_start * share);
+  }
+  record_non_asylum();
+}
+
+void ChainModel::record_non_asylum() {
+  std::int64_t total = 0;
+  for (const std::int64_t c : non_asylum_caseload_) total += c;
+  rec_.stock_set(m_.non_asylum_caseload, now(), static_cast<double>(total));
+}
+
+// One day of the caseload outside the asylum chain, per route: binomial departures at the daily
+// hazard of the mean time to departure, then Poisson entries.
+void ChainModel::non_asylum_daily() {
+  const auto& n = s_.departure.non_asylum;
+  if (!n.enabled) return;
+  auto& rng = rng_.non_asylum;
+  const double hazard = 1.0 - std::exp(-1.0 / at(n.mean_days_to_depart));
+  for (int r = 0; r < kNonAsylumRoutes; ++r) {
+    const std::int64_t leaving = engine::binomial_count(non_asylum_caseload_[r], hazard, rng);
+    const std::int64_t entering = engine::poisson_count(at(n.entries_per_year[r]) / 365.25, rng);
+    non_asylum_caseload_[r] += entering - leaving;
+    rec_.count(m_.non_asylum_departed[r], static_cast<double>(leaving));
+    rec_.count(m_.non_asylum_entries, static_cast<double>(entering));
+    const auto chain = r == kNonAsylumForced        ? m_.chain_forced
+                       : r == kNonAsylumIndependent ? m_.chain_independent
+                                                    : m_.chain_unsupervised;
+    rec_.count(chain, static_cast<double>(leaving));
+  }
+  record_non_asylum();
 }
 
 }  // namespace asylumsim::model

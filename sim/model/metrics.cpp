@@ -68,6 +68,7 @@ void Metrics::register_all(engine::Recorder& r) {
   permit_renewals = r.counter("ind.permit_renewals");
   nareis_decisions = r.counter("nareis.mvv_decisions");
   nareis_granted = r.counter("nareis.mvv_granted");
+  nareis_unused = r.counter("nareis.mvv_unused");
   chain_forced = r.counter("departure.chain_forced");
   chain_independent = r.counter("departure.chain_independent");
   chain_unsupervised = r.counter("departure.chain_unsupervised");
@@ -77,6 +78,11 @@ void Metrics::register_all(engine::Recorder& r) {
   detention_inflow = r.counter("departure.detention_inflow");
   in_detention = r.stock("departure.in_detention");
   ukraine_departures = r.counter("ukraine.departures");
+  for (int k = 0; k < scenario::kNonAsylumRoutes; ++k)
+    non_asylum_departed[k] =
+        r.counter(fmt::format("departure.non_asylum.{}", scenario::kNonAsylumRouteNames[k]));
+  non_asylum_entries = r.counter("departure.non_asylum.entries");
+  non_asylum_caseload = r.stock("departure.non_asylum.caseload");
 
   coa_occupancy = r.stock("coa.occupancy");
   coa_capacity = r.stock("coa.capacity");
@@ -253,6 +259,7 @@ std::vector<Indicator> build_catalogue() {
                "share housed within the 14-week norm"});
   flow("nareis.mvv_applications", "mvv-nareis applications (persons)");
   flow("nareis.mvv_granted", "mvv-nareis grants");
+  flow("nareis.mvv_unused", "granted family members who never travel (the mvv lapses unused)");
   c.push_back({"nareis.grant_rate_first_instance",
                K::kCounterShare,
                {"nareis.mvv_granted"},
@@ -304,6 +311,14 @@ std::vector<Indicator> build_catalogue() {
   for (int k = 0; k < scenario::kRoutes; ++k)
     flow(fmt::format("departure.route.{}", kRouteNames[k]),
          fmt::format("DTenV outflow by route: {}", kRouteNames[k]));
+  for (int k = 0; k < scenario::kNonAsylumRoutes; ++k)
+    flow(fmt::format("departure.non_asylum.{}", scenario::kNonAsylumRouteNames[k]),
+         fmt::format("departures of migrants outside the asylum chain: {}",
+                     scenario::kNonAsylumRouteNames[k]));
+  flow("departure.non_asylum.entries",
+       "migrants without legal stay outside the asylum chain entering the departure caseload");
+  stock("departure.non_asylum.caseload",
+        "migrants without legal stay outside the asylum chain in the departure caseload");
   flow("departure.detention_inflow", "persons placed in immigration detention for removal");
   stock("departure.in_detention", "persons in immigration detention awaiting removal");
   stock("ind.paused_by_moratorium", "cases held by a decision moratorium");

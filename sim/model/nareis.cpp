@@ -53,6 +53,12 @@ void ChainModel::nareis_daily() {
     rec_.stock_add(m_.nareis_waiting, now(), -1);
     if (rng_.nareis.bernoulli(at(s_.nareis.grant_rate))) {
       rec_.count(m_.nareis_granted);
+      const double travel = at(s_.nareis.travel_share);
+      if (travel < 1.0 && !rng_.nareis.bernoulli(travel)) {  // no draw at 1: streams stay aligned
+        rec_.count(m_.nareis_unused);
+        set_stage(id, Stage::kDeparted);  // the mvv lapses: never enters the Netherlands
+        continue;
+      }
       const double days =
           draw(s_.nareis.collect, rng_.nareis) + draw(s_.nareis.travel, rng_.nareis);
       schedule(after_days(days), kNareisArrival, id);

@@ -6,27 +6,16 @@
 // hazard of the mean stay, and newcomers joining municipal reception while places are free.
 // When protection ends a binomial share activates its dormant asylum application — those become
 // persons in the AA queue — and, without a transition status, the others leave.
-#include <boost/random/binomial_distribution.hpp>
-#include <boost/random/poisson_distribution.hpp>
 #include <cmath>
 
+#include "asylumsim/engine/counts.hpp"
 #include "asylumsim/model/chain_model.hpp"
 
 namespace asylumsim::model {
 
 using namespace scenario;
-
-namespace {
-std::int64_t binomial(std::int64_t n, double p, engine::RandomStream& rng) {
-  if (n <= 0 || p <= 0) return 0;
-  if (p >= 1) return n;
-  return boost::random::binomial_distribution<std::int64_t>(n, p)(rng);
-}
-std::int64_t poisson(double mean, engine::RandomStream& rng) {
-  if (mean <= 0) return 0;
-  return boost::random::poisson_distribution<std::int64_t>(mean)(rng);
-}
-}  // namespace
+using engine::binomial_count;
+using engine::poisson_count;
 
 void ChainModel::record_ukraine() {
   rec_.stock_set(m_.ukraine_registered, now(), static_cast<double>(ukraine_registered_));
@@ -50,15 +39,15 @@ void ChainModel::ukraine_daily() {
   auto& rng = rng_.ukraine;
   const double hazard = 1.0 - std::exp(-1.0 / (at(s_.ukraine.mean_stay_years) * 365.25));
   const std::int64_t private_stock = ukraine_registered_ - ukraine_municipal_;
-  const std::int64_t left_municipal = binomial(ukraine_municipal_, hazard, rng);
-  const std::int64_t left_private = binomial(private_stock, hazard, rng);
+  const std::int64_t left_municipal = binomial_count(ukraine_municipal_, hazard, rng);
+  const std::int64_t left_private = binomial_count(private_stock, hazard, rng);
   const bool open = now() < s_.ukraine.protection_end;
   const std::int64_t arrived =
-      open ? poisson(at(s_.ukraine.registrations_per_year) / 365.25, rng) : 0;
+      open ? poisson_count(at(s_.ukraine.registrations_per_year) / 365.25, rng) : 0;
   ukraine_municipal_ -= left_municipal;
   ukraine_registered_ += arrived - left_municipal - left_private;
   const auto capacity = static_cast<std::int64_t>(at(s_.ukraine.municipal_capacity));
-  const std::int64_t joining = binomial(arrived, at(s_.ukraine.municipal_share), rng);
+  const std::int64_t joining = binomial_count(arrived, at(s_.ukraine.municipal_share), rng);
   ukraine_municipal_ = std::min(capacity, ukraine_municipal_ + joining);  // a cut moves people out
   rec_.count(m_.ukraine_arrivals, static_cast<double>(arrived));
   rec_.count(m_.ukraine_departures, static_cast<double>(left_municipal + left_private));
@@ -69,9 +58,9 @@ void ChainModel::on_protection_ends() {
   const bool transition = s_.ukraine.transition_status;
   const double share =
       transition ? at(s_.ukraine.transition_activation_share) : at(s_.ukraine.activation_share);
-  const std::int64_t from_municipal = binomial(ukraine_municipal_, share, rng_.ukraine);
+  const std::int64_t from_municipal = binomial_count(ukraine_municipal_, share, rng_.ukraine);
   const std::int64_t from_private =
-      binomial(ukraine_registered_ - ukraine_municipal_, share, rng_.ukraine);
+      binomial_count(ukraine_registered_ - ukraine_municipal_, share, rng_.ukraine);
   // The activated applications enter the AA track; the applicants keep their housing while the
   // IND decides (ASSUMPTION), so the load falls on the IND, not on COA places.
   for (std::int64_t i = 0; i < from_municipal + from_private; ++i)

@@ -474,7 +474,7 @@ class Loader {
   void read_nareis(const YamlView& v) {
     if (!v.defined()) return;
     if (!v.expect_map({"window_days", "capacity_per_week", "grant_rate", "collect", "travel",
-                       "join_referent_share"}))
+                       "join_referent_share", "travel_share"}))
       return;
     auto& n = s_.nareis;
     n.window_days = schedule(v.child("window_days"), 90, Range::kNonNegative);
@@ -483,13 +483,14 @@ class Loader {
     n.collect = distribution(v.child("collect"), n.collect);
     n.travel = distribution(v.child("travel"), n.travel);
     n.join_referent_share = schedule(v.child("join_referent_share"), 1, Range::kProbability);
+    n.travel_share = schedule(v.child("travel_share"), 1, Range::kProbability);
   }
 
   void read_departure(const YamlView& v) {
     if (!v.defined() ||
         !v.expect_map({"routes", "dublin_transfer_term_days", "dublin_transfer_success",
                        "dublin_transfer_duration", "other_outcome_unsupervised_share",
-                       "travel_document_share", "detention_places", "detention"}))
+                       "travel_document_share", "detention_places", "detention", "non_asylum"}))
       return;
     auto& d = s_.departure;
     const YamlView routes = v.required("routes");
@@ -518,6 +519,22 @@ class Loader {
     d.travel_document_share = schedule(v.child("travel_document_share"), 1, Range::kProbability);
     d.detention_places = schedule(v.child("detention_places"), 1e9, Range::kNonNegative);
     d.detention = distribution(v.child("detention"), d.detention);
+    read_non_asylum(v.child("non_asylum"));
+  }
+
+  void read_non_asylum(const YamlView& v) {
+    if (!v.defined() ||
+        !v.expect_map({"caseload_at_start", "entries_per_year", "mean_days_to_depart"}))
+      return;
+    auto& n = s_.departure.non_asylum;
+    n.enabled = true;
+    n.caseload_at_start = number(v.child("caseload_at_start"), 0, Range::kNonNegative);
+    n.mean_days_to_depart = schedule(v.required("mean_days_to_depart"), 90, Range::kPositive);
+    const YamlView entries = v.required("entries_per_year");
+    if (!entries.defined() || !entries.expect_map(names_of(kNonAsylumRouteNames))) return;
+    for (int r = 0; r < kNonAsylumRoutes; ++r)
+      n.entries_per_year[r] =
+          schedule(entries.required(kNonAsylumRouteNames[r]), 0, Range::kNonNegative);
   }
 
   void read_ukraine(const YamlView& v) {

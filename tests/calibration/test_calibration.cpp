@@ -116,17 +116,31 @@ TEST_CASE("fitted values are written in place, also several on one line", "[cali
       "# keep this comment\n"
       "scenario: {name: x, start: 2024-01-01, end: 2025-12-31}\n"
       "ind:\n"
-      "  capacity_per_week: {aa: [{from: 2024-01-01, value: 430}, {from: 2025-01-01, value: 290}]}  # note\n"
+      "  capacity_per_week: {aa: [{from: 2024-01-01, value: 430}, {from: 2025-01-01, value: 290}]} "
+      " # note\n"
       "calibration:\n"
       "  parameters:\n"
       "    - {path: 'ind.capacity_per_week.aa[0].value', min: 100, max: 900}\n"
       "    - {path: 'ind.capacity_per_week.aa[1].value', min: 100, max: 900}\n";
-  const auto spec = calibration::read_calibration(scenario::load_yaml_text(text, "t.yaml"), "t.yaml");
+  const auto spec =
+      calibration::read_calibration(scenario::load_yaml_text(text, "t.yaml"), "t.yaml");
   Eigen::VectorXd v(2);
   v << 489.095, 378.5;
   const std::string out = calibration::calibrated_text(text, spec, v, "");
-  CHECK_THAT(out, Catch::Contains("aa: [{from: 2024-01-01, value: 489.095}, {from: 2025-01-01, value: 378.5}]}  # note"));
+  CHECK_THAT(
+      out,
+      Catch::Contains(
+          "aa: [{from: 2024-01-01, value: 489.095}, {from: 2025-01-01, value: 378.5}]}  # note"));
   CHECK_THAT(out, Catch::StartsWith("# keep this comment\n"));
+  // Calibrating the output again replaces the first run's header instead of stacking a second.
+  const std::string once =
+      calibration::calibrated_text(text, spec, v, "# CALIBRATED by run 1\n#\n");
+  const auto spec_once =
+      calibration::read_calibration(scenario::load_yaml_text(once, "once.yaml"), "once.yaml");
+  const std::string twice =
+      calibration::calibrated_text(once, spec_once, v, "# CALIBRATED by run 2\n#\n");
+  CHECK_THAT(twice, Catch::StartsWith("# CALIBRATED by run 2\n#\n# keep this comment\n"));
+  CHECK_THAT(twice, !Catch::Contains("run 1"));
 }
 
 TEST_CASE("a bad calibration block is reported with its location", "[calibration][errors]") {

@@ -313,3 +313,61 @@ TEST_CASE("forced removal needs a travel document and a detention place", "[mode
   free_places.run();
   CHECK(indicator(free_places, "departure.chain_forced", "2024") > 100);
 }
+
+TEST_CASE("the caseload outside the asylum chain adds its departures to the chain-wide routes",
+          "[model][departure]") {
+  auto y = test::small_yaml();
+  const auto base_s = test::scenario_from(y);
+  ChainModel base(base_s, 0);
+  base.run();
+  // 60 days to departure on average; started at its equilibrium (entries x 60 / 365.25).
+  YAML::Node n;
+  n["caseload_at_start"] = 1150;
+  n["mean_days_to_depart"] = 60;
+  n["entries_per_year"]["forced"] = 3000;
+  n["entries_per_year"]["independent"] = 2000;
+  n["entries_per_year"]["unsupervised"] = 2000;
+  y["departure"]["non_asylum"] = n;
+  const auto s = test::scenario_from(y);
+  ChainModel m(s, 0);
+  m.run();
+  const std::pair<const char*, double> routes[] = {
+      {"forced", 3000}, {"independent", 2000}, {"unsupervised", 2000}};
+  for (const auto& [route, entries] : routes) {
+    INFO(route);
+    const double departed = indicator(m, fmt::format("departure.non_asylum.{}", route), "2025");
+    // In equilibrium a year's departures equal a year's entries: Poisson entries, binomial exits.
+    CHECK(departed == Approx(entries).margin(5 * std::sqrt(entries)));
+    // Its own random stream: the asylum chain's departures are untouched (common random
+    // numbers), so the chain-wide figure grows by exactly the caseload's departures.
+    const std::string chain = fmt::format("departure.chain_{}", route);
+    CHECK(indicator(m, chain, "2025") == Approx(indicator(base, chain, "2025") + departed));
+  }
+  CHECK(indicator(m, "departure.dtenv_outflow_total", "2025") ==
+        indicator(base, "departure.dtenv_outflow_total", "2025"));
+  const double caseload = indicator(m, "departure.non_asylum.caseload", "2025-12-31");
+  CHECK(caseload == Approx(7000 * 60 / 365.25).margin(5 * std::sqrt(7000 * 60 / 365.25)));
+}
+
+TEST_CASE("granted family members who never travel do not arrive", "[model][nareis]") {
+  auto y = test::small_yaml();
+  y["nareis"]["travel_share"] = 0.6;
+  const auto s = test::scenario_from(y);
+  ChainModel m(s, 0);
+  m.run();
+  double granted = 0, unused = 0;
+  for (const char* year : {"2024", "2025"}) {
+    granted += indicator(m, "nareis.mvv_granted", year);
+    unused += indicator(m, "nareis.mvv_unused", year);
+  }
+  REQUIRE(granted > 500);
+  // Binomial: 40% of the grants lapse unused.
+  CHECK(unused == Approx(0.4 * granted).margin(4 * std::sqrt(0.24 * granted)));
+  auto y_all = test::small_yaml();
+  const auto s_all = test::scenario_from(y_all);
+  ChainModel all(s_all, 0);
+  all.run();
+  CHECK(indicator(all, "nareis.mvv_unused", "2025") == 0);
+  CHECK(indicator(m, "inflow.family_arrivals", "2025") <
+        0.8 * indicator(all, "inflow.family_arrivals", "2025"));
+}

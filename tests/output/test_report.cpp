@@ -95,7 +95,7 @@ TEST_CASE("the validation report plots every documented figure with its error",
   check_self_contained(html);
   CHECK(count(html, "class=\"interval-row\"") == in_horizon.size());
   CHECK(count(html, "<tr><td class=\"l\">") == in_horizon.size());
-  CHECK_THAT(html, Catch::Contains("figures within tolerance"));
+  CHECK_THAT(html, Catch::Contains("figures within their acceptance band"));
   CHECK_THAT(html, Catch::Contains("Shares: model minus the figure"));
 }
 
@@ -123,4 +123,43 @@ TEST_CASE("the comparison report overlays base and variant and shows paired diff
   CHECK(count(html, "class=\"band-outer\"") == 2 * 14);
   CHECK(count(html, "class=\"chart interval-chart\"") == 2);
   CHECK_THAT(html, Catch::Contains("id=\"differences\""));
+}
+
+TEST_CASE("acceptance bands follow issue 4: key figures 5%, flows 10%, durations 15%, shares 5 pp",
+          "[output][validation]") {
+  const auto targets =
+      scenario::load_targets(test::source_path("tests/data/targets-2024-2025.yaml"));
+  const auto find = [&](const std::string& id, const std::string& when) {
+    for (const auto& t : targets)
+      if (t.id == id && t.when.label() == when) return &t;
+    FAIL("no target " << id << " " << when);
+    return static_cast<const scenario::Target*>(nullptr);
+  };
+  // A row whose model mean lies `off` away from the figure (relative, or absolute for shares).
+  const auto row = [](const scenario::Target* t, double mean) {
+    output::ValidationRow r;
+    r.target = t;
+    r.model.mean = mean;
+    r.rel_error = (mean - t->value) / std::abs(t->value);
+    return r;
+  };
+  const auto* occupancy = find("coa.occupancy", "2025-12-31");      // key stock
+  const auto* backlog_key = find("housing.backlog", "2026-01-01");  // key only on this date
+  const auto* backlog = find("housing.backlog", "2025-07-01");
+  const auto* lead_time = find("ind.lead_time_weeks.aa", "2025");  // duration
+  const auto* grant_rate = find("ind.grant_rate_first", "2025");   // share 0.34
+  CHECK(output::acceptance_for(*occupancy).key);
+  CHECK(output::within_acceptance(row(occupancy, occupancy->value * 1.049)));
+  CHECK_FALSE(output::within_acceptance(row(occupancy, occupancy->value * 1.06)));
+  CHECK_FALSE(output::within_acceptance(row(backlog_key, backlog_key->value * 0.93)));
+  CHECK(output::within_acceptance(row(backlog, backlog->value * 0.93)));
+  CHECK_FALSE(output::within_acceptance(row(backlog, backlog->value * 0.89)));
+  CHECK(output::within_acceptance(row(lead_time, lead_time->value * 0.86)));
+  CHECK_FALSE(output::within_acceptance(row(lead_time, lead_time->value * 0.84)));
+  // Shares: percentage points, not relative: 0.30 against 0.34 is 4 points (12% relative).
+  CHECK(output::within_acceptance(row(grant_rate, 0.30)));
+  CHECK_FALSE(output::within_acceptance(row(grant_rate, 0.28)));
+  const std::string table =
+      output::validation_table({row(occupancy, occupancy->value), row(grant_rate, 0.2)});
+  CHECK_THAT(table, Catch::Contains("1 of 2 figures within their acceptance band"));
 }

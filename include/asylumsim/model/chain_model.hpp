@@ -65,7 +65,7 @@ using IndQueue = engine::PriorityDiscipline<QueueEntry, 2>;  // class 0: court-o
 // numbers in all others.
 struct Streams {
   engine::RandomStream arrivals, registration, tracks, decisions, appeals, reception, housing,
-      nareis, departure, ukraine, initial, abscond;
+      nareis, departure, ukraine, initial, abscond, non_asylum;
   Streams(std::uint64_t seed, std::uint64_t rep);
 };
 
@@ -187,6 +187,9 @@ class ChainModel {
   void on_removal(PersonId id);
 
   // --- Ukraine (ukraine.cpp) ---
+  void start_non_asylum();
+  void non_asylum_daily();
+  void record_non_asylum();
   void start_ukraine();
   void ukraine_daily();
   void on_protection_ends();
@@ -234,6 +237,7 @@ class ChainModel {
   // departure: immigration detention for forced removals
   engine::ServerPool<PersonId> detention_{0};
   // Ukraine
+  std::array<std::int64_t, scenario::kNonAsylumRoutes> non_asylum_caseload_{};
   std::int64_t ukraine_registered_ = 0;
   std::int64_t ukraine_municipal_ = 0;
   TransitionObserver observer_;

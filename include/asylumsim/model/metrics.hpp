@@ -32,10 +32,12 @@ struct Metrics {
   MetricId har_plus_placements, har_plus_moved_on, transit_entries, transit_moved_on,
       har_plus_stock, transit_places, transit_occupied, logeer_placements, with_hosts;
   MetricId cost_coa_occupied, cost_coa_empty, cost_har_plus, cost_transit, cost_measures;
-  MetricId nareis_applications, nareis_decisions, nareis_granted, permit_renewals;
+  MetricId nareis_applications, nareis_decisions, nareis_granted, nareis_unused, permit_renewals;
   MetricId chain_forced, chain_independent, chain_unsupervised;
   std::array<MetricId, scenario::kRoutes> dtenv_route;
   MetricId ukraine_arrivals, ukraine_departures, detention_inflow, in_detention;
+  std::array<MetricId, scenario::kNonAsylumRoutes> non_asylum_departed;
+  MetricId non_asylum_entries, non_asylum_caseload;
   // stocks
   MetricId coa_occupancy, coa_capacity, coa_permit_holders, coa_amv, limbo, nareis_waiting,
       housing_backlog, housing_waiting, ukraine_registered, ukraine_municipal, ukraine_capacity,

@@ -62,6 +62,12 @@ inline constexpr std::array<const char*, kRoutes> kRouteNames = {
     "voluntary_origin", "voluntary_dublin", "voluntary_other", "forced_origin",  "forced_dublin",
     "forced_other",     "unsupervised",     "permit_later",    "administrative", "no_departure"};
 
+// How a migrant outside the asylum chain leaves the departure caseload (Fig 103's three routes).
+enum NonAsylumRoute : int { kNonAsylumForced = 0, kNonAsylumIndependent, kNonAsylumUnsupervised };
+inline constexpr int kNonAsylumRoutes = 3;
+inline constexpr std::array<const char*, kNonAsylumRoutes> kNonAsylumRouteNames = {
+    "forced", "independent", "unsupervised"};
+
 template <class T>
 using PerTrack = std::array<T, kTracks>;
 
@@ -169,10 +175,22 @@ struct NareisParams {
   DistSchedule collect{Distribution::exponential(45.0)};
   DistSchedule travel{Distribution::exponential(45.0)};
   Schedule join_referent_share{1.0};  // arrivals joining a referent still in COA
+  Schedule travel_share{1.0};         // granted family members who collect the mvv and travel
   // Two-status system: subsidiary-protection holders wait, and must meet requirements, first.
   Schedule subsidiary_share{0.0};
   Schedule subsidiary_waiting_days{0.0};
   Schedule subsidiary_requirements_met{1.0};
+};
+
+// Migrants without legal stay who never applied for asylum (found by the police, AVIM or KMar;
+// overstayers): not persons of the asylum chain, but the chain-wide departure figures (Fig 103)
+// count their departures. A stock-flow caseload per route: entries per year by the route they
+// will leave by, and a mean time from entry to departure.
+struct NonAsylumParams {
+  bool enabled = false;
+  double caseload_at_start = 0.0;  // split over the routes as the entries on the start date
+  std::array<Schedule, kNonAsylumRoutes> entries_per_year;
+  Schedule mean_days_to_depart{90.0};
 };
 
 struct DepartureParams {
@@ -187,6 +205,7 @@ struct DepartureParams {
   Schedule travel_document_share{1.0};
   Schedule detention_places{1e9};
   DistSchedule detention{Distribution::fixed(0.0)};
+  NonAsylumParams non_asylum;
 };
 
 struct UkraineParams {
