@@ -84,6 +84,10 @@ void ChainModel::seed_initial_state() {
         on_linked(id);
       else
         schedule(linked, kLinked, id);
+      // A permit from within the last nareis window (before the start) can still bring an mvv
+      // application in the part of the window that is left.
+      const double age_days = engine::days_from_ticks(-pa);
+      if (age_days < at(s_.nareis.window_days)) maybe_apply_nareis(id, age_days);
     }
   }
 

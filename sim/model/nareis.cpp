@@ -3,17 +3,20 @@
 // decides mvv applications with its own capacity; granted family members collect the visa, travel,
 // arrive with a derived permit and need housing: with the referent when the referent is still in
 // COA, directly with a housed referent when that measure is on, or as their own household.
+#include <algorithm>
+
 #include "asylumsim/model/chain_model.hpp"
 
 namespace asylumsim::model {
 
 using namespace scenario;
 
-void ChainModel::maybe_apply_nareis(PersonId referent) {
+void ChainModel::maybe_apply_nareis(PersonId referent, double window_used_days) {
   const Person& p = persons_[referent];
   if (p.origin == Origin::kNareis) return;  // derived permits give no new nareis right
   if (!rng_.nareis.bernoulli(at(s_.groups[p.group].nareis_apply_share))) return;
-  double delay = rng_.nareis.uniform01() * at(s_.nareis.window_days);
+  const double window_left = std::max(0.0, at(s_.nareis.window_days) - window_used_days);
+  double delay = rng_.nareis.uniform01() * window_left;
   // Two-status system: subsidiary-protection holders wait, then must meet the requirements.
   const double subsidiary = at(s_.nareis.subsidiary_share);
   if (subsidiary > 0 && rng_.nareis.bernoulli(subsidiary)) {

@@ -371,3 +371,26 @@ TEST_CASE("granted family members who never travel do not arrive", "[model][nare
   CHECK(indicator(m, "inflow.family_arrivals", "2025") <
         0.8 * indicator(all, "inflow.family_arrivals", "2025"));
 }
+
+TEST_CASE("permit holders of before the start still apply for nareis within their window",
+          "[model][nareis]") {
+  auto y = test::small_yaml();
+  y["initial"]["permit_holders_max_age_days"] = 300;
+  const auto s = test::scenario_from(y);
+  ChainModel m(s, 0);
+  int from_initial = 0;
+  Tick latest = 0;
+  m.observe_transitions([&](model::PersonId id, Stage, Stage to, Tick t) {
+    const auto& p = m.persons()[id];
+    if (to != Stage::kNareisAbroad || t == 0 || p.head == model::kNoPerson) return;
+    const auto& referent = m.persons()[p.head];
+    if (referent.permit_at >= 0) return;  // only permits from before the start
+    ++from_initial;
+    latest = std::max(latest, t);
+  });
+  m.run();
+  // About 90/300 of the 800 initial permit holders are inside the window; half of the alpha
+  // group and 30% of beta apply, each for one to three family members.
+  CHECK(from_initial > 40);
+  CHECK(latest <= engine::days(90));  // only in what was left of the 90-day window
+}

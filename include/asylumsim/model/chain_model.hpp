@@ -171,7 +171,8 @@ class ChainModel {
   double forecast_quota() const;
 
   // --- nareis (nareis.cpp) ---
-  void maybe_apply_nareis(PersonId referent);
+  // `window_used_days`: days of the application window already past (permits before the start).
+  void maybe_apply_nareis(PersonId referent, double window_used_days = 0.0);
   void on_nareis_apply(PersonId referent);
   void nareis_daily();
   void on_nareis_arrival(PersonId id);
