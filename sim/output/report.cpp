@@ -455,7 +455,7 @@ std::string validation_report(const scenario::Scenario& s, const std::string& ta
       if (std::find(g.kinds.begin(), g.kinds.end(), t.kind) == g.kinds.end()) continue;
       const double denom = g.relative && t.value != 0 ? std::abs(t.value) : 1.0;
       const auto rel = [&](double v) { return (v - t.value) / denom; };
-      const double err = rel(row.model.mean);
+      const double err = acceptance_error(row);
       const Acceptance band = acceptance_for(t);
       const bool ok = within_acceptance(row);
       within += ok;

@@ -186,11 +186,12 @@ class ChainModel {
   void leave_chain(PersonId id);
   void start_detention(PersonId id);
   void on_removal(PersonId id);
-
-  // --- Ukraine (ukraine.cpp) ---
+  // the departure caseload outside the asylum chain (stock-flow)
   void start_non_asylum();
   void non_asylum_daily();
   void record_non_asylum();
+
+  // --- Ukraine (ukraine.cpp) ---
   void start_ukraine();
   void ukraine_daily();
   void on_protection_ends();
@@ -237,8 +238,9 @@ class ChainModel {
   engine::PeriodicQuota nareis_capacity_;
   // departure: immigration detention for forced removals
   engine::ServerPool<PersonId> detention_{0};
-  // Ukraine
+  // departure caseload outside the asylum chain, per route
   std::array<std::int64_t, scenario::kNonAsylumRoutes> non_asylum_caseload_{};
+  // Ukraine
   std::int64_t ukraine_registered_ = 0;
   std::int64_t ukraine_municipal_ = 0;
   TransitionObserver observer_;
