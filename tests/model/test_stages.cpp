@@ -14,6 +14,15 @@ using model::ChainModel;
 using model::Stage;
 
 namespace {
+// A scenario and replication 0 of it, run to the end. The model keeps a reference to its scenario,
+// so both live here together.
+struct RunOnce {
+  scenario::Scenario s;
+  ChainModel m;
+  explicit RunOnce(const YAML::Node& y) : s(test::scenario_from(y)), m(s, 0) { m.run(); }
+  operator const ChainModel&() const { return m; }
+};
+
 double indicator(const ChainModel& m, const std::string& id, const std::string& when) {
   const auto* ind = model::find_indicator(id);
   REQUIRE(ind != nullptr);
@@ -99,7 +108,6 @@ TEST_CASE("a moratorium pauses decisions for its group and raises its backlog", 
   CHECK(decided_in_window == 0);
   CHECK(decided_after > 50);  // resumed cases go first
 
-  const auto s_base = test::scenario_from(test::small_yaml());
   CHECK(indicator(m, "ind.paused_by_moratorium", "2024-07-31") > 100);
   CHECK(indicator(m, "ind.paused_by_moratorium", "2024-10-01") == 0);
 
@@ -107,11 +115,9 @@ TEST_CASE("a moratorium pauses decisions for its group and raises its backlog", 
   auto waiting_beta_at = [&](YAML::Node yy) {
     yy["scenario"]["end"] = "2024-08-31";
     yy.remove("ukraine");  // its protection end lies beyond this shorter horizon
-    const auto sc = test::scenario_from(yy);
-    ChainModel mm(sc, 0);
-    mm.run();
+    const RunOnce mm(yy);
     int n = 0;
-    for (const auto& p : mm.persons()) n += p.stage == Stage::kIndWaiting && p.group == beta;
+    for (const auto& p : mm.m.persons()) n += p.stage == Stage::kIndWaiting && p.group == beta;
     return n;
   };
   const int with = waiting_beta_at(YAML::Clone(y));
@@ -130,9 +136,7 @@ TEST_CASE("a half-year's realisation never exceeds quota plus backlog plus advan
   // Minors with Nidos count for the quota outside the municipal cap; leave them out here.
   y["groups"]["alpha"]["amv_share"] = 0.0;
   y["initial"]["amv_share"] = 0.0;
-  const auto s_m = test::scenario_from(y);
-  ChainModel m(s_m, 0);
-  m.run();
+  const RunOnce m(y);
   double backlog = 100;
   for (const char* h : {"2024-H1", "2024-H2", "2025-H1", "2025-H2"}) {
     const double realised = indicator(m, "housing.realised", h);
@@ -181,9 +185,7 @@ TEST_CASE("Ter Apel holds at most its cap and the rest overflows to emergency pl
   y["groups"]["alpha"]["first_applications_per_year"] = 200000;
   y["registration"]["ter_apel_cap"] = 500;
   y["registration"]["duration"] = 14;
-  const auto s_m = test::scenario_from(y);
-  ChainModel m(s_m, 0);
-  m.run();
+  const RunOnce m(y);
   for (const char* d : {"2024-03-01", "2024-08-01", "2025-02-01"}) {
     CHECK(indicator(m, "coa.occupancy.col", d) <= 500);
   }
@@ -216,27 +218,21 @@ TEST_CASE("not-in-time appeals are filed only after the legal term", "[model][in
   auto y = test::small_yaml();
   y["ind"]["capacity_per_week"]["aa"] = 5;  // a long queue
   y["ind"]["not_in_time_appeal_share"]["aa"] = 1.0;
-  const auto s_m = test::scenario_from(y);
-  ChainModel m(s_m, 0);
-  m.run();
+  const RunOnce m(y);
   CHECK(indicator(m, "court.inflow_not_in_time", "2024-Q1") > 0);  // the old initial backlog
   // With a 6-month term and a 2-week notice, no applicant of 2024 can appeal before mid-July.
   auto y2 = test::small_yaml();
   y2["ind"]["capacity_per_week"]["aa"] = 5;
   y2["ind"]["not_in_time_appeal_share"]["aa"] = 1.0;
   y2["initial"]["ind_backlog"] = YAML::Load("{dublin: 0, safe_country: 0, aa: 0, va: 0}");
-  const auto s_m2 = test::scenario_from(y2);
-  ChainModel m2(s_m2, 0);
-  m2.run();
+  const RunOnce m2(y2);
   for (const char* mth : {"2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"})
     CHECK(indicator(m2, "court.inflow_not_in_time", mth) == 0);
   CHECK(indicator(m2, "court.inflow_not_in_time", "2024-H2") > 100);
 }
 
 TEST_CASE("bed-days equal the time integral of occupancy", "[model][reception]") {
-  const auto s = test::scenario_from(test::small_yaml());
-  ChainModel m(s, 0);
-  m.run();
+  const RunOnce m(test::small_yaml());
   // A year of bed-days is 366 (2024) times the time-average occupancy; both lie between the
   // smallest and largest month-end occupancy of the year times the days.
   const double bed_days = indicator(m, "coa.bed_days", "2024");
@@ -258,9 +254,7 @@ TEST_CASE("ending temporary protection activates applications into the AA queue"
           "[model][ukraine]") {
   auto y = test::small_yaml();
   y["ukraine"]["activation_share"] = 0.5;
-  const auto s = test::scenario_from(y);
-  ChainModel m(s, 0);
-  m.run();
+  const RunOnce m(y);
   const double before = indicator(m, "ukraine.registered", "2025-05-31");
   const double activated = indicator(m, "inflow.ukraine_activated", "2025-06");
   CHECK(activated == Approx(0.5 * before).margin(4 * std::sqrt(before)));  // binomial
@@ -268,9 +262,7 @@ TEST_CASE("ending temporary protection activates applications into the AA queue"
   auto y2 = test::small_yaml();
   y2["ukraine"]["transition_status"] = true;
   y2["ukraine"]["transition_activation_share"] = 0.1;
-  const auto s2 = test::scenario_from(y2);
-  ChainModel m2(s2, 0);
-  m2.run();
+  const RunOnce m2(y2);
   CHECK(indicator(m2, "inflow.ukraine_activated", "2025-06") < 0.2 * before);
   CHECK(indicator(m2, "ukraine.registered", "2025-06-30") > 0.5 * before);
 }
@@ -278,13 +270,9 @@ TEST_CASE("ending temporary protection activates applications into the AA queue"
 TEST_CASE("voluntary-return support raises voluntary departures of its group",
           "[model][departure]") {
   auto y = test::small_yaml();
-  const auto base_s = test::scenario_from(y);
-  ChainModel base(base_s, 0);
-  base.run();
+  const RunOnce base(y);
   y["groups"]["alpha"]["voluntary_departure_factor"] = 3.0;
-  const auto s = test::scenario_from(y);
-  ChainModel m(s, 0);
-  m.run();
+  const RunOnce m(y);
   CHECK(indicator(m, "departure.dtenv_voluntary", "2025") >
         1.5 * indicator(base, "departure.dtenv_voluntary", "2025"));
 }
@@ -293,33 +281,25 @@ TEST_CASE("forced removal needs a travel document and a detention place", "[mode
   auto y = test::small_yaml();
   y["departure"]["travel_document_share"] = 0.0;
   y["departure"]["dublin_transfer_success"] = 0.0;
-  const auto s = test::scenario_from(y);
-  ChainModel m(s, 0);
-  m.run();
+  const RunOnce m(y);
   CHECK(indicator(m, "departure.route.forced_origin", "2025") == 0);  // no papers, no removal
   CHECK(indicator(m, "departure.route.forced_dublin", "2025") > 0);   // Dublin transfers need none
 
   auto y2 = test::small_yaml();
   y2["departure"]["detention_places"] = 5;
   y2["departure"]["detention"] = 30;
-  const auto s2 = test::scenario_from(y2);
-  ChainModel limited(s2, 0);
-  limited.run();
+  const RunOnce limited(y2);
   // Five places held 30 days each remove at most 5 * 366 / 30 = 61 persons a year.
   CHECK(indicator(limited, "departure.chain_forced", "2024") <= 62);
   CHECK(indicator(limited, "departure.detention_inflow", "2024") <= 66);
-  const auto s3 = test::scenario_from(test::small_yaml());
-  ChainModel free_places(s3, 0);
-  free_places.run();
+  const RunOnce free_places(test::small_yaml());
   CHECK(indicator(free_places, "departure.chain_forced", "2024") > 100);
 }
 
 TEST_CASE("the caseload outside the asylum chain adds its departures to the chain-wide routes",
           "[model][departure]") {
   auto y = test::small_yaml();
-  const auto base_s = test::scenario_from(y);
-  ChainModel base(base_s, 0);
-  base.run();
+  const RunOnce base(y);
   // 60 days to departure on average; started at its equilibrium (entries x 60 / 365.25).
   YAML::Node n;
   n["caseload_at_start"] = 1150;
@@ -328,9 +308,7 @@ TEST_CASE("the caseload outside the asylum chain adds its departures to the chai
   n["entries_per_year"]["independent"] = 2000;
   n["entries_per_year"]["unsupervised"] = 2000;
   y["departure"]["non_asylum"] = n;
-  const auto s = test::scenario_from(y);
-  ChainModel m(s, 0);
-  m.run();
+  const RunOnce m(y);
   const std::pair<const char*, double> routes[] = {
       {"forced", 3000}, {"independent", 2000}, {"unsupervised", 2000}};
   for (const auto& [route, entries] : routes) {
@@ -352,9 +330,7 @@ TEST_CASE("the caseload outside the asylum chain adds its departures to the chai
 TEST_CASE("granted family members who never travel do not arrive", "[model][nareis]") {
   auto y = test::small_yaml();
   y["nareis"]["travel_share"] = 0.6;
-  const auto s = test::scenario_from(y);
-  ChainModel m(s, 0);
-  m.run();
+  const RunOnce m(y);
   double granted = 0, unused = 0;
   for (const char* year : {"2024", "2025"}) {
     granted += indicator(m, "nareis.mvv_granted", year);
@@ -364,9 +340,7 @@ TEST_CASE("granted family members who never travel do not arrive", "[model][nare
   // Binomial: 40% of the grants lapse unused.
   CHECK(unused == Approx(0.4 * granted).margin(4 * std::sqrt(0.24 * granted)));
   auto y_all = test::small_yaml();
-  const auto s_all = test::scenario_from(y_all);
-  ChainModel all(s_all, 0);
-  all.run();
+  const RunOnce all(y_all);
   CHECK(indicator(all, "nareis.mvv_unused", "2025") == 0);
   CHECK(indicator(m, "inflow.family_arrivals", "2025") <
         0.8 * indicator(all, "inflow.family_arrivals", "2025"));
