@@ -24,7 +24,9 @@ Streams::Streams(std::uint64_t seed, std::uint64_t rep)
       ukraine(seed, rep, "ukraine"),
       initial(seed, rep, "initial_state"),
       abscond(seed, rep, "ind.abscond"),
-      non_asylum(seed, rep, "departure.non_asylum") {}
+      non_asylum(seed, rep, "departure.non_asylum"),
+      re_registration(seed, rep, "reception.re_registration"),
+      article8(seed, rep, "inflow.article8_family") {}
 
 ChainModel::ChainModel(const Scenario& s, std::uint64_t replication)
     : s_(s),
@@ -112,6 +114,7 @@ void ChainModel::dispatch(const engine::Event& e) {
     case kResettlementArrival:
     case kRelocationArrival:
     case kDublinInArrival:
+    case kArticle8Arrival:
       on_arrival(static_cast<EventKind>(e.data.kind), e.data.aux);
       break;
     case kRegistrationDone:
@@ -161,6 +164,9 @@ void ChainModel::dispatch(const engine::Event& e) {
       break;
     case kShelterMoveOn:
       on_shelter_move_on(who, e.data.aux);
+      break;
+    case kReRegistration:
+      on_re_registration(who, e.data.aux);
       break;
     case kEventKinds:
       break;

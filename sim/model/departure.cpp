@@ -119,13 +119,16 @@ void ChainModel::on_dublin_term_ends(PersonId id, std::uint32_t epoch) {
 
 void ChainModel::depart(PersonId id, Route route) {
   rec_.count(m_.dtenv_route[route]);
+  if (route == kUnsupervised) {
+    leave_with_unknown_destination(id, false);
+    return;
+  }
   if (is_voluntary(route)) {
     rec_.count(m_.chain_independent);
     rec_.count(m_.cost_measures, at(s_.groups[persons_[id].group].voluntary_return_cost));
-  } else if (is_forced(route))
+  } else if (is_forced(route)) {
     rec_.count(m_.chain_forced);
-  else if (route == kUnsupervised)
-    rec_.count(m_.chain_unsupervised);
+  }
   leave_chain(id);
 }
 

@@ -218,7 +218,7 @@ void ChainModel::on_abscond(PersonId id) {
   p.pending = {};
   if (p.stage != Stage::kIndWaiting) return;
   leave_ind_queue(id);
-  leave_unsupervised(id);
+  leave_with_unknown_destination(id, true);
 }
 
 }  // namespace asylumsim::model

@@ -126,7 +126,8 @@ void ChainModel::seed_initial_state() {
   }
 
   // Family members abroad waiting for an mvv decision; their referents are outside the model's
-  // initial population, so on arrival they form their own household.
+  // initial population, so on arrival they form their own household (or, with direct family
+  // housing, join the referent, who is taken to be housed by then).
   {
     const auto n = static_cast<std::int64_t>(in.nareis_waiting);
     for (std::int64_t i = 0; i < n; ++i) {

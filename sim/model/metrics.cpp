@@ -46,6 +46,8 @@ void Metrics::register_all(engine::Recorder& r) {
   council_inflow = r.counter("council_of_state.inflow_total");
   coa_received = r.counter("coa.received");
   coa_left = r.counter("coa.left");
+  article8_family = r.counter("inflow.article8_family");
+  coa_re_registrations = r.counter("coa.re_registrations");
   housing_quota = r.counter("housing.quota");
   housing_realised = r.counter("housing.realised");
   ph_exited = r.counter("housing.permit_holders_exited");
@@ -89,6 +91,7 @@ void Metrics::register_all(engine::Recorder& r) {
   coa_permit_holders = r.stock("coa.permit_holders");
   coa_amv = r.stock("coa.amv");
   limbo = r.stock("limbo.stock");
+  away = r.stock("coa.away_to_return");
   nareis_waiting = r.stock("nareis.waiting_abroad");
   housing_backlog = r.stock("housing.backlog");
   housing_waiting = r.stock("housing.waiting_in_coa");
@@ -124,6 +127,9 @@ std::vector<Indicator> build_catalogue() {
   flow("inflow.repeat_applications", "second and repeat applications");
   flow("inflow.family_arrivals", "family members arriving through nareis (nareizigers)");
   flow("inflow.resettlement", "resettled refugees arriving");
+  flow("inflow.article8_family",
+       "family members arriving with a regular permit under art. 8 ECHR (received by COA, housed "
+       "under the taakstelling; not asylum inflow)");
   flow("inflow.relocation", "relocated asylum seekers arriving");
   flow("inflow.ukraine_activated", "dormant applications of Ukrainians activated");
   c.push_back({"track.share_aa_va_of_first",
@@ -139,9 +145,11 @@ std::vector<Indicator> build_catalogue() {
   c.push_back({"ind.grant_rate_first",
                K::kCounterShare,
                {"ind.grants_first"},
-               {"ind.grants_first", "ind.rejections_first"},
+               {"ind.decisions_first"},
                "share",
-               "grants / (grants + rejections), first applications"});
+               // The brief calls it grants / (grants + rejections), but its figures are grants /
+               // all decisions: 15,650 / 28,990 = 54% and 7,160 / 20,960 = 34% (Fig 72).
+               "grants / all decisions (incl. other outcomes), first applications"});
   for (int t = 0; t < scenario::kTracks; ++t) {
     const std::string tn = kTrackNames[t];
     c.push_back({"ind.lead_time_weeks." + tn,
@@ -178,6 +186,9 @@ std::vector<Indicator> build_catalogue() {
   flow("council_of_state.inflow_total", "higher appeals to the Council of State");
   flow("coa.received", "persons received in COA reception (new reception contracts)");
   flow("coa.left", "persons leaving COA reception");
+  flow("coa.re_registrations",
+       "persons who left with unknown destination coming back to COA (new reception contract, "
+       "counted in coa.received)");
   stock("coa.occupancy", "residents of COA reception");
   stock("coa.capacity", "COA reception places");
   stock("coa.permit_holders", "permit holders in COA reception");
@@ -308,6 +319,8 @@ std::vector<Indicator> build_catalogue() {
   flow("departure.dtenv_dublin_forced", "DTenV forced Dublin transfers",
        "departure.route.forced_dublin");
   stock("limbo.stock", "rejected persons out of reception without departure");
+  stock("coa.away_to_return",
+        "persons who left with unknown destination (counted as departed) and will re-register");
   for (int k = 0; k < scenario::kRoutes; ++k)
     flow(fmt::format("departure.route.{}", kRouteNames[k]),
          fmt::format("DTenV outflow by route: {}", kRouteNames[k]));

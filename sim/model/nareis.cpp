@@ -78,7 +78,9 @@ void ChainModel::on_nareis_arrival(PersonId id) {
   const PersonId ref = p.head;
   const bool ref_in_coa = ref != kNoPerson && persons_[ref].stage == Stage::kPermitHolder &&
                           persons_[ref].location != kNoLocation && persons_[ref].location != kNidos;
-  const bool ref_housed = ref != kNoPerson && persons_[ref].stage == Stage::kHoused;
+  // No referent in the model: a family member of the initial waiting stock, whose referent had a
+  // permit before 2024 and lives in a municipality by now (ASSUMPTION, docs/model.md).
+  const bool ref_housed = ref == kNoPerson || persons_[ref].stage == Stage::kHoused;
   if (ref_housed && s_.housing.direct_family_housing &&
       now() >= s_.housing.direct_family_housing_from) {
     // Measure: housed directly with the referent; counts for the taakstelling.

@@ -2,7 +2,8 @@
 // leaving unsupervised; it ends 4 weeks after a final rejection, except for families with minors
 // (family locations) and those moved to the VBL. Location types with capacities by date and an
 // overflow chain ending in emergency reception. Nidos small-scale reception is tracked apart: it
-// is not COA occupancy.
+// is not COA occupancy. People who left with unknown destination may come back and re-register
+// (a new reception contract, brief 1.4).
 #include "asylumsim/model/chain_model.hpp"
 
 namespace asylumsim::model {
@@ -118,6 +119,46 @@ void ChainModel::on_reception_ends(PersonId id, std::uint32_t epoch) {
   leave_coa(id);
   set_stage(id, Stage::kLimbo);
   rec_.stock_add(m_.limbo, now(), 1);
+}
+
+// The statistics count leaving with unknown destination as an unsupervised departure when it
+// happens, and so does the model; a share of these people re-register later. Whether one will is
+// drawn now, on a stream of its own (no draw at share 0: the other streams stay aligned).
+void ChainModel::leave_with_unknown_destination(PersonId id, bool absconded) {
+  rec_.count(m_.chain_unsupervised);
+  const auto& rr = s_.reception.re_registration;
+  const double share = at(absconded ? rr.absconded_share : rr.rejected_share);
+  if (share <= 0 || !rng_.re_registration.bernoulli(share)) {
+    leave_chain(id);
+    return;
+  }
+  Person& p = persons_[id];
+  if (p.stage == Stage::kLimbo) rec_.stock_add(m_.limbo, now(), -1);
+  leave_coa(id);
+  ++p.epoch;  // events of the earlier stay (reception end, departure route) no longer apply
+  set_stage(id, Stage::kAway);
+  rec_.stock_add(m_.away, now(), 1);
+  schedule(after_days(draw(rr.delay, rng_.re_registration)), kReRegistration, id,
+           absconded ? 1u : 0u);
+}
+
+// Back at COA with a new reception contract. A Dublin claimant's transfer term has passed, so the
+// Netherlands decides in AA; someone who absconded from the procedure takes it up again (the
+// application date stands, so the lead time includes the time away); a rejected person is back in
+// the DTenV caseload, with reception for the usual 4 weeks and a new departure route.
+void ChainModel::on_re_registration(PersonId id, std::uint32_t absconded) {
+  Person& p = persons_[id];
+  rec_.stock_add(m_.away, now(), -1);
+  rec_.count(m_.coa_re_registrations);
+  if (p.track == kDublin || absconded) {
+    enter_coa(id, kPol);
+    enqueue_ind(id, p.track == kDublin ? kAA : static_cast<Track>(p.track), 1);
+    return;
+  }
+  enter_coa(id, kAzc);
+  set_stage(id, Stage::kRejected);
+  schedule(after_days(at(s_.reception.reception_end_days)), kReceptionEnds, id, p.epoch);
+  start_departure(id);
 }
 
 }  // namespace asylumsim::model

@@ -318,7 +318,7 @@ class Loader {
     if (!v.defined()) return;
     if (!v.expect_map({"seasonality", "repeat_per_year", "resettlement_per_year",
                        "relocation_per_year", "dublin_transfers_in_per_year",
-                       "dublin_claims_sent_share"}))
+                       "dublin_claims_sent_share", "article8_family_per_year"}))
       return;
     auto& in = s_.inflow;
     const YamlView sv = v.child("seasonality");
@@ -342,6 +342,8 @@ class Loader {
         schedule(v.child("dublin_transfers_in_per_year"), 0, Range::kNonNegative);
     in.dublin_claims_sent_share =
         schedule(v.child("dublin_claims_sent_share"), 1, Range::kProbability);
+    in.article8_family_per_year =
+        schedule(v.child("article8_family_per_year"), 0, Range::kNonNegative);
   }
 
   void read_registration(const YamlView& v) {
@@ -433,14 +435,23 @@ class Loader {
   }
 
   void read_reception(const YamlView& v) {
-    if (!v.defined() ||
-        !v.expect_map({"capacity", "reception_end_days", "vbl_share", "amv_nidos_share"}))
+    if (!v.defined() || !v.expect_map({"capacity", "reception_end_days", "vbl_share",
+                                       "amv_nidos_share", "re_registration"}))
       return;
     auto& r = s_.reception;
     per_key_schedules(v.required("capacity"), kLocationNames, r.capacity, 0, Range::kNonNegative);
     r.reception_end_days = schedule(v.child("reception_end_days"), 28, Range::kNonNegative);
     r.vbl_share = schedule(v.child("vbl_share"), 0.05, Range::kProbability);
     r.amv_nidos_share = schedule(v.child("amv_nidos_share"), 0.45, Range::kProbability);
+    read_re_registration(v.child("re_registration"));
+  }
+
+  void read_re_registration(const YamlView& v) {
+    if (!v.defined() || !v.expect_map({"absconded_share", "rejected_share", "delay"})) return;
+    auto& r = s_.reception.re_registration;
+    r.absconded_share = schedule(v.child("absconded_share"), 0, Range::kProbability);
+    r.rejected_share = schedule(v.child("rejected_share"), 0, Range::kProbability);
+    r.delay = distribution(v.child("delay"), r.delay);
   }
 
   void read_housing(const YamlView& v) {

@@ -48,6 +48,12 @@ const std::set<Transition>& permitted() {
       {Stage::kPermitHolder, Stage::kHoused},
       {Stage::kNareisAbroad, Stage::kPermitHolder},
       {Stage::kNareisAbroad, Stage::kDeparted},
+      // leaving with unknown destination and re-registering later
+      {Stage::kIndWaiting, Stage::kAway},
+      {Stage::kRejected, Stage::kAway},
+      {Stage::kLimbo, Stage::kAway},
+      {Stage::kAway, Stage::kIndWaiting},
+      {Stage::kAway, Stage::kRejected},
   };
   return t;
 }
@@ -86,6 +92,10 @@ YAML::Node random_scenario(std::uint64_t seed) {
   y["nareis"]["capacity_per_week"] = u(0, 200);
   y["departure"]["dublin_transfer_success"] = u(0, 1);
   y["reception"]["vbl_share"] = u(0, 1);
+  y["reception"]["re_registration"]["absconded_share"] = u(0, 1);
+  y["reception"]["re_registration"]["rejected_share"] = u(0, 1);
+  y["reception"]["re_registration"]["delay"] =
+      YAML::Load(fmt::format("{{dist: exponential, mean: {}}}", u(1, 200)));
   if (r.bernoulli(0.5)) y["housing"]["direct_family_housing_from"] = "2024-06-01";
   if (r.bernoulli(0.5))
     y["ind"]["moratoria"] = YAML::Load("[{group: alpha, from: 2024-03-01, until: 2024-10-01}]");

@@ -107,6 +107,20 @@ TEST_CASE("each kind of bad input gets its own message", "[scenario][errors]") {
         YAML::Load("[{from: 2024-01-01, value: 5}, {from: 2024-01-01, value: 6}]");
     CHECK_THAT(error_of(y), Catch::Contains("steps must be in increasing date order"));
   }
+  SECTION("re-registration share above 1, and a misspelt key") {
+    y["reception"]["re_registration"] =
+        YAML::Load("{absconded_share: [{from: 2024-01-01, value: 1.2}], rejected_shar: 0.2}");
+    const std::string err = error_of(y);
+    CHECK_THAT(err, Catch::Contains("reception.re_registration.absconded_share[0].value: value "
+                                    "1.2 is out of range (expected a probability"));
+    CHECK_THAT(err, Catch::Contains("reception.re_registration.rejected_shar: unknown key (did "
+                                    "you mean 'rejected_share'?)"));
+  }
+  SECTION("negative art. 8 family arrivals") {
+    y["inflow"]["article8_family_per_year"] = -10;
+    CHECK_THAT(error_of(y),
+               Catch::Contains("inflow.article8_family_per_year: value -10 is out of range"));
+  }
   SECTION("unknown distribution") {
     y["registration"]["duration"] = YAML::Load("{dist: weibull, mean: 3}");
     CHECK_THAT(error_of(y),

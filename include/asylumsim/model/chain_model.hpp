@@ -34,6 +34,7 @@ enum EventKind : std::uint32_t {
   kResettlementArrival,
   kRelocationArrival,
   kDublinInArrival,
+  kArticle8Arrival,  // family member with a regular permit (art. 8 ECHR)
   kRegistrationDone,
   kLegalTermExpired,
   kNotInTimeRuling,
@@ -48,8 +49,9 @@ enum EventKind : std::uint32_t {
   kNareisArrival,
   kProtectionEnds,
   kShelterMoveOn,
-  kRemoval,        // end of detention: the forced departure happens
-  kPermitRenewal,  // a temporary asylum permit is due for renewal (IND work)
+  kRemoval,         // end of detention: the forced departure happens
+  kPermitRenewal,   // a temporary asylum permit is due for renewal (IND work)
+  kReRegistration,  // a person who left with unknown destination comes back (aux = ReturnKind)
   kEventKinds
 };
 
@@ -65,7 +67,7 @@ using IndQueue = engine::PriorityDiscipline<QueueEntry, 2>;  // class 0: court-o
 // numbers in all others.
 struct Streams {
   engine::RandomStream arrivals, registration, tracks, decisions, appeals, reception, housing,
-      nareis, departure, ukraine, initial, abscond, non_asylum;
+      nareis, departure, ukraine, initial, abscond, non_asylum, re_registration, article8;
   Streams(std::uint64_t seed, std::uint64_t rep);
 };
 
@@ -122,6 +124,7 @@ class ChainModel {
   void schedule_next_arrival(EventKind k, std::uint32_t group);
   double arrival_rate_per_day(EventKind k, std::uint32_t group, Tick t) const;
   void on_arrival(EventKind k, std::uint32_t group);
+  void receive_article8_family();
 
   // --- registration (registration.cpp) ---
   void register_person(PersonId id);
@@ -155,6 +158,10 @@ class ChainModel {
   double refresh_reception_capacity();  // returns the total COA places (Nidos excluded)
   void accrue_daily_costs(double coa_places);
   void on_reception_ends(PersonId id, std::uint32_t epoch);
+  // Leaving with unknown destination (MOB): `absconded` while waiting for the IND, or after a
+  // final rejection. Counted as an unsupervised departure; a share re-registers later.
+  void leave_with_unknown_destination(PersonId id, bool absconded);
+  void on_re_registration(PersonId id, std::uint32_t absconded);
 
   // --- housing (housing.cpp) ---
   void on_linked(PersonId id);

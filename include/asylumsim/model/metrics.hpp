@@ -20,14 +20,14 @@ using MetricId = engine::Recorder::Id;
 struct Metrics {
   // flows
   MetricId first_applications, first_amv, repeat_applications, family_arrivals, resettlement,
-      relocation, dublin_in, ukraine_activated, first_aa_va, dublin_claims_sent;
+      relocation, dublin_in, ukraine_activated, first_aa_va, dublin_claims_sent, article8_family;
   MetricId decisions_first, grants_first, rejections_first, other_first, referred_to_va;
   std::array<MetricId, scenario::kTracks> decided_by_track, within_term_by_track;
   MetricId permits_total, permits_first, permits_repeat, permits_resettlement, permits_side,
       permits_nareis;
   MetricId court_inflow, court_appeals, court_relief, court_not_in_time, court_not_in_time_va,
       court_rulings, court_upheld, council_inflow;
-  MetricId coa_received, coa_left;
+  MetricId coa_received, coa_left, coa_re_registrations;
   MetricId housing_quota, housing_realised, ph_exited, ph_exit_within_norm;
   MetricId har_plus_placements, har_plus_moved_on, transit_entries, transit_moved_on,
       har_plus_stock, transit_places, transit_occupied, logeer_placements, with_hosts;
@@ -39,7 +39,7 @@ struct Metrics {
   std::array<MetricId, scenario::kNonAsylumRoutes> non_asylum_departed;
   MetricId non_asylum_entries, non_asylum_caseload;
   // stocks
-  MetricId coa_occupancy, coa_capacity, coa_permit_holders, coa_amv, limbo, nareis_waiting,
+  MetricId coa_occupancy, coa_capacity, coa_permit_holders, coa_amv, limbo, away, nareis_waiting,
       housing_backlog, housing_waiting, ukraine_registered, ukraine_municipal, ukraine_capacity,
       ind_paused;
   std::array<MetricId, scenario::kTracks> ind_backlog;

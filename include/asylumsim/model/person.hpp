@@ -21,12 +21,13 @@ enum class Stage : std::uint8_t {
   kNareisAbroad,  // family member abroad: mvv application pending, or travelling
   kHoused,        // left COA to a municipality (counted in the taakstelling)
   kDeparted,      // left the chain (any route)
+  kAway,          // left with unknown destination (MOB, counted as departed) and will re-register
   kCount
 };
 inline constexpr int kStages = static_cast<int>(Stage::kCount);
 inline constexpr std::array<const char*, kStages> kStageNames = {
     "registration", "ind_waiting",   "in_appeal", "permit_holder", "rejected",
-    "limbo",        "nareis_abroad", "housed",    "departed"};
+    "limbo",        "nareis_abroad", "housed",    "departed",      "away"};
 
 enum class Origin : std::uint8_t {
   kFirst,

@@ -90,6 +90,9 @@ struct InflowParams {
   Schedule resettlement_per_year{0.0};
   Schedule relocation_per_year{0.0};
   Schedule dublin_transfers_in_per_year{0.0};
+  // Family members arriving with a regular permit under art. 8 ECHR (brief 1.6): not asylum
+  // inflow, but they are received by COA and housed under the taakstelling.
+  Schedule article8_family_per_year{0.0};
   Schedule dublin_claims_sent_share{1.0};  // Dublin cases for which NL sends a claim
 };
 
@@ -144,6 +147,13 @@ struct ReceptionParams {
   Schedule reception_end_days{28.0};
   Schedule vbl_share{0.05};        // rejected moved to the VBL while working on departure
   Schedule amv_nidos_share{0.45};  // unaccompanied minors placed with Nidos
+  // Re-registration (brief 1.4): a person who left with unknown destination (MOB) and comes back
+  // gets a new reception contract. Shares of MOB leavers who come back, by when they left.
+  struct ReRegistration {
+    Schedule absconded_share{0.0};  // left while waiting for the IND: the procedure resumes
+    Schedule rejected_share{0.0};   // left unsupervised from the DTenV caseload after rejection
+    DistSchedule delay{Distribution::exponential(180.0)};  // time away before re-registering
+  } re_registration;
 };
 
 struct HousingParams {
