@@ -123,7 +123,7 @@ void ChainModel::on_reception_ends(PersonId id, std::uint32_t epoch) {
 
 // The statistics count leaving with unknown destination as an unsupervised departure when it
 // happens, and so does the model; a share of these people re-register later. Whether one will is
-// drawn now, on a stream of its own (no draw at share 0: the other streams stay aligned).
+// drawn now, on a stream of its own (no draw at share 0).
 void ChainModel::leave_with_unknown_destination(PersonId id, bool absconded) {
   rec_.count(m_.chain_unsupervised);
   const auto& rr = s_.reception.re_registration;

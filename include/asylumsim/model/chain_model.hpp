@@ -51,7 +51,7 @@ enum EventKind : std::uint32_t {
   kShelterMoveOn,
   kRemoval,         // end of detention: the forced departure happens
   kPermitRenewal,   // a temporary asylum permit is due for renewal (IND work)
-  kReRegistration,  // a person who left with unknown destination comes back (aux = ReturnKind)
+  kReRegistration,  // a person who left with unknown destination comes back (aux 1: absconded)
   kEventKinds
 };
 
