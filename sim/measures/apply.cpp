@@ -77,7 +77,8 @@ struct Applier {
   }
   void operator()(const MoratoriumMeasure& p) {
     s.ind.moratoria.push_back(
-        {s.groups[static_cast<std::size_t>(p.group)].name, p.group, m.from, m.until});
+        {s.groups[static_cast<std::size_t>(p.group)].name, p.group, m.from, m.until,
+         p.resume_first});
   }
   void operator()(const GrantRateMeasure& p) {
     for_groups(s, p.group, [&](GroupParams& g) {
@@ -178,7 +179,9 @@ struct Describer {
                        kTrackNames[static_cast<std::size_t>(p.track)], p.lag_days);
   }
   std::string operator()(const MoratoriumMeasure& p) const {
-    return "no decisions for " + group_name(s, p.group);
+    return "no decisions for " + group_name(s, p.group) +
+           (p.resume_first ? "; held cases decided first afterwards"
+                           : "; held cases rejoin the back of the line afterwards");
   }
   std::string operator()(const GrantRateMeasure& p) const {
     return fmt::format(

@@ -91,6 +91,9 @@ RunTotals ChainModel::run() {
              engine::Priority::kBoundary);
   schedule(0, kDaily, 0, 0, engine::Priority::kSchedule);
   const Tick end = s_.horizon_ticks();
+  for (const auto& step : s_.ind.legal_term_days.steps())
+    if (step.from > 0 && step.from <= end)
+      schedule(step.from, kLegalTermChanged, 0, 0, engine::Priority::kSchedule);
   sim_.run_until(end + 1, [this](const engine::Event& e) { dispatch(e); });
   check_conservation();
   RunTotals t;
@@ -121,7 +124,10 @@ void ChainModel::dispatch(const engine::Event& e) {
       on_registration_done(who);
       break;
     case kLegalTermExpired:
-      on_legal_term_expired(who);
+      on_legal_term_expired(who, e.data.aux);
+      break;
+    case kLegalTermChanged:
+      on_legal_term_changed();
       break;
     case kNotInTimeRuling:
       on_not_in_time_ruling(who);
@@ -167,6 +173,9 @@ void ChainModel::dispatch(const engine::Event& e) {
       break;
     case kReRegistration:
       on_re_registration(who, e.data.aux);
+      break;
+    case kComesOfAge:
+      on_comes_of_age(who);
       break;
     case kEventKinds:
       break;

@@ -44,6 +44,13 @@ bool ChainModel::under_moratorium(std::uint8_t group) const {
   return false;
 }
 
+bool ChainModel::resume_first(std::uint8_t group) const {
+  const scenario::IndParams::Moratorium* last = nullptr;  // the one of the group that ended last
+  for (const auto& m : s_.ind.moratoria)
+    if (m.group_index == group && m.until <= now() && (!last || m.until > last->until)) last = &m;
+  return !last || last->resume_first;
+}
+
 void ChainModel::resume_moratoria() {
   if (paused_.empty()) return;
   auto keep = paused_.begin();
@@ -53,7 +60,7 @@ void ChainModel::resume_moratoria() {
     if (under_moratorium(p.group)) {
       *keep++ = e;
     } else {
-      ind_queue_[p.track].push(e, 0);  // resumed cases go first
+      ind_queue_[p.track].push(e, resume_first(p.group) ? 0u : 1u);  // first, or back of the line
     }
   }
   paused_.erase(keep, paused_.end());
@@ -108,7 +115,7 @@ void ChainModel::decide(PersonId id) {
       rng_.decisions.bernoulli(at(s_.ind.va_referral_share))) {
     rec_.count(m_.referred_to_va);
     if (p.location != kNidos) move_coa(id, kAzc);
-    enqueue_ind(id, kVA, 1);
+    enqueue_ind(id, kVA, rng_.decisions.bernoulli(at(s_.ind.priority_share[kVA])) ? 0u : 1u);
     return;
   }
   const bool count_first = is_first_application(p) && !(p.flags & flag::kFirstDecided);
@@ -190,13 +197,44 @@ void ChainModel::grant_permit(PersonId id, PermitKind kind) {
   maybe_apply_nareis(id);
 }
 
-void ChainModel::on_legal_term_expired(PersonId id) {
+void ChainModel::schedule_legal_term_expiry(PersonId id, Tick due, engine::RandomStream& rng) {
+  // After the term the applicant must first give notice (ingebrekestelling) before appealing.
+  const Tick at = due + engine::ticks_from_days(draw(s_.ind.not_in_time_notice, rng));
+  schedule(std::max(now(), at), kLegalTermExpired, id,
+           static_cast<std::uint32_t>(legal_term_changes_.size()));
+}
+
+void ChainModel::on_legal_term_changed() {
+  const double before = s_.ind.legal_term_days.at(now() - 1);
+  const double after = at(s_.ind.legal_term_days);
+  if (before == after) return;
+  legal_term_changes_.push_back({now(), before});
+  // A case not yet past the old term runs against the new one from now on (a shorter term makes
+  // every case already past it overdue at once: the 2025 wave of not-in-time appeals). One pass
+  // over the persons per change; changes are rare.
+  const Tick term = engine::ticks_from_days(after);
+  const Tick old_term = engine::ticks_from_days(before);
+  for (PersonId id = 0; id < persons_.size(); ++id) {
+    const Person& p = persons_[id];
+    if (p.stage == Stage::kIndWaiting && p.applied + old_term > now())
+      schedule_legal_term_expiry(id, p.applied + term, rng_.appeals);
+  }
+}
+
+void ChainModel::on_legal_term_expired(PersonId id, std::uint32_t changes_seen) {
   const Person& p = persons_[id];
   if (p.stage != Stage::kIndWaiting) return;
+  // Superseded: a later change of the term gave this case a new expiry (the rule of the rescan).
+  for (std::size_t c = changes_seen; c < legal_term_changes_.size(); ++c) {
+    const LegalTermChange& ch = legal_term_changes_[c];
+    if (p.applied + engine::ticks_from_days(ch.term_before) > ch.at) return;
+  }
   if (!rng_.appeals.bernoulli(at(s_.ind.not_in_time_appeal_share[p.track]))) return;
   rec_.count(m_.court_inflow);
   rec_.count(m_.court_not_in_time);
-  if (p.track == kVA) rec_.count(m_.court_not_in_time_va);
+  // Courts register an appeal against a missing decision as a VA case (Fig 75): a case the IND
+  // has not decided within the term is by law in the extended procedure, whichever queue it is in.
+  if (p.track == kAA || p.track == kVA) rec_.count(m_.court_not_in_time_va);
   schedule(after_days(draw(s_.appeals.not_in_time_court_duration, rng_.appeals)), kNotInTimeRuling,
            id);
 }
@@ -206,7 +244,9 @@ void ChainModel::on_not_in_time_ruling(PersonId id) {
   if (p.stage != Stage::kIndWaiting) return;  // decided meanwhile
   // Still undecided: the applicant may appeal again after the refile interval.
   const double refile = at(s_.ind.not_in_time_refile_days);
-  if (refile > 0) schedule(after_days(refile), kLegalTermExpired, id);
+  if (refile > 0)
+    schedule(after_days(refile), kLegalTermExpired, id,
+             static_cast<std::uint32_t>(legal_term_changes_.size()));
   if (!rng_.appeals.bernoulli(at(s_.appeals.not_in_time_priority))) return;
   // The court orders a decision: the case moves to the front of its track's queue.
   ++p.epoch;

@@ -104,7 +104,10 @@ void ChainModel::on_arrival(EventKind k, std::uint32_t group) {
       else if (rng_.arrivals.bernoulli(at(g.family_with_minors_share)))
         p.flags |= flag::kFamilyMinors;
       rec_.count(m_.first_applications);
-      if (p.flags & flag::kAmv) rec_.count(m_.first_amv);
+      if (p.flags & flag::kAmv) {
+        rec_.count(m_.first_amv);
+        schedule_coming_of_age(id, rng_.arrivals);
+      }
       register_person(id);
       break;
     }

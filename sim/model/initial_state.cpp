@@ -33,9 +33,10 @@ void ChainModel::seed_initial_state() {
   };
   auto make = [&](Location loc) {
     const PersonId id = new_person(Origin::kInitial, group_of());
-    if (rng.bernoulli(in.amv_share))
+    if (rng.bernoulli(in.amv_share)) {
       persons_[id].flags |= flag::kAmv;
-    else if (rng.bernoulli(at(s_.groups[persons_[id].group].family_with_minors_share)))
+      schedule_coming_of_age(id, rng);
+    } else if (rng.bernoulli(at(s_.groups[persons_[id].group].family_with_minors_share)))
       persons_[id].flags |= flag::kFamilyMinors;
     // Unaccompanied minors waiting for a decision are partly with Nidos, as in registration.
     const bool nidos = (persons_[id].flags & flag::kAmv) && loc != kAzc &&
@@ -56,8 +57,7 @@ void ChainModel::seed_initial_state() {
       const PersonId id = make(t == kVA ? kAzc : kPol);
       persons_[id].applied = a;
       enqueue_ind(id, static_cast<Track>(t), 1);
-      const double term = at(s_.ind.legal_term_days) + draw(s_.ind.not_in_time_notice, rng);
-      schedule(std::max<Tick>(0, a + engine::ticks_from_days(term)), kLegalTermExpired, id);
+      schedule_legal_term_expiry(id, a + engine::ticks_from_days(at(s_.ind.legal_term_days)), rng);
     }
   }
 

@@ -104,6 +104,21 @@ double ChainModel::refresh_reception_capacity() {
   return total;
 }
 
+void ChainModel::schedule_coming_of_age(PersonId id, engine::RandomStream& rng) {
+  const auto& adulthood = s_.reception.amv_time_to_adulthood;
+  if (adulthood) schedule(after_days(draw(*adulthood, rng)), kComesOfAge, id);
+}
+
+void ChainModel::on_comes_of_age(PersonId id) {
+  Person& p = persons_[id];
+  if (!(p.flags & flag::kAmv)) return;
+  p.flags &= static_cast<std::uint8_t>(~flag::kAmv);
+  if (p.location != kNoLocation && p.location != kNidos) rec_.stock_add(m_.coa_amv, now(), -1);
+  // A rejected minor kept reception only as a minor; as an adult it ends as for anyone.
+  if (p.stage == Stage::kRejected && p.location != kFamilyLocation && p.location != kVbl)
+    on_reception_ends(id, p.epoch);
+}
+
 void ChainModel::on_reception_ends(PersonId id, std::uint32_t epoch) {
   Person& p = persons_[id];
   if (p.stage != Stage::kRejected || p.epoch != epoch) return;

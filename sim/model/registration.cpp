@@ -46,9 +46,8 @@ void ChainModel::on_registration_done(PersonId id) {
       (p.flags & flag::kAmv) && rng_.reception.bernoulli(at(s_.reception.amv_nidos_share));
   move_coa(id, to_nidos ? kNidos : (track == kVA ? kAzc : kPol));
   enqueue_ind(id, track, rng_.tracks.bernoulli(at(s_.ind.priority_share[track])) ? 0u : 1u);
-  const double term =
-      at(s_.ind.legal_term_days) + draw(s_.ind.not_in_time_notice, rng_.registration);
-  schedule(std::max(now(), p.applied + engine::ticks_from_days(term)), kLegalTermExpired, id);
+  schedule_legal_term_expiry(id, p.applied + engine::ticks_from_days(at(s_.ind.legal_term_days)),
+                             rng_.registration);
 }
 
 }  // namespace asylumsim::model

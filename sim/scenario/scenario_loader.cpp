@@ -387,7 +387,7 @@ class Loader {
     if (m.defined() && m.expect_sequence()) {
       for (std::size_t i = 0; i < m.size(); ++i) {
         const YamlView e = m.element(i);
-        if (!e.expect_map({"group", "from", "until"})) continue;
+        if (!e.expect_map({"group", "from", "until", "resume"})) continue;
         IndParams::Moratorium mor;
         mor.group = e.required("group").as_string();
         mor.group_index = s_.group_index(mor.group);
@@ -404,6 +404,7 @@ class Loader {
         mor.until = dated_tick(e.required("until"), 0);
         if (diag_.size() == before && mor.until <= mor.from)
           e.child("until").error("end date is not after the start date");
+        mor.resume_first = resume_first(e.child("resume"));
         p.moratoria.push_back(mor);
       }
     }
@@ -436,13 +437,17 @@ class Loader {
 
   void read_reception(const YamlView& v) {
     if (!v.defined() || !v.expect_map({"capacity", "reception_end_days", "vbl_share",
-                                       "amv_nidos_share", "re_registration"}))
+                                       "amv_nidos_share", "amv_time_to_adulthood",
+                                       "re_registration"}))
       return;
     auto& r = s_.reception;
     per_key_schedules(v.required("capacity"), kLocationNames, r.capacity, 0, Range::kNonNegative);
     r.reception_end_days = schedule(v.child("reception_end_days"), 28, Range::kNonNegative);
     r.vbl_share = schedule(v.child("vbl_share"), 0.05, Range::kProbability);
     r.amv_nidos_share = schedule(v.child("amv_nidos_share"), 0.45, Range::kProbability);
+    if (v.has("amv_time_to_adulthood"))
+      r.amv_time_to_adulthood =
+          distribution(v.child("amv_time_to_adulthood"), DistSchedule{Distribution::fixed(0)});
     read_re_registration(v.child("re_registration"));
   }
 
@@ -638,6 +643,13 @@ class Loader {
     for (const auto& g : s_.groups) names.push_back(g.name);
     return names;
   }
+  // A moratorium's optional `resume`: `first` (the default: held cases are decided before the
+  // line) or `back` (they rejoin the back of the line).
+  bool resume_first(const YamlView& v) {
+    if (!v.defined()) return true;
+    const std::vector<std::string> options = {"first", "back"};
+    return named_index(v, options, "resume order") != 1;
+  }
   // An optional `group`: -1 (every group) when absent.
   int optional_group(const YamlView& b) {
     return b.has("group") ? named_index(b.child("group"), group_names(), "nationality group") : -1;
@@ -701,7 +713,8 @@ class Loader {
         if (m.until == engine::kNever && !b.has("until"))
           b.error("a moratorium needs an end date (until)");
         return MoratoriumMeasure{
-            std::max(0, named_index(b.required("group"), group_names(), "nationality group"))};
+            std::max(0, named_index(b.required("group"), group_names(), "nationality group")),
+            resume_first(b.child("resume"))};
       }
       case measure_index<GrantRateMeasure>(): {
         GrantRateMeasure p;
@@ -793,7 +806,7 @@ class Loader {
       case measure_index<IndCapacityMeasure>():
         return with({"track", "extra_per_week", "hiring_lag_days"});
       case measure_index<MoratoriumMeasure>():
-        return with({"group"});
+        return with({"group", "resume"});
       case measure_index<GrantRateMeasure>():
         return with({"group", "track", "grant_rate"});
       case measure_index<LegalTermMeasure>():

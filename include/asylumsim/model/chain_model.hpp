@@ -36,7 +36,8 @@ enum EventKind : std::uint32_t {
   kDublinInArrival,
   kArticle8Arrival,  // family member with a regular permit (art. 8 ECHR)
   kRegistrationDone,
-  kLegalTermExpired,
+  kLegalTermExpired,  // aux = how many legal-term changes had happened when it was scheduled
+  kLegalTermChanged,  // the legal decision term changes (a step of ind.legal_term_days)
   kNotInTimeRuling,
   kAbscond,
   kCourtRuling,
@@ -52,6 +53,7 @@ enum EventKind : std::uint32_t {
   kRemoval,         // end of detention: the forced departure happens
   kPermitRenewal,   // a temporary asylum permit is due for renewal (IND work)
   kReRegistration,  // a person who left with unknown destination comes back (aux 1: absconded)
+  kComesOfAge,      // an unaccompanied minor turns 18
   kEventKinds
 };
 
@@ -135,10 +137,13 @@ class ChainModel {
   void enqueue_ind(PersonId id, scenario::Track t, unsigned priority);
   void ind_daily();
   void decide(PersonId id);
-  void on_legal_term_expired(PersonId id);
+  void schedule_legal_term_expiry(PersonId id, Tick due, engine::RandomStream& rng);
+  void on_legal_term_expired(PersonId id, std::uint32_t changes_seen);
+  void on_legal_term_changed();
   void on_not_in_time_ruling(PersonId id);
   void on_abscond(PersonId id);
   bool under_moratorium(std::uint8_t group) const;
+  bool resume_first(std::uint8_t group) const;
   void resume_moratoria();
   void grant_permit(PersonId id, PermitKind kind);
   void leave_ind_queue(PersonId id);
@@ -162,6 +167,8 @@ class ChainModel {
   // final rejection. Counted as an unsupervised departure; a share re-registers later.
   void leave_with_unknown_destination(PersonId id, bool absconded);
   void on_re_registration(PersonId id, std::uint32_t absconded);
+  void schedule_coming_of_age(PersonId id, engine::RandomStream& rng);
+  void on_comes_of_age(PersonId id);
 
   // --- housing (housing.cpp) ---
   void on_linked(PersonId id);
@@ -233,6 +240,13 @@ class ChainModel {
   std::array<engine::PeriodicQuota, kTracks> ind_capacity_;
   std::array<std::int64_t, kTracks> ind_waiting_{};
   std::vector<QueueEntry> paused_;  // cases held by a moratorium
+  // Each change of the legal decision term: when, and the term (days) in force before it. A
+  // waiting case not yet past the old term gets a new expiry; its earlier one is then superseded.
+  struct LegalTermChange {
+    Tick at;
+    double term_before;
+  };
+  std::vector<LegalTermChange> legal_term_changes_;
   // housing
   engine::RingQueue<PersonId> housing_queue_;  // linked household heads, FIFO by link time
   engine::PeriodicQuota housing_capacity_;

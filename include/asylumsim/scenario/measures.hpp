@@ -44,6 +44,7 @@ struct IndCapacityMeasure {
 };
 struct MoratoriumMeasure {
   int group = -1;
+  bool resume_first = true;  // held cases go first when it ends; false: to the back of the line
 };
 // A country-policy change: a new grant rate for a group (all tracks, or one).
 struct GrantRateMeasure {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -126,6 +127,8 @@ struct IndParams {
     std::string group;
     int group_index = -1;
     Tick from = 0, until = 0;
+    // When it ends, held cases are decided first (true), or rejoin the back of the line (false).
+    bool resume_first = true;
   };
   std::vector<Moratorium> moratoria;
 };
@@ -147,6 +150,9 @@ struct ReceptionParams {
   Schedule reception_end_days{28.0};
   Schedule vbl_share{0.05};        // rejected moved to the VBL while working on departure
   Schedule amv_nidos_share{0.45};  // unaccompanied minors placed with Nidos
+  // Days from arrival until an unaccompanied minor turns 18 (no longer counted as amv; a
+  // rejected one then loses reception like an adult). Absent: minors never come of age.
+  std::optional<DistSchedule> amv_time_to_adulthood;
   // Re-registration (brief 1.4): a person who left with unknown destination (MOB) and comes back
   // gets a new reception contract. Shares of MOB leavers who come back, by when they left.
   struct ReRegistration {
