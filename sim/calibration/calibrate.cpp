@@ -147,6 +147,19 @@ double loss(const std::vector<output::ValidationRow>& rows, const CalibrationSpe
   return weights > 0 ? sum / weights : 0.0;
 }
 
+// A tick safely after the last figure the targets read (two months past the latest date or period
+// end, so the month boundary that closes it is included); kNever when the horizon ends sooner.
+static engine::Tick last_target_tick(const std::vector<scenario::Target>& targets,
+                                     const scenario::Scenario& s) {
+  const engine::Calendar cal = s.calendar();
+  engine::Tick last = 0;
+  for (const auto& t : targets) {
+    const engine::Date d = t.when.date ? *t.when.date : t.when.period->end_day();
+    last = std::max(last, cal.to_tick(d) + engine::days(62));
+  }
+  return last < s.horizon_ticks() ? last : engine::kNever;
+}
+
 CalibrationResult calibrate(const std::string& text, const std::string& file,
                             const std::vector<scenario::Target>& targets,
                             const CalibrationOptions& opt) {
@@ -158,6 +171,7 @@ CalibrationResult calibrate(const std::string& text, const std::string& file,
   montecarlo::BatchOptions bo;
   bo.replications = opt.replications > 0 ? opt.replications : spec.replications;
   bo.threads = opt.threads;
+  bo.run_until = last_target_tick(res.targets, scenario::load_scenario_text(text, file));
   auto rows_at = [&](const Eigen::VectorXd& x) {
     const scenario::Scenario s = scenario_with(root, spec, x, file);
     const auto batch = montecarlo::run_batch(s, grid, bo);

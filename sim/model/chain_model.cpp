@@ -76,7 +76,7 @@ void ChainModel::set_stage(PersonId id, Stage st) {
         st == Stage::kPermitHolder ? p.permit_at : engine::kNever;
 }
 
-RunTotals ChainModel::run() {
+RunTotals ChainModel::run(Tick until) {
   const auto t0 = std::chrono::steady_clock::now();
   refresh_reception_capacity();
   seed_initial_state();
@@ -90,7 +90,7 @@ RunTotals ChainModel::run() {
     schedule(cal_.to_tick(cal_.month_first_day(m)), kMonthBoundary, 0, 0,
              engine::Priority::kBoundary);
   schedule(0, kDaily, 0, 0, engine::Priority::kSchedule);
-  const Tick end = s_.horizon_ticks();
+  const Tick end = std::min(s_.horizon_ticks(), until);
   for (const auto& step : s_.ind.legal_term_days.steps())
     if (step.from > 0 && step.from <= end)
       schedule(step.from, kLegalTermChanged, 0, 0, engine::Priority::kSchedule);

@@ -50,9 +50,9 @@ std::vector<Summary> BatchResult::summaries() const {
 
 std::vector<double> replication_row(const scenario::Scenario& s, const std::vector<Cell>& grid,
                                     std::uint64_t replication, std::uint64_t* events,
-                                    std::uint64_t* persons) {
+                                    std::uint64_t* persons, engine::Tick run_until) {
   model::ChainModel m(s, replication);
-  const model::RunTotals t = m.run();
+  const model::RunTotals t = m.run(run_until);
   if (events) *events = t.events;
   if (persons) *persons = t.persons;
   const engine::Calendar cal = s.calendar();
@@ -101,7 +101,7 @@ void extend_batch(const scenario::Scenario& s, const BatchOptions& opt, BatchRes
         std::uint64_t ev = 0, pe = 0;
         const auto t0 = std::chrono::steady_clock::now();
         std::vector<double> row =
-            opt.row_fn ? opt.row_fn(rep) : replication_row(s, result.grid, rep, &ev, &pe);
+            opt.row_fn ? opt.row_fn(rep) : replication_row(s, result.grid, rep, &ev, &pe, opt.run_until);
         const double secs =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         {

@@ -84,7 +84,9 @@ class ChainModel {
   // The model keeps a reference to the scenario, which must outlive it.
   ChainModel(const scenario::Scenario& s, std::uint64_t replication);
   ChainModel(scenario::Scenario&&, std::uint64_t) = delete;
-  RunTotals run();
+  // Runs to the scenario's end, or only up to `until` when earlier (everything before it is the
+  // same as in a full run: later events cannot change it).
+  RunTotals run(Tick until = engine::kNever);
 
   const engine::Recorder& recorder() const { return rec_; }
   const scenario::Scenario& scenario() const { return s_; }

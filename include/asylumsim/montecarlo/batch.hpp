@@ -39,6 +39,9 @@ struct BatchOptions {
   // Computes replication i's row; default: the scenario's chain model reduced to the grid. A paired
   // comparison supplies its own (base row, variant row and their difference side by side).
   std::function<std::vector<double>(std::uint64_t replication)> row_fn;
+  // Replications stop here (calibration: just after the last target date; the rest of the horizon
+  // cannot change the figures it reads).
+  engine::Tick run_until = engine::kNever;
 };
 
 struct BatchResult {
@@ -63,6 +66,7 @@ BatchResult run_batch(const scenario::Scenario& s, const std::vector<Cell>& grid
 // Computes one replication's row of the grid.
 std::vector<double> replication_row(const scenario::Scenario& s, const std::vector<Cell>& grid,
                                     std::uint64_t replication, std::uint64_t* events = nullptr,
-                                    std::uint64_t* persons = nullptr);
+                                    std::uint64_t* persons = nullptr,
+                                    engine::Tick run_until = engine::kNever);
 
 }  // namespace asylumsim::montecarlo
