@@ -125,6 +125,13 @@ void ChainModel::seed_initial_state() {
     start_departure(id);
   }
 
+  // Permit holders placed in HAR shelter before the start: housed already (counted for an earlier
+  // taakstelling), they only move on to regular housing, after the stay in force at the start.
+  for (std::int64_t i = 0; i < static_cast<std::int64_t>(in.har_plus_residents); ++i) {
+    rec_.stock_add(m_.har_plus_stock, now(), 1);
+    schedule(after_days(draw(s_.housing.har_plus_move_on, rng)), kShelterMoveOn, 0, 0);
+  }
+
   // Family members abroad waiting for an mvv decision; their referents are outside the model's
   // initial population, so on arrival they form their own household (or, with direct family
   // housing, join the referent, who is taken to be housed by then).

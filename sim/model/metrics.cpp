@@ -173,7 +173,8 @@ std::vector<Indicator> build_catalogue() {
   flow("permits.side_inflow", "permits after reopening (court annulment, later permit)");
   flow("permits.family", "derived permits for arriving family members");
   flow("court.inflow_total", "court inflow: appeals, provisional relief and not-in-time appeals");
-  flow("court.inflow_not_in_time_va", "appeals for not deciding in time, VA");
+  flow("court.inflow_not_in_time_va",
+       "appeals for not deciding in time registered as VA (cases waiting in the AA or VA queue)");
   flow("court.inflow_not_in_time", "appeals for not deciding in time, all tracks");
   flow("court.inflow_appeals", "appeals (beroep) against IND decisions");
   flow("court.inflow_provisional_relief", "requests for provisional relief (vovo)");

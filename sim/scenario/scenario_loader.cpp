@@ -579,7 +579,8 @@ class Loader {
     if (!v.defined()) return;
     if (!v.expect_map({"ind_backlog", "ind_backlog_max_age_days", "permit_holders_in_coa",
                        "permit_holders_max_age_days", "in_appeal", "rejected_in_coa", "amv_share",
-                       "nareis_waiting", "nareis_max_age_days", "nareis_travelling", "limbo"}))
+                       "nareis_waiting", "nareis_max_age_days", "nareis_travelling", "limbo",
+                       "har_plus_residents"}))
       return;
     auto& in = s_.initial;
     for (const char* key : {"ind_backlog", "ind_backlog_max_age_days"}) {
@@ -600,6 +601,7 @@ class Loader {
     in.nareis_max_age_days = number(v.child("nareis_max_age_days"), 400, Range::kNonNegative);
     in.nareis_travelling = number(v.child("nareis_travelling"), 0, Range::kNonNegative);
     in.limbo = number(v.child("limbo"), 0, Range::kNonNegative);
+    in.har_plus_residents = number(v.child("har_plus_residents"), 0, Range::kNonNegative);
   }
 
   void read_costs(const YamlView& v) {

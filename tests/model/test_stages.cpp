@@ -465,3 +465,134 @@ TEST_CASE("the grant rate is grants over all first decisions, as the documented 
           Approx(indicator(m, "ind.grants_first", year) / decisions));
   }
 }
+
+TEST_CASE("a shorter legal term makes waiting cases overdue at once, each appealing once",
+          "[model][ind]") {
+  // A long AA queue, every overdue applicant appeals, no refiling, no initial backlog.
+  auto base = test::small_yaml();
+  base["ind"]["capacity_per_week"]["aa"] = 5;
+  base["ind"]["not_in_time_appeal_share"] =
+      YAML::Load("{dublin: 0, safe_country: 0, aa: 1.0, va: 0}");
+  base["initial"]["ind_backlog"] = YAML::Load("{dublin: 0, safe_country: 0, aa: 0, va: 0}");
+  auto shortened = YAML::Clone(base);
+  shortened["ind"]["legal_term_days"] =
+      YAML::Load("[{from: 2024-01-01, value: 457}, {from: 2024-10-01, value: 183}]");
+  const RunOnce m(shortened);
+  // Under 15 months nobody who applied in 2024 is overdue before the change; after it, everyone
+  // waiting since before April is, at once (two weeks' notice later).
+  for (const char* mth : {"2024-07", "2024-08", "2024-09"})
+    CHECK(indicator(m, "court.inflow_not_in_time", mth) == 0);
+  CHECK(indicator(m, "court.inflow_not_in_time", "2024-10") > 100);
+  // Every case files at most once: never more appeals than with the short term throughout (where
+  // each overdue case files exactly once); the superseded 15-month expiries must not fire again.
+  const RunOnce always_short(base);
+  CHECK(indicator(m, "court.inflow_not_in_time", "2025") > 0);
+  CHECK(indicator(m, "court.inflow_not_in_time", "2024") + indicator(m, "court.inflow_not_in_time", "2025") <=
+        indicator(always_short, "court.inflow_not_in_time", "2024") +
+            indicator(always_short, "court.inflow_not_in_time", "2025"));
+  // A longer term postpones expiries already scheduled under the shorter one.
+  auto lengthened = YAML::Clone(base);
+  lengthened["ind"]["legal_term_days"] =
+      YAML::Load("[{from: 2024-01-01, value: 183}, {from: 2024-03-01, value: 457}]");
+  const RunOnce l(lengthened);
+  for (const char* mth : {"2024-07", "2024-10", "2025-01", "2025-03"})
+    CHECK(indicator(l, "court.inflow_not_in_time", mth) == 0);
+  CHECK(indicator(l, "court.inflow_not_in_time", "2025-H2") > 0);
+}
+
+TEST_CASE("not-in-time appeals in the AA and VA queues are registered as VA cases",
+          "[model][ind]") {
+  auto y = test::small_yaml();
+  y["ind"]["capacity_per_week"]["aa"] = 5;
+  y["ind"]["not_in_time_appeal_share"] =
+      YAML::Load("{dublin: 0, safe_country: 0, aa: 1.0, va: 0}");
+  const RunOnce m(y);
+  const double all = indicator(m, "court.inflow_not_in_time", "2025");
+  CHECK(all > 100);
+  CHECK(indicator(m, "court.inflow_not_in_time_va", "2025") == all);
+  auto only_safe = test::small_yaml();
+  only_safe["ind"]["capacity_per_week"]["safe_country"] = 1;
+  only_safe["ind"]["not_in_time_appeal_share"] =
+      YAML::Load("{dublin: 0, safe_country: 1.0, aa: 0, va: 0}");
+  const RunOnce s(only_safe);
+  CHECK(indicator(s, "court.inflow_not_in_time", "2025") > 0);
+  CHECK(indicator(s, "court.inflow_not_in_time_va", "2025") == 0);
+}
+
+TEST_CASE("cases held by a moratorium go first afterwards, or to the back of the line",
+          "[model][ind]") {
+  auto decided_soon_after = [](const char* resume) {
+    auto y = test::small_yaml();
+    YAML::Node mor;
+    mor["group"] = "beta";
+    mor["from"] = "2024-03-01";
+    mor["until"] = "2024-08-31";
+    mor["resume"] = resume;
+    y["ind"]["moratoria"].push_back(mor);
+    y["ind"]["capacity_per_week"]["aa"] = 20;  // a queue of several months
+    const auto s = test::scenario_from(y);
+    const int beta = s.group_index("beta");
+    const Tick until = s.calendar().to_tick(*engine::parse_date("2024-08-31"));
+    ChainModel m(s, 0);
+    int n = 0;
+    m.observe_transitions([&](model::PersonId id, Stage from, Stage to, Tick t) {
+      const auto& p = m.persons()[id];
+      if (from != Stage::kIndWaiting || p.group != beta || p.track != scenario::kAA ||
+          to == Stage::kDeparted || to == Stage::kIndWaiting)
+        return;
+      if (p.applied < until && t >= until && t < until + engine::days(45)) ++n;
+    });
+    m.run();
+    return n;
+  };
+  const int first = decided_soon_after("first");
+  const int back = decided_soon_after("back");
+  CHECK(first > 50);
+  CHECK(back * 2 < first);
+  auto bad = test::small_yaml();
+  bad["ind"]["moratoria"].push_back(
+      YAML::Load("{group: beta, from: 2024-03-01, until: 2024-08-31, resume: later}"));
+  CHECK_THAT(test::error_of(bad), Catch::Contains("unknown resume order 'later'"));
+}
+
+TEST_CASE("VA referrals are prioritised with the VA priority share", "[model][ind]") {
+  auto lead_va = [](double share) {
+    auto y = test::small_yaml();
+    y["ind"]["priority_share"] = YAML::Load(fmt::format(
+        "{{dublin: 0, safe_country: 0, aa: 0.5, va: {}}}", share));
+    const RunOnce m(y);
+    return indicator(m, "ind.lead_time_weeks.va", "2025");
+  };
+  CHECK(lead_va(1.0) < 0.8 * lead_va(0.0));
+}
+
+TEST_CASE("unaccompanied minors come of age and are no longer counted as amv",
+          "[model][reception]") {
+  auto y = test::small_yaml();
+  y["groups"]["alpha"]["amv_share"] = 0.3;
+  y["initial"]["amv_share"] = 0.2;
+  const RunOnce never(y);
+  y["reception"]["amv_time_to_adulthood"] = YAML::Load("{dist: fixed, value: 100}");
+  const RunOnce adult(y);
+  CHECK(indicator(adult, "coa.amv", "2025-12-31") < 0.5 * indicator(never, "coa.amv", "2025-12-31"));
+  // Exactly 100 days after arrival (or after the start, for the initial stocks) nobody is a minor.
+  const Tick end = adult.s.horizon_ticks();
+  for (const auto& p : adult.m.persons()) {
+    if (!(p.flags & model::flag::kAmv)) continue;
+    REQUIRE(p.origin == model::Origin::kFirst);
+    REQUIRE(end - p.applied < engine::days(101));
+  }
+}
+
+TEST_CASE("HAR residents of before the start move on to regular housing", "[model][housing]") {
+  auto y = test::small_yaml();
+  y["initial"]["har_plus_residents"] = 500;
+  y["housing"]["har_plus_move_on"] = YAML::Load("{dist: exponential, mean: 200}");
+  const RunOnce m(y);
+  CHECK(indicator(m, "housing.har_plus_placements", "2024") == 0);  // no HAR+ in the scenario
+  CHECK(indicator(m, "housing.har_plus_residents", "2024-01-01") == 500);
+  const double moved = indicator(m, "housing.har_plus_moved_on", "2024") +
+                       indicator(m, "housing.har_plus_moved_on", "2025");
+  CHECK(indicator(m, "housing.har_plus_residents", "2026-01-01") == 500 - moved);
+  CHECK(moved > 400);  // about 500 (1 - e^(-730/200)) = 487
+}

@@ -261,6 +261,7 @@ struct InitialState {
   double nareis_max_age_days = 400.0;
   double nareis_travelling = 0.0;  // granted before the start, arriving over collect+travel time
   double limbo = 0.0;
+  double har_plus_residents = 0.0;  // permit holders in HAR shelter (placed before the start)
 };
 
 struct Scenario {
