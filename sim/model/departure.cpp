@@ -66,7 +66,9 @@ void ChainModel::start_departure(PersonId id) {
                         ? engine::kNever
                         : after_days(draw(d.route_duration[route], rng_.departure));
   if (p.track == kDublin && p.origin != Origin::kDublinIn) {
-    const Tick term = after_days(at(d.dublin_transfer_term_days));
+    // Absconding extends the transfer term (Dublin Regulation art. 29(2)).
+    const Tick term = after_days(at(route == kUnsupervised ? d.dublin_transfer_term_absconded_days
+                                                           : d.dublin_transfer_term_days));
     if (done > term) {
       schedule(term, kDublinTermEnds, id, p.epoch);
       return;

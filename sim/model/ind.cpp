@@ -129,7 +129,14 @@ void ChainModel::decide(PersonId id) {
   }
   if (rng_.decisions.bernoulli(at(s_.ind.other_share[t]))) {
     if (count_first) rec_.count(m_.other_first);
-    // Withdrawn or not processed: the person leaves reception, mostly without supervision.
+    // Withdrawn or not processed: no right to stay. Part is in the DTenV caseload like a rejected
+    // applicant (reception ends after four weeks, a departure route is drawn); the others leave
+    // reception at once, mostly without supervision.
+    const double to_dtenv = at(s_.departure.other_outcome_dtenv_share);
+    if (to_dtenv > 0 && rng_.decisions.bernoulli(to_dtenv)) {  // no draw when 0: streams align
+      final_rejection(id);
+      return;
+    }
     if (rng_.decisions.bernoulli(at(s_.departure.other_outcome_unsupervised_share)))
       leave_unsupervised(id);
     else

@@ -504,8 +504,10 @@ class Loader {
 
   void read_departure(const YamlView& v) {
     if (!v.defined() ||
-        !v.expect_map({"routes", "dublin_transfer_term_days", "dublin_transfer_success",
+        !v.expect_map({"routes", "dublin_transfer_term_days",
+                       "dublin_transfer_term_absconded_days", "dublin_transfer_success",
                        "dublin_transfer_duration", "other_outcome_unsupervised_share",
+                       "other_outcome_dtenv_share",
                        "travel_document_share", "detention_places", "detention", "non_asylum"}))
       return;
     auto& d = s_.departure;
@@ -526,12 +528,16 @@ class Loader {
     }
     d.dublin_transfer_term_days =
         schedule(v.child("dublin_transfer_term_days"), 183, Range::kPositive);
+    d.dublin_transfer_term_absconded_days =
+        schedule(v.child("dublin_transfer_term_absconded_days"), 548, Range::kPositive);
     d.dublin_transfer_success =
         schedule(v.child("dublin_transfer_success"), 0.3, Range::kProbability);
     d.dublin_transfer_duration =
         distribution(v.child("dublin_transfer_duration"), d.dublin_transfer_duration);
     d.other_outcome_unsupervised_share =
         schedule(v.child("other_outcome_unsupervised_share"), 0.8, Range::kProbability);
+    d.other_outcome_dtenv_share =
+        schedule(v.child("other_outcome_dtenv_share"), 0, Range::kProbability);
     d.travel_document_share = schedule(v.child("travel_document_share"), 1, Range::kProbability);
     d.detention_places = schedule(v.child("detention_places"), 1e9, Range::kNonNegative);
     d.detention = distribution(v.child("detention"), d.detention);

@@ -213,9 +213,12 @@ struct DepartureParams {
   std::array<Schedule, kRoutes> route_share;
   std::array<DistSchedule, kRoutes> route_duration;
   Schedule dublin_transfer_term_days{183.0};
+  // Dublin Regulation art. 29(2): the term runs to 18 months when the person absconds.
+  Schedule dublin_transfer_term_absconded_days{548.0};
   Schedule dublin_transfer_success{0.3};
   DistSchedule dublin_transfer_duration{Distribution::exponential(90.0)};
-  Schedule other_outcome_unsupervised_share{0.8};
+  Schedule other_outcome_unsupervised_share{0.8};  // of those not entering the DTenV caseload
+  Schedule other_outcome_dtenv_share{0.0};  // 'other' outcomes entering the DTenV caseload
   // Forced departure needs a valid travel document (forced to origin or elsewhere; a Dublin
   // transfer does not) and a place in immigration detention, held until the removal.
   Schedule travel_document_share{1.0};
