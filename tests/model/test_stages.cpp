@@ -596,3 +596,47 @@ TEST_CASE("HAR residents of before the start move on to regular housing", "[mode
   CHECK(indicator(m, "housing.har_plus_residents", "2026-01-01") == 500 - moved);
   CHECK(moved > 400);  // about 500 (1 - e^(-730/200)) = 487
 }
+
+TEST_CASE("a Dublin claimant who absconds has the 18-month transfer term", "[model][departure]") {
+  // Every failed transfer takes the unsupervised route after 300 days: beyond the 6-month term,
+  // within the 18 months that absconding gives.
+  auto reentries = [](double absconded_term) {
+    auto y = test::small_yaml();
+    y["departure"]["dublin_transfer_success"] = 0.0;
+    y["departure"]["dublin_transfer_term_absconded_days"] = absconded_term;
+    YAML::Node routes;
+    routes["unsupervised"] = YAML::Load("{share: 1.0, duration: {dist: fixed, value: 300}}");
+    y["departure"]["routes"] = routes;
+    const auto s = test::scenario_from(y);
+    ChainModel m(s, 0);
+    int n = 0;
+    m.observe_transitions([&](model::PersonId, Stage from, Stage to, Tick) {
+      n += (from == Stage::kRejected || from == Stage::kLimbo) && to == Stage::kIndWaiting;
+    });
+    m.run();
+    return n;
+  };
+  CHECK(reentries(548) == 0);
+  CHECK(reentries(200) > 10);
+}
+
+TEST_CASE("'other' outcomes can enter the DTenV caseload like a rejection", "[model][ind]") {
+  auto y = test::small_yaml();
+  y["ind"]["other_share"] = YAML::Load("{dublin: 1.0, safe_country: 1.0, aa: 1.0, va: 1.0}");
+  y["departure"]["other_outcome_dtenv_share"] = 1.0;
+  const auto s = test::scenario_from(y);
+  ChainModel m(s, 0);
+  int to_rejected = 0, left_at_once = 0;
+  m.observe_transitions([&](model::PersonId id, Stage from, Stage to, Tick) {
+    if (from != Stage::kIndWaiting || m.persons()[id].track != scenario::kAA) return;
+    to_rejected += to == Stage::kRejected || to == Stage::kLimbo;
+    left_at_once += to == Stage::kDeparted;
+  });
+  m.run();
+  CHECK(to_rejected > 100);
+  // Absconding from the queue is the only way out left; no appeal, no grant.
+  CHECK(left_at_once < to_rejected / 5);
+  CHECK(indicator(m, "ind.rejections_first", "2025") == 0);
+  CHECK(indicator(m, "ind.other_first", "2025") > 100);
+  CHECK(indicator(m, "departure.dtenv_outflow_total", "2025") > 100);
+}
