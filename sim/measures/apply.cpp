@@ -76,9 +76,8 @@ struct Applier {
              p.extra_per_week, p.lag_days);
   }
   void operator()(const MoratoriumMeasure& p) {
-    s.ind.moratoria.push_back(
-        {s.groups[static_cast<std::size_t>(p.group)].name, p.group, m.from, m.until,
-         p.resume_first});
+    s.ind.moratoria.push_back({s.groups[static_cast<std::size_t>(p.group)].name, p.group, m.from,
+                               m.until, p.resume_first});
   }
   void operator()(const GrantRateMeasure& p) {
     for_groups(s, p.group, [&](GroupParams& g) {

@@ -101,7 +101,8 @@ void extend_batch(const scenario::Scenario& s, const BatchOptions& opt, BatchRes
         std::uint64_t ev = 0, pe = 0;
         const auto t0 = std::chrono::steady_clock::now();
         std::vector<double> row =
-            opt.row_fn ? opt.row_fn(rep) : replication_row(s, result.grid, rep, &ev, &pe, opt.run_until);
+            opt.row_fn ? opt.row_fn(rep)
+                       : replication_row(s, result.grid, rep, &ev, &pe, opt.run_until);
         const double secs =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         {

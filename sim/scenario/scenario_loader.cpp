@@ -436,9 +436,9 @@ class Loader {
   }
 
   void read_reception(const YamlView& v) {
-    if (!v.defined() || !v.expect_map({"capacity", "reception_end_days", "vbl_share",
-                                       "amv_nidos_share", "amv_time_to_adulthood",
-                                       "re_registration"}))
+    if (!v.defined() ||
+        !v.expect_map({"capacity", "reception_end_days", "vbl_share", "amv_nidos_share",
+                       "amv_time_to_adulthood", "re_registration"}))
       return;
     auto& r = s_.reception;
     per_key_schedules(v.required("capacity"), kLocationNames, r.capacity, 0, Range::kNonNegative);
@@ -504,10 +504,9 @@ class Loader {
 
   void read_departure(const YamlView& v) {
     if (!v.defined() ||
-        !v.expect_map({"routes", "dublin_transfer_term_days",
-                       "dublin_transfer_term_absconded_days", "dublin_transfer_success",
-                       "dublin_transfer_duration", "other_outcome_unsupervised_share",
-                       "other_outcome_dtenv_share",
+        !v.expect_map({"routes", "dublin_transfer_term_days", "dublin_transfer_term_absconded_days",
+                       "dublin_transfer_success", "dublin_transfer_duration",
+                       "other_outcome_unsupervised_share", "other_outcome_dtenv_share",
                        "travel_document_share", "detention_places", "detention", "non_asylum"}))
       return;
     auto& d = s_.departure;

@@ -23,6 +23,15 @@ struct RunOnce {
   operator const ChainModel&() const { return m; }
 };
 
+// The small scenario with a long AA queue in which every overdue applicant appeals for not
+// deciding in time (and nobody in the other queues does).
+YAML::Node long_aa_queue_all_appealing() {
+  auto y = test::small_yaml();
+  y["ind"]["capacity_per_week"]["aa"] = 5;
+  y["ind"]["not_in_time_appeal_share"] = YAML::Load("{dublin: 0, safe_country: 0, aa: 1.0, va: 0}");
+  return y;
+}
+
 double indicator(const ChainModel& m, const std::string& id, const std::string& when) {
   const auto* ind = model::find_indicator(id);
   REQUIRE(ind != nullptr);
@@ -468,11 +477,8 @@ TEST_CASE("the grant rate is grants over all first decisions, as the documented 
 
 TEST_CASE("a shorter legal term makes waiting cases overdue at once, each appealing once",
           "[model][ind]") {
-  // A long AA queue, every overdue applicant appeals, no refiling, no initial backlog.
-  auto base = test::small_yaml();
-  base["ind"]["capacity_per_week"]["aa"] = 5;
-  base["ind"]["not_in_time_appeal_share"] =
-      YAML::Load("{dublin: 0, safe_country: 0, aa: 1.0, va: 0}");
+  // No refiling, no initial backlog.
+  auto base = long_aa_queue_all_appealing();
   base["initial"]["ind_backlog"] = YAML::Load("{dublin: 0, safe_country: 0, aa: 0, va: 0}");
   auto shortened = YAML::Clone(base);
   shortened["ind"]["legal_term_days"] =
@@ -487,7 +493,8 @@ TEST_CASE("a shorter legal term makes waiting cases overdue at once, each appeal
   // each overdue case files exactly once); the superseded 15-month expiries must not fire again.
   const RunOnce always_short(base);
   CHECK(indicator(m, "court.inflow_not_in_time", "2025") > 0);
-  CHECK(indicator(m, "court.inflow_not_in_time", "2024") + indicator(m, "court.inflow_not_in_time", "2025") <=
+  CHECK(indicator(m, "court.inflow_not_in_time", "2024") +
+            indicator(m, "court.inflow_not_in_time", "2025") <=
         indicator(always_short, "court.inflow_not_in_time", "2024") +
             indicator(always_short, "court.inflow_not_in_time", "2025"));
   // A longer term postpones expiries already scheduled under the shorter one.
@@ -502,11 +509,7 @@ TEST_CASE("a shorter legal term makes waiting cases overdue at once, each appeal
 
 TEST_CASE("not-in-time appeals in the AA and VA queues are registered as VA cases",
           "[model][ind]") {
-  auto y = test::small_yaml();
-  y["ind"]["capacity_per_week"]["aa"] = 5;
-  y["ind"]["not_in_time_appeal_share"] =
-      YAML::Load("{dublin: 0, safe_country: 0, aa: 1.0, va: 0}");
-  const RunOnce m(y);
+  const RunOnce m(long_aa_queue_all_appealing());
   const double all = indicator(m, "court.inflow_not_in_time", "2025");
   CHECK(all > 100);
   CHECK(indicator(m, "court.inflow_not_in_time_va", "2025") == all);
@@ -558,8 +561,8 @@ TEST_CASE("cases held by a moratorium go first afterwards, or to the back of the
 TEST_CASE("VA referrals are prioritised with the VA priority share", "[model][ind]") {
   auto lead_va = [](double share) {
     auto y = test::small_yaml();
-    y["ind"]["priority_share"] = YAML::Load(fmt::format(
-        "{{dublin: 0, safe_country: 0, aa: 0.5, va: {}}}", share));
+    y["ind"]["priority_share"] =
+        YAML::Load(fmt::format("{{dublin: 0, safe_country: 0, aa: 0.5, va: {}}}", share));
     const RunOnce m(y);
     return indicator(m, "ind.lead_time_weeks.va", "2025");
   };
@@ -574,7 +577,8 @@ TEST_CASE("unaccompanied minors come of age and are no longer counted as amv",
   const RunOnce never(y);
   y["reception"]["amv_time_to_adulthood"] = YAML::Load("{dist: fixed, value: 100}");
   const RunOnce adult(y);
-  CHECK(indicator(adult, "coa.amv", "2025-12-31") < 0.5 * indicator(never, "coa.amv", "2025-12-31"));
+  CHECK(indicator(adult, "coa.amv", "2025-12-31") <
+        0.5 * indicator(never, "coa.amv", "2025-12-31"));
   // Exactly 100 days after arrival (or after the start, for the initial stocks) nobody is a minor.
   const Tick end = adult.s.horizon_ticks();
   for (const auto& p : adult.m.persons()) {

@@ -4,9 +4,9 @@
 #pragma once
 
 #include <array>
-#include <optional>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -218,7 +218,7 @@ struct DepartureParams {
   Schedule dublin_transfer_success{0.3};
   DistSchedule dublin_transfer_duration{Distribution::exponential(90.0)};
   Schedule other_outcome_unsupervised_share{0.8};  // of those not entering the DTenV caseload
-  Schedule other_outcome_dtenv_share{0.0};  // 'other' outcomes entering the DTenV caseload
+  Schedule other_outcome_dtenv_share{0.0};         // 'other' outcomes entering the DTenV caseload
   // Forced departure needs a valid travel document (forced to origin or elsewhere; a Dublin
   // transfer does not) and a place in immigration detention, held until the removal.
   Schedule travel_document_share{1.0};
