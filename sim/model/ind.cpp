@@ -215,12 +215,12 @@ void ChainModel::on_legal_term_changed() {
   const double before = s_.ind.legal_term_days.at(now() - 1);
   const double after = at(s_.ind.legal_term_days);
   if (before == after) return;
-  legal_term_changes_.push_back({now(), before});
+  const Tick term = engine::ticks_from_days(after);
+  const Tick old_term = engine::ticks_from_days(before);
+  legal_term_changes_.push_back({now(), old_term});
   // A case not yet past the old term runs against the new one from now on (a shorter term makes
   // every case already past it overdue at once: the 2025 wave of not-in-time appeals). One pass
   // over the persons per change; changes are rare.
-  const Tick term = engine::ticks_from_days(after);
-  const Tick old_term = engine::ticks_from_days(before);
   for (PersonId id = 0; id < persons_.size(); ++id) {
     const Person& p = persons_[id];
     if (p.stage == Stage::kIndWaiting && p.applied + old_term > now())
@@ -234,7 +234,7 @@ void ChainModel::on_legal_term_expired(PersonId id, std::uint32_t changes_seen) 
   // Superseded: a later change of the term gave this case a new expiry (the rule of the rescan).
   for (std::size_t c = changes_seen; c < legal_term_changes_.size(); ++c) {
     const LegalTermChange& ch = legal_term_changes_[c];
-    if (p.applied + engine::ticks_from_days(ch.term_before) > ch.at) return;
+    if (p.applied + ch.term_before > ch.at) return;
   }
   if (!rng_.appeals.bernoulli(at(s_.ind.not_in_time_appeal_share[p.track]))) return;
   rec_.count(m_.court_inflow);

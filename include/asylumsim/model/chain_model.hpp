@@ -242,11 +242,11 @@ class ChainModel {
   std::array<engine::PeriodicQuota, kTracks> ind_capacity_;
   std::array<std::int64_t, kTracks> ind_waiting_{};
   std::vector<QueueEntry> paused_;  // cases held by a moratorium
-  // Each change of the legal decision term: when, and the term (days) in force before it. A
-  // waiting case not yet past the old term gets a new expiry; its earlier one is then superseded.
+  // Each change of the legal decision term: when, and the term in force before it. A waiting case
+  // not yet past the old term gets a new expiry; its earlier one is then superseded.
   struct LegalTermChange {
     Tick at;
-    double term_before;
+    Tick term_before;
   };
   std::vector<LegalTermChange> legal_term_changes_;
   // housing
