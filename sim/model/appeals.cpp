@@ -53,6 +53,7 @@ void ChainModel::on_council_ruling(PersonId id) {
 
 void ChainModel::final_rejection(PersonId id) {
   Person& p = persons_[id];
+  rec_.count(m_.dtenv_inflow);
   set_stage(id, Stage::kRejected);
   ++p.epoch;
   if (p.location != kNoLocation) {

@@ -113,7 +113,9 @@ void ChainModel::on_removal(PersonId id) {
 void ChainModel::on_dublin_term_ends(PersonId id, std::uint32_t epoch) {
   Person& p = persons_[id];
   if ((p.stage != Stage::kRejected && p.stage != Stage::kLimbo) || p.epoch != epoch) return;
-  // The transfer term passed: the Netherlands becomes responsible and decides in AA.
+  // The transfer term passed: the Netherlands becomes responsible and decides in AA. DTenV closes
+  // the departure case without a departure (administrative outflow, Fig 105).
+  rec_.count(m_.dtenv_route[kAdministrative]);
   if (p.stage == Stage::kLimbo) rec_.stock_add(m_.limbo, now(), -1);
   if (p.location == kNoLocation) enter_coa(id, kPol);
   enqueue_ind(id, kAA, 1);

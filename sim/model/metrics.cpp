@@ -76,6 +76,7 @@ void Metrics::register_all(engine::Recorder& r) {
   chain_unsupervised = r.counter("departure.chain_unsupervised");
   for (int k = 0; k < scenario::kRoutes; ++k)
     dtenv_route[k] = r.counter(fmt::format("departure.route.{}", kRouteNames[k]));
+  dtenv_inflow = r.counter("departure.dtenv_inflow");
   ukraine_arrivals = r.counter("ukraine.arrivals");
   detention_inflow = r.counter("departure.detention_inflow");
   in_detention = r.stock("departure.in_detention");
@@ -164,6 +165,8 @@ std::vector<Indicator> build_catalogue() {
                  {"ind.decided_first." + tn},
                  "share",
                  "share of " + tn + " decisions within the legal term"});
+    flow("ind.decisions_first." + tn, "IND decisions on first applications in " + tn,
+         "ind.decided_first." + tn);
     stock("ind.backlog." + tn, "cases waiting for a first-instance decision in " + tn);
   }
   flow("ind.permit_renewals", "temporary asylum permits renewed (EU Pact: 3-year permits)");
@@ -289,6 +292,9 @@ std::vector<Indicator> build_catalogue() {
   flow("departure.chain_forced", "forced departures");
   flow("departure.chain_independent", "independent, demonstrable departures");
   flow("departure.chain_unsupervised", "departures without supervision (MOB)");
+  flow("departure.dtenv_inflow",
+       "persons entering the DTenV caseload (final rejection, 'other' outcome, re-registration "
+       "after leaving with unknown destination)");
   c.push_back({"departure.dtenv_outflow_total",
                K::kFlow,
                {"departure.route.voluntary_origin", "departure.route.voluntary_dublin",

@@ -171,6 +171,7 @@ void ChainModel::on_re_registration(PersonId id, std::uint32_t absconded) {
     return;
   }
   enter_coa(id, kAzc);
+  rec_.count(m_.dtenv_inflow);
   set_stage(id, Stage::kRejected);
   schedule(after_days(at(s_.reception.reception_end_days)), kReceptionEnds, id, p.epoch);
   start_departure(id);

@@ -24,15 +24,26 @@ Track ChainModel::draw_track(std::uint8_t group) {
   return kVA;
 }
 
+// A Dublin claim goes out for a share of the Dublin-track cases. If the requested state refuses
+// it, the Netherlands is responsible and the case joins the AA queue at once: its place there
+// follows the application date, and the claim's answer (two months at most) comes long before an
+// AA decision would, so the time the claim takes is not modelled.
+Track ChainModel::send_dublin_claim() {
+  if (!rng_.tracks.bernoulli(at(s_.inflow.dublin_claims_sent_share))) return kDublin;
+  rec_.count(m_.dublin_claims_sent);
+  const double refused = at(s_.ind.dublin_claim_refused_share);
+  if (refused > 0 && rng_.tracks.bernoulli(refused)) return kAA;  // no draw at 0: streams align
+  return kDublin;
+}
+
 void ChainModel::on_registration_done(PersonId id) {
   Person& p = persons_[id];
   Track track = kAA;
   switch (p.origin) {
     case Origin::kFirst: {
       track = draw_track(p.group);
+      if (track == kDublin) track = send_dublin_claim();
       if (track == kAA || track == kVA) rec_.count(m_.first_aa_va);
-      if (track == kDublin && rng_.tracks.bernoulli(at(s_.inflow.dublin_claims_sent_share)))
-        rec_.count(m_.dublin_claims_sent);
       break;
     }
     case Origin::kRepeat:

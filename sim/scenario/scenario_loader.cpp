@@ -360,9 +360,10 @@ class Loader {
   void read_ind(const YamlView& v) {
     if (!v.defined()) return;
     if (!v.expect_map({"capacity_per_week", "share_unused_capacity", "other_share",
-                       "abscond_per_year", "va_referral_share", "legal_term_days",
-                       "not_in_time_appeal_share", "not_in_time_notice", "not_in_time_refile_days",
-                       "priority_share", "repeat_grant_rate", "decision_speedup", "moratoria"}))
+                       "abscond_per_year", "va_referral_share", "dublin_claim_refused_share",
+                       "legal_term_days", "not_in_time_appeal_share", "not_in_time_notice",
+                       "not_in_time_refile_days", "priority_share", "repeat_grant_rate",
+                       "decision_speedup", "moratoria"}))
       return;
     auto& p = s_.ind;
     per_key_schedules(v.required("capacity_per_week"), kTrackNames, p.capacity_per_week, 0,
@@ -373,6 +374,8 @@ class Loader {
     per_key_schedules(v.child("abscond_per_year"), kTrackNames, p.abscond_per_year, 0,
                       Range::kNonNegative);
     p.va_referral_share = schedule(v.child("va_referral_share"), 0, Range::kProbability);
+    p.dublin_claim_refused_share =
+        schedule(v.child("dublin_claim_refused_share"), 0, Range::kProbability);
     p.legal_term_days = schedule(v.child("legal_term_days"), 183, Range::kPositive);
     per_key_schedules(v.child("not_in_time_appeal_share"), kTrackNames, p.not_in_time_appeal_share,
                       0, Range::kProbability);

@@ -644,3 +644,68 @@ TEST_CASE("'other' outcomes can enter the DTenV caseload like a rejection", "[mo
   CHECK(indicator(m, "ind.other_first", "2025") > 100);
   CHECK(indicator(m, "departure.dtenv_outflow_total", "2025") > 100);
 }
+
+TEST_CASE("a refused Dublin claim is counted and sends the case to AA at registration",
+          "[model][registration]") {
+  auto run = [](double refused) {
+    auto y = test::small_yaml();
+    y["ind"]["dublin_claim_refused_share"] = refused;
+    y["initial"]["ind_backlog"]["dublin"] = 0;
+    return RunOnce(y);
+  };
+  const RunOnce kept = run(0.0), refused = run(1.0);
+  const double claims = indicator(kept, "dublin.claims_sent", "2025");
+  CHECK(claims > 100);
+  CHECK(indicator(kept, "ind.decisions_first.dublin", "2025") > 50);
+  // Every claim is refused: the same claims go out, nobody is decided in the Dublin track and
+  // each of them is an AA case instead.
+  CHECK(indicator(refused, "dublin.claims_sent", "2025") == Approx(claims).epsilon(0.15));
+  CHECK(indicator(refused, "ind.decisions_first.dublin", "2025") == 0);
+  const double extra_aa_share = indicator(refused, "track.share_aa_va_of_first", "2025") -
+                                indicator(kept, "track.share_aa_va_of_first", "2025");
+  const double claim_share = claims / indicator(kept, "inflow.first_applications", "2025");
+  CHECK(extra_aa_share == Approx(claim_share).epsilon(0.2));
+}
+
+TEST_CASE("the end of the Dublin transfer term closes the DTenV case as administrative outflow",
+          "[model][departure]") {
+  auto y = test::small_yaml();
+  y["departure"]["dublin_transfer_success"] = 0.0;
+  YAML::Node routes;  // nobody leaves: only the transfer term ends a case
+  routes["no_departure"] = YAML::Load("{share: 1.0}");
+  y["departure"]["routes"] = routes;
+  const auto s = test::scenario_from(y);
+  ChainModel m(s, 0);
+  int term_ended = 0;
+  m.observe_transitions([&](model::PersonId, Stage from, Stage to, Tick) {
+    term_ended += (from == Stage::kRejected || from == Stage::kLimbo) && to == Stage::kIndWaiting;
+  });
+  m.run();
+  CHECK(term_ended > 10);
+  CHECK(indicator(m, "departure.route.administrative", "2024") +
+            indicator(m, "departure.route.administrative", "2025") ==
+        term_ended);
+  CHECK(indicator(m, "departure.dtenv_outflow_total", "2025") ==
+        indicator(m, "departure.route.administrative", "2025"));
+}
+
+TEST_CASE("the DTenV inflow counts final rejections and returns after re-registration",
+          "[model][departure]") {
+  auto y = test::small_yaml();
+  y["reception"]["re_registration"] =
+      YAML::Load("{absconded_share: 0, rejected_share: 1.0, delay: {dist: fixed, value: 30}}");
+  const auto s = test::scenario_from(y);
+  ChainModel m(s, 0);
+  int entered = 0;
+  m.observe_transitions([&](model::PersonId, Stage from, Stage to, Tick) {
+    // A final rejection (from the queue, a court or the Council of State) or a return after
+    // leaving with unknown destination; the cases of the initial state are no inflow.
+    entered += to == Stage::kRejected &&
+               (from == Stage::kIndWaiting || from == Stage::kInAppeal || from == Stage::kAway);
+  });
+  m.run();
+  CHECK(indicator(m, "coa.re_registrations", "2025") > 10);
+  CHECK(indicator(m, "departure.dtenv_inflow", "2024") +
+            indicator(m, "departure.dtenv_inflow", "2025") ==
+        Approx(entered).margin(0.5));
+}

@@ -134,6 +134,7 @@ class ChainModel {
   void register_person(PersonId id);
   void on_registration_done(PersonId id);
   scenario::Track draw_track(std::uint8_t group);
+  scenario::Track send_dublin_claim();
 
   // --- IND (ind.cpp) ---
   void enqueue_ind(PersonId id, scenario::Track t, unsigned priority);

@@ -35,6 +35,7 @@ struct Metrics {
   MetricId nareis_applications, nareis_decisions, nareis_granted, nareis_unused, permit_renewals;
   MetricId chain_forced, chain_independent, chain_unsupervised;
   std::array<MetricId, scenario::kRoutes> dtenv_route;
+  MetricId dtenv_inflow;
   MetricId ukraine_arrivals, ukraine_departures, detention_inflow, in_detention;
   std::array<MetricId, scenario::kNonAsylumRoutes> non_asylum_departed;
   MetricId non_asylum_entries, non_asylum_caseload;

@@ -105,11 +105,12 @@ struct RegistrationParams {
 };
 
 struct IndParams {
-  PerTrack<Schedule> capacity_per_week;  // decisions per week per track
-  bool share_unused_capacity = true;     // unused short-track capacity goes to longer tracks
-  PerTrack<Schedule> other_share;        // withdrawn / not processed
-  PerTrack<Schedule> abscond_per_year;   // rate of leaving COA unsupervised while waiting
-  Schedule va_referral_share{0.0};       // share of AA cases referred to VA at the AA decision
+  PerTrack<Schedule> capacity_per_week;      // decisions per week per track
+  bool share_unused_capacity = true;         // unused short-track capacity goes to longer tracks
+  PerTrack<Schedule> other_share;            // withdrawn / not processed
+  PerTrack<Schedule> abscond_per_year;       // rate of leaving COA unsupervised while waiting
+  Schedule va_referral_share{0.0};           // share of AA cases referred to VA at the AA decision
+  Schedule dublin_claim_refused_share{0.0};  // Dublin claims refused: the case goes to AA
   Schedule legal_term_days{183.0};
   PerTrack<Schedule> not_in_time_appeal_share;  // overdue cases whose applicant appeals
   Schedule not_in_time_refile_days{
