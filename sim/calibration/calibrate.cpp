@@ -72,7 +72,7 @@ CalibrationSpec read_calibration(const YAML::Node& root, const std::string& file
   const scenario::YamlView v = top.required("calibration");
   CalibrationSpec spec;
   if (!v.defined()) throw scenario::InputError(diag);
-  if (!v.expect_map({"replications", "max_evaluations", "parameters", "weights"}))
+  if (!v.expect_map({"replications", "max_evaluations", "parameters", "weights", "loss"}))
     throw scenario::InputError(diag);
   if (v.has("replications"))
     spec.replications = static_cast<int>(v.child("replications").as_integer(4));
@@ -81,6 +81,14 @@ CalibrationSpec read_calibration(const YAML::Node& root, const std::string& file
     spec.max_evaluations = static_cast<int>(v.child("max_evaluations").as_integer(150));
   if (spec.max_evaluations < 1)
     v.child("max_evaluations").error("max_evaluations must be at least 1");
+  if (v.has("loss")) {
+    const std::string scale = v.child("loss").as_string();
+    if (scale == "acceptance")
+      spec.scale = CalibrationSpec::Scale::kAcceptance;
+    else if (scale != "relative")
+      v.child("loss").error(
+          fmt::format("unknown loss scale '{}' (expected relative or acceptance)", scale));
+  }
   const scenario::YamlView params = v.required("parameters");
   if (params.defined() && params.expect_sequence()) {
     if (params.size() == 0)
@@ -141,7 +149,10 @@ double loss(const std::vector<output::ValidationRow>& rows, const CalibrationSpe
   double sum = 0, weights = 0;
   for (const auto& r : rows) {
     const double w = spec.weight(r.target->id);
-    sum += w * r.rel_error * r.rel_error;
+    const double e = spec.scale == CalibrationSpec::Scale::kAcceptance
+                         ? output::acceptance_error(r) / output::acceptance_for(*r.target).tolerance
+                         : r.rel_error;
+    sum += w * e * e;
     weights += w;
   }
   return weights > 0 ? sum / weights : 0.0;

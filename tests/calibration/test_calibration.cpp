@@ -45,6 +45,35 @@ TEST_CASE("the loss is the weighted mean of squared relative errors", "[calibrat
   CHECK(calibration::loss(rows, spec) == Approx((0.01 + 3 * 0.04) / 4));
 }
 
+TEST_CASE("the acceptance-scaled loss measures each error in units of its acceptance band",
+          "[calibration][loss]") {
+  scenario::Target flow, share, key;
+  flow.id = "court.inflow_total";
+  flow.kind = "flow";
+  flow.value = 1000;
+  share.id = "ind.grant_rate_first";
+  share.kind = "share";
+  share.value = 0.5;
+  key.id = "coa.occupancy";
+  key.kind = "stock";
+  key.value = 1000;
+  auto row = [](const scenario::Target& t, double mean) {
+    output::ValidationRow r{&t, {}, (mean - t.value) / t.value};
+    r.model.mean = mean;
+    return r;
+  };
+  // +5% of a flow is half its ±10% band; a share 0.55 against 0.50 is its whole ±5-point band
+  // (relative error 10%); +5% of a key figure is its whole ±5% band.
+  const std::vector<output::ValidationRow> rows = {row(flow, 1050), row(share, 0.55),
+                                                   row(key, 1050)};
+  calibration::CalibrationSpec spec;
+  CHECK(calibration::loss(rows, spec) == Approx((0.0025 + 0.01 + 0.0025) / 3));
+  spec.scale = calibration::CalibrationSpec::Scale::kAcceptance;
+  CHECK(calibration::loss(rows, spec) == Approx((0.25 + 1.0 + 1.0) / 3));
+  spec.weights["coa.occupancy"] = 2;
+  CHECK(calibration::loss(rows, spec) == Approx((0.25 + 1.0 + 2 * 1.0) / 4));
+}
+
 TEST_CASE("calibration recovers known parameters from figures the model generated",
           "[calibration]") {
   const fs::path dir = fs::temp_directory_path() / "asylumsim-test-calibration";
@@ -146,14 +175,15 @@ TEST_CASE("fitted values are written in place, also several on one line", "[cali
 TEST_CASE("a bad calibration block is reported with its location", "[calibration][errors]") {
   auto y = test::small_yaml();
   y["calibration"] = YAML::Load(
-      "{parameters: [{path: ind.capacity_per_week.zz, min: 1, max: 2}, "
+      "{loss: squared, parameters: [{path: ind.capacity_per_week.zz, min: 1, max: 2}, "
       "{path: housing.backlog_at_start, min: 5, max: 1}]}");
   const std::string text = test::emit(y);
   CHECK_THROWS_WITH(
       calibration::read_calibration(scenario::load_yaml_text(text, "c.yaml"), "c.yaml"),
       Catch::Contains(
           "calibration.parameters[0].path: 'ind.capacity_per_week.zz' does not name a number") &&
-          Catch::Contains("calibration.parameters[1].max: max 1 is not above min 5"));
+          Catch::Contains("calibration.parameters[1].max: max 1 is not above min 5") &&
+          Catch::Contains("calibration.loss: unknown loss scale 'squared'"));
 }
 
 TEST_CASE("cutting knowledge removes dated steps from the split date on",

@@ -29,6 +29,9 @@ struct CalibrationSpec {
   int replications = 4;
   int max_evaluations = 150;
   std::map<std::string, double> weights;  // per target id; default 1
+  // How a figure's error enters the loss: relative error, or the error the acceptance band is
+  // measured in divided by the band's half-width (shares in points; key figures count 4x).
+  enum class Scale { kRelative, kAcceptance } scale = Scale::kRelative;
   double weight(const std::string& id) const;
 };
 
@@ -39,7 +42,7 @@ CalibrationSpec read_calibration(const YAML::Node& root, const std::string& file
 scenario::Scenario scenario_with(const YAML::Node& root, const CalibrationSpec& spec,
                                  const Eigen::VectorXd& values, const std::string& file);
 
-// Weighted mean of squared relative errors of the model means against the targets.
+// Weighted mean of squared errors of the model means against the targets, on the spec's scale.
 double loss(const std::vector<output::ValidationRow>& rows, const CalibrationSpec& spec);
 
 struct CalibrationResult {
