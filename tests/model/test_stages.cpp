@@ -32,6 +32,29 @@ YAML::Node long_aa_queue_all_appealing() {
   return y;
 }
 
+// The small scenario in which no Dublin transfer succeeds and every DTenV case takes one of
+// `routes`, run to the end, counting the cases that go from the caseload back to the IND queue
+// (the transfer term ended: the Netherlands decides in AA).
+struct FailedTransfers {
+  scenario::Scenario s;
+  ChainModel m;
+  int returned_to_ind = 0;
+  FailedTransfers(YAML::Node y, const YAML::Node& routes)
+      : s(with_failed_transfers(std::move(y), routes)), m(s, 0) {
+    m.observe_transitions([&](model::PersonId, Stage from, Stage to, Tick) {
+      returned_to_ind +=
+          (from == Stage::kRejected || from == Stage::kLimbo) && to == Stage::kIndWaiting;
+    });
+    m.run();
+  }
+  static scenario::Scenario with_failed_transfers(YAML::Node y, const YAML::Node& routes) {
+    y["departure"]["dublin_transfer_success"] = 0.0;
+    y["departure"]["routes"] = routes;
+    return test::scenario_from(y);
+  }
+  operator const ChainModel&() const { return m; }
+};
+
 double indicator(const ChainModel& m, const std::string& id, const std::string& when) {
   const auto* ind = model::find_indicator(id);
   REQUIRE(ind != nullptr);
@@ -606,19 +629,10 @@ TEST_CASE("a Dublin claimant who absconds has the 18-month transfer term", "[mod
   // within the 18 months that absconding gives.
   auto reentries = [](double absconded_term) {
     auto y = test::small_yaml();
-    y["departure"]["dublin_transfer_success"] = 0.0;
     y["departure"]["dublin_transfer_term_absconded_days"] = absconded_term;
     YAML::Node routes;
     routes["unsupervised"] = YAML::Load("{share: 1.0, duration: {dist: fixed, value: 300}}");
-    y["departure"]["routes"] = routes;
-    const auto s = test::scenario_from(y);
-    ChainModel m(s, 0);
-    int n = 0;
-    m.observe_transitions([&](model::PersonId, Stage from, Stage to, Tick) {
-      n += (from == Stage::kRejected || from == Stage::kLimbo) && to == Stage::kIndWaiting;
-    });
-    m.run();
-    return n;
+    return FailedTransfers(y, routes).returned_to_ind;
   };
   CHECK(reentries(548) == 0);
   CHECK(reentries(200) > 10);
@@ -669,18 +683,10 @@ TEST_CASE("a refused Dublin claim is counted and sends the case to AA at registr
 
 TEST_CASE("the end of the Dublin transfer term closes the DTenV case as administrative outflow",
           "[model][departure]") {
-  auto y = test::small_yaml();
-  y["departure"]["dublin_transfer_success"] = 0.0;
   YAML::Node routes;  // nobody leaves: only the transfer term ends a case
   routes["no_departure"] = YAML::Load("{share: 1.0}");
-  y["departure"]["routes"] = routes;
-  const auto s = test::scenario_from(y);
-  ChainModel m(s, 0);
-  int term_ended = 0;
-  m.observe_transitions([&](model::PersonId, Stage from, Stage to, Tick) {
-    term_ended += (from == Stage::kRejected || from == Stage::kLimbo) && to == Stage::kIndWaiting;
-  });
-  m.run();
+  const FailedTransfers m(test::small_yaml(), routes);
+  const int term_ended = m.returned_to_ind;
   CHECK(term_ended > 10);
   CHECK(indicator(m, "departure.route.administrative", "2024") +
             indicator(m, "departure.route.administrative", "2025") ==
