@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <sstream>
 
+#include "asylumsim/calibration/levenberg_marquardt.hpp"
 #include "asylumsim/calibration/nelder_mead.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
@@ -66,13 +68,24 @@ double CalibrationSpec::weight(const std::string& id) const {
   return it == weights.end() ? 1.0 : it->second;
 }
 
+std::string method_name(CalibrationSpec::Method m) {
+  return m == CalibrationSpec::Method::kLevenbergMarquardt ? "levenberg-marquardt" : "nelder-mead";
+}
+
+std::optional<CalibrationSpec::Method> parse_method(const std::string& name) {
+  if (name == "levenberg-marquardt") return CalibrationSpec::Method::kLevenbergMarquardt;
+  if (name == "nelder-mead") return CalibrationSpec::Method::kNelderMead;
+  return std::nullopt;
+}
+
 CalibrationSpec read_calibration(const YAML::Node& root, const std::string& file) {
   scenario::Diagnostics diag;
   const scenario::YamlView top(root, "", &file, &diag);
   const scenario::YamlView v = top.required("calibration");
   CalibrationSpec spec;
   if (!v.defined()) throw scenario::InputError(diag);
-  if (!v.expect_map({"replications", "max_evaluations", "parameters", "weights", "loss"}))
+  if (!v.expect_map({"replications", "max_evaluations", "parameters", "weights", "loss", "method",
+                     "difference_step"}))
     throw scenario::InputError(diag);
   if (v.has("replications"))
     spec.replications = static_cast<int>(v.child("replications").as_integer(4));
@@ -88,6 +101,20 @@ CalibrationSpec read_calibration(const YAML::Node& root, const std::string& file
     else if (scale != "relative")
       v.child("loss").error(
           fmt::format("unknown loss scale '{}' (expected relative or acceptance)", scale));
+  }
+  if (v.has("method")) {
+    const std::string name = v.child("method").as_string();
+    if (const auto m = parse_method(name))
+      spec.method = *m;
+    else
+      v.child("method").error(
+          fmt::format("unknown method '{}' (expected levenberg-marquardt or nelder-mead)", name));
+  }
+  if (v.has("difference_step")) {
+    spec.difference_step = v.child("difference_step").as_number(0.02);
+    if (!(spec.difference_step > 0 && spec.difference_step <= 0.5))
+      v.child("difference_step")
+          .error("difference_step must lie in (0, 0.5] (a fraction of each range)");
   }
   const scenario::YamlView params = v.required("parameters");
   if (params.defined() && params.expect_sequence()) {
@@ -145,17 +172,24 @@ scenario::Scenario scenario_with(const YAML::Node& root, const CalibrationSpec& 
   return scenario::load_scenario_text(e.c_str(), file);
 }
 
-double loss(const std::vector<output::ValidationRow>& rows, const CalibrationSpec& spec) {
-  double sum = 0, weights = 0;
-  for (const auto& r : rows) {
-    const double w = spec.weight(r.target->id);
+Eigen::VectorXd residuals(const std::vector<output::ValidationRow>& rows,
+                          const CalibrationSpec& spec) {
+  double weights = 0;
+  for (const auto& r : rows) weights += spec.weight(r.target->id);
+  Eigen::VectorXd res = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(rows.size()));
+  if (weights <= 0) return res;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
     const double e = spec.scale == CalibrationSpec::Scale::kAcceptance
                          ? output::acceptance_error(r) / output::acceptance_for(*r.target).tolerance
                          : r.rel_error;
-    sum += w * e * e;
-    weights += w;
+    res[static_cast<Eigen::Index>(i)] = std::sqrt(spec.weight(r.target->id) / weights) * e;
   }
-  return weights > 0 ? sum / weights : 0.0;
+  return res;
+}
+
+double loss(const std::vector<output::ValidationRow>& rows, const CalibrationSpec& spec) {
+  return residuals(rows, spec).squaredNorm();
 }
 
 // A tick safely after the last figure the targets read (two months past the latest date or period
@@ -198,13 +232,25 @@ CalibrationResult calibrate(const std::string& text, const std::string& file,
   }
   res.start = x0;
   res.start_loss = loss(rows_at(x0), spec);
-  NelderMeadOptions nm;
-  nm.max_evaluations = opt.max_evaluations > 0 ? opt.max_evaluations : spec.max_evaluations;
-  nm.progress = [&](int evals, double best, const Eigen::VectorXd&) {
+  const int budget = opt.max_evaluations > 0 ? opt.max_evaluations : spec.max_evaluations;
+  const OptimiserProgress progress = [&](int evals, double best, const Eigen::VectorXd&) {
     if (opt.progress) opt.progress(evals, best);
   };
-  const auto r =
-      nelder_mead([&](const Eigen::VectorXd& x) { return loss(rows_at(x), spec); }, x0, lo, hi, nm);
+  OptimiserResult r;
+  if (opt.method.value_or(spec.method) == CalibrationSpec::Method::kLevenbergMarquardt) {
+    LevenbergMarquardtOptions lm;
+    lm.max_evaluations = budget;
+    lm.difference_step = spec.difference_step;
+    lm.progress = progress;
+    r = levenberg_marquardt([&](const Eigen::VectorXd& x) { return residuals(rows_at(x), spec); },
+                            x0, lo, hi, lm);
+  } else {
+    NelderMeadOptions nm;
+    nm.max_evaluations = budget;
+    nm.progress = progress;
+    r = nelder_mead([&](const Eigen::VectorXd& x) { return loss(rows_at(x), spec); }, x0, lo, hi,
+                    nm);
+  }
   res.best = r.best;
   res.loss = r.loss;
   res.evaluations = r.evaluations;

@@ -10,10 +10,8 @@ NelderMeadResult nelder_mead(const std::function<double(const Eigen::VectorXd&)>
                              const Eigen::VectorXd& start, const Eigen::VectorXd& lower,
                              const Eigen::VectorXd& upper, const NelderMeadOptions& opt) {
   const Eigen::Index n = start.size();
-  const Eigen::VectorXd range = (upper - lower).cwiseMax(1e-300);
-  auto to_box = [&](const Eigen::VectorXd& u) -> Eigen::VectorXd {
-    return lower + u.cwiseMax(0.0).cwiseMin(1.0).cwiseProduct(range);
-  };
+  const UnitBox box(lower, upper);
+  auto to_box = [&](const Eigen::VectorXd& u) { return box.to_box(u); };
   NelderMeadResult res;
   auto eval = [&](const Eigen::VectorXd& u) {
     ++res.evaluations;
@@ -22,7 +20,7 @@ NelderMeadResult nelder_mead(const std::function<double(const Eigen::VectorXd&)>
   // Standard coefficients: reflection 1, expansion 2, contraction 1/2, shrink 1/2.
   std::vector<Eigen::VectorXd> x(static_cast<std::size_t>(n + 1));
   std::vector<double> fx(static_cast<std::size_t>(n + 1));
-  x[0] = ((start - lower).cwiseQuotient(range)).cwiseMax(0.0).cwiseMin(1.0);
+  x[0] = box.to_unit(start);
   fx[0] = eval(x[0]);
   for (Eigen::Index i = 0; i < n; ++i) {
     Eigen::VectorXd v = x[0];
@@ -46,7 +44,7 @@ NelderMeadResult nelder_mead(const std::function<double(const Eigen::VectorXd&)>
     for (std::size_t i : order)
       if (i != worst) centroid += x[i];
     centroid /= static_cast<double>(n);
-    auto clamp = [](Eigen::VectorXd v) { return Eigen::VectorXd(v.cwiseMax(0.0).cwiseMin(1.0)); };
+    const auto clamp = [](const Eigen::VectorXd& v) { return UnitBox::clamp(v); };
     const Eigen::VectorXd xr = clamp(centroid + (centroid - x[worst]));
     const double fr = eval(xr);
     if (fr < fx[best]) {

@@ -60,6 +60,7 @@ struct BatchCli {
   std::string variant_path;
   bool independent = false;
   int max_evaluations = 0;
+  std::string method;  // empty: the calibration block's
   int fit_year = 2024;
 };
 
@@ -115,6 +116,8 @@ void add_fit_options(CLI::App* cmd, BatchCli& o, const std::string& suffix) {
   cmd->add_option("--max-evaluations", o.max_evaluations,
                   "Evaluation budget (default: the block's)")
       ->check(CLI::Range(1, 1000000));
+  cmd->add_option("--method", o.method, "Optimiser (default: the block's method, else nelder-mead)")
+      ->check(CLI::IsMember({"levenberg-marquardt", "nelder-mead"}));
   cmd->add_option("--threads", o.threads, "Worker threads (default: all cores)")
       ->check(CLI::Range(1, 4096));
   cmd->add_flag("--quiet", o.quiet, "Print nothing but errors");
@@ -367,6 +370,7 @@ calibration::CalibrationOptions fit_options(const BatchCli& o) {
   co.threads = o.threads > 0 ? o.threads : default_threads();
   co.replications = o.replications;
   co.max_evaluations = o.max_evaluations;
+  if (!o.method.empty()) co.method = calibration::parse_method(o.method);
   co.progress = [quiet = o.quiet, last = -1](int evals, double best) mutable {
     if (quiet || evals == last) return;
     last = evals;
@@ -390,15 +394,18 @@ int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
     fmt::print("asylumsim {} — calibrating '{}' ({} free parameters) against {} ({} targets)\n",
                kVersion, s.name, spec.parameters.size(), o.targets_path, targets.size());
   const auto r = calibration::calibrate(text, o.scenario_path, targets, co);
+  const bool acceptance = spec.scale == calibration::CalibrationSpec::Scale::kAcceptance;
   std::string header = fmt::format(
       "# CALIBRATED by `{}` on {}\n# against {} ({} targets), {} replications per evaluation "
-      "(common random "
-      "numbers), {} evaluations of bounded Nelder-Mead{}.\n# Loss (weighted mean squared relative "
-      "error): {:.6g} "
-      "at the start, {:.6g} fitted.\n# Fitted parameters:\n",
+      "(common random numbers), {} evaluations of bounded {}{}.\n# Loss (weighted mean squared "
+      "{}): "
+      "{:.6g} at the start, {:.6g} fitted.\n# Fitted parameters:\n",
       command_line, utc_now(), o.targets_path, targets.size(),
       o.replications > 0 ? o.replications : spec.replications, r.evaluations,
-      r.converged ? ", converged" : " (evaluation budget reached)", r.start_loss, r.loss);
+      calibration::method_name(co.method.value_or(spec.method)),
+      r.converged ? ", converged" : " (evaluation budget reached)",
+      acceptance ? "error in units of the acceptance band" : "relative error", r.start_loss,
+      r.loss);
   for (std::size_t i = 0; i < spec.parameters.size(); ++i)
     header +=
         fmt::format("#   {} = {:.6g} (was {:.6g}; bounds {} to {})\n", spec.parameters[i].path,

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <set>
 
 #include "asylumsim/measures/apply.hpp"
@@ -228,6 +229,29 @@ class Loader {
         return;
       }
     }
+  }
+
+  // Sets shares[rest] to 1 minus the other shares at every date one of them changes; reports a
+  // date where they already exceed 1.
+  template <std::size_t N>
+  void take_rest(const YamlView& v, std::array<Schedule, N>& shares, std::size_t rest) {
+    std::set<Tick> times{std::numeric_limits<Tick>::min()};
+    for (std::size_t i = 0; i < N; ++i)
+      if (i != rest)
+        for (const auto& st : shares[i].steps()) times.insert(st.from);
+    Schedule out;
+    for (Tick t : times) {
+      double others = 0;
+      for (std::size_t i = 0; i < N; ++i)
+        if (i != rest) others += shares[i].at(t);
+      if (others > 1.0 + 1e-6) {
+        v.error(fmt::format("the other shares sum to {:.6g} on {}: nothing is left for 'rest'",
+                            others, engine::format_date(cal_.to_date(std::max<Tick>(t, 0)))));
+        return;
+      }
+      out.set_from(t, std::max(0.0, 1.0 - others));
+    }
+    shares[rest] = out;
   }
 
   // --- sections ---------------------------------------------------------------------------------
@@ -515,6 +539,7 @@ class Loader {
     auto& d = s_.departure;
     const YamlView routes = v.required("routes");
     if (routes.defined() && routes.expect_map(names_of(kRouteNames))) {
+      int rest = -1;  // the route whose share is `rest`: 1 minus the others
       for (int r = 0; r < kRoutes; ++r) {
         const YamlView rv = routes.child(kRouteNames[r]);
         d.route_duration[r] = DistSchedule(Distribution::exponential(90.0));
@@ -523,9 +548,16 @@ class Loader {
           continue;
         }
         if (!rv.expect_map({"share", "duration"})) continue;
-        d.route_share[r] = schedule(rv.required("share"), 0, Range::kProbability);
+        const YamlView share = rv.required("share");
+        if (share.is_scalar() && share.as_string() == "rest") {
+          if (rest >= 0) share.error("only one route can take the rest of the shares");
+          rest = r;
+        } else {
+          d.route_share[r] = schedule(share, 0, Range::kProbability);
+        }
         d.route_duration[r] = distribution(rv.child("duration"), d.route_duration[r]);
       }
+      if (rest >= 0) take_rest(routes.child(kRouteNames[rest]).child("share"), d.route_share, rest);
       check_sum_to_one(routes, d.route_share);
     }
     d.dublin_transfer_term_days =

@@ -1,12 +1,14 @@
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
 #include "../support/fixtures.hpp"
 #include "asylumsim/calibration/backtest.hpp"
 #include "asylumsim/calibration/calibrate.hpp"
+#include "asylumsim/calibration/levenberg_marquardt.hpp"
 #include "asylumsim/calibration/nelder_mead.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
@@ -34,6 +36,59 @@ TEST_CASE("bounded Nelder-Mead finds the minimum of a shifted quadratic and resp
   CHECK(b.best[2] == Approx(5).margin(1e-3));
 }
 
+TEST_CASE("bounded Levenberg-Marquardt solves nonlinear least squares and respects bounds",
+          "[calibration][optimiser]") {
+  // Rosenbrock as residuals: minimum 0 at (1, 1), a curved valley that defeats plain gradients.
+  const auto rosenbrock = [](const Eigen::VectorXd& x) {
+    return Eigen::Vector2d(10.0 * (x[1] - x[0] * x[0]), 1.0 - x[0]).eval();
+  };
+  calibration::LevenbergMarquardtOptions o;
+  o.max_evaluations = 400;
+  o.difference_step = 1e-4;
+  o.tolerance = 1e-14;
+  int reports = 0;
+  double last = 1e300;
+  o.progress = [&](int, double best, const Eigen::VectorXd&) {
+    CHECK(best <= last);  // the best loss never gets worse
+    last = best;
+    ++reports;
+  };
+  const auto r = calibration::levenberg_marquardt(
+      rosenbrock, Eigen::Vector2d(-1.2, 1.0), Eigen::Vector2d(-3, -3), Eigen::Vector2d(3, 3), o);
+  INFO("best " << r.best.transpose() << " loss " << r.loss << " after " << r.evaluations);
+  CHECK(r.best[0] == Approx(1).margin(1e-3));
+  CHECK(r.best[1] == Approx(1).margin(1e-3));
+  CHECK(r.loss < 1e-6);
+  CHECK(r.evaluations <= o.max_evaluations);
+  CHECK(reports > 2);
+  o.progress = nullptr;
+
+  // Minimum outside the box: the answer lies on the bound, and the free parameter is still fitted.
+  const auto shifted = [](const Eigen::VectorXd& x) {
+    return (x - Eigen::Vector3d(3, -1, 7)).eval();
+  };
+  const auto b = calibration::levenberg_marquardt(shifted, Eigen::Vector3d(0, 0, 0),
+                                                  Eigen::Vector3d(-10, -10, -10),
+                                                  Eigen::Vector3d(10, 10, 5), o);
+  CHECK(b.best[0] == Approx(3).margin(1e-6));
+  CHECK(b.best[1] == Approx(-1).margin(1e-6));
+  CHECK(b.best[2] == 5.0);
+  CHECK(b.converged);
+
+  // The budget is a hard limit: no evaluation beyond it.
+  o.max_evaluations = 7;
+  int calls = 0;
+  const auto counted = [&](const Eigen::VectorXd& x) {
+    ++calls;
+    return rosenbrock(x);
+  };
+  const auto c = calibration::levenberg_marquardt(
+      counted, Eigen::Vector2d(-1.2, 1.0), Eigen::Vector2d(-3, -3), Eigen::Vector2d(3, 3), o);
+  CHECK(calls == c.evaluations);
+  CHECK(calls <= 7);
+  CHECK(c.loss < rosenbrock(Eigen::Vector2d(-1.2, 1.0)).squaredNorm());
+}
+
 TEST_CASE("the loss is the weighted mean of squared relative errors", "[calibration][loss]") {
   scenario::Target a, b;
   a.id = "x";
@@ -43,6 +98,12 @@ TEST_CASE("the loss is the weighted mean of squared relative errors", "[calibrat
   CHECK(calibration::loss(rows, spec) == Approx((0.01 + 0.04) / 2));
   spec.weights["y"] = 3;
   CHECK(calibration::loss(rows, spec) == Approx((0.01 + 3 * 0.04) / 4));
+  // The residuals Levenberg-Marquardt fits square and sum to the same loss.
+  const Eigen::VectorXd res = calibration::residuals(rows, spec);
+  REQUIRE(res.size() == 2);
+  CHECK(res[0] == Approx(0.1 / 2));
+  CHECK(res[1] == Approx(-0.2 * std::sqrt(3.0 / 4)));
+  CHECK(res.squaredNorm() == Approx(calibration::loss(rows, spec)));
 }
 
 TEST_CASE("the acceptance-scaled loss measures each error in units of its acceptance band",
@@ -76,6 +137,8 @@ TEST_CASE("the acceptance-scaled loss measures each error in units of its accept
 
 TEST_CASE("calibration recovers known parameters from figures the model generated",
           "[calibration]") {
+  const std::string method = GENERATE(as<std::string>{}, "nelder-mead", "levenberg-marquardt");
+  INFO("method " << method);
   const fs::path dir = fs::temp_directory_path() / "asylumsim-test-calibration";
   fs::remove_all(dir);
   fs::create_directories(dir);
@@ -119,6 +182,7 @@ TEST_CASE("calibration recovers known parameters from figures the model generate
       "{replications: 2, max_evaluations: 120, parameters: ["
       "{path: ind.capacity_per_week.aa, min: 20, max: 100},"
       "{path: housing.realisation_per_half_year, min: 500, max: 3000}]}");
+  y["calibration"]["method"] = method;
   const std::string text = test::emit(y);
   calibration::CalibrationOptions co;
   co.threads = 2;
@@ -175,7 +239,8 @@ TEST_CASE("fitted values are written in place, also several on one line", "[cali
 TEST_CASE("a bad calibration block is reported with its location", "[calibration][errors]") {
   auto y = test::small_yaml();
   y["calibration"] = YAML::Load(
-      "{loss: squared, parameters: [{path: ind.capacity_per_week.zz, min: 1, max: 2}, "
+      "{loss: squared, method: simplex, difference_step: 0, parameters: [{path: "
+      "ind.capacity_per_week.zz, min: 1, max: 2}, "
       "{path: housing.backlog_at_start, min: 5, max: 1}]}");
   const std::string text = test::emit(y);
   CHECK_THROWS_WITH(
@@ -183,7 +248,9 @@ TEST_CASE("a bad calibration block is reported with its location", "[calibration
       Catch::Contains(
           "calibration.parameters[0].path: 'ind.capacity_per_week.zz' does not name a number") &&
           Catch::Contains("calibration.parameters[1].max: max 1 is not above min 5") &&
-          Catch::Contains("calibration.loss: unknown loss scale 'squared'"));
+          Catch::Contains("calibration.loss: unknown loss scale 'squared'") &&
+          Catch::Contains("calibration.method: unknown method 'simplex'") &&
+          Catch::Contains("calibration.difference_step: difference_step must lie in (0, 0.5]"));
 }
 
 TEST_CASE("cutting knowledge removes dated steps from the split date on",

@@ -102,6 +102,20 @@ TEST_CASE("each kind of bad input gets its own message", "[scenario][errors]") {
     y["departure"]["routes"]["unsupervised"]["share"] = 0.9;
     CHECK_THAT(error_of(y), Catch::Contains("departure.routes: shares sum to 1.6"));
   }
+  SECTION("only one route can take the rest") {
+    y["departure"]["routes"]["no_departure"]["share"] = "rest";
+    y["departure"]["routes"]["administrative"]["share"] = "rest";
+    CHECK_THAT(error_of(y),
+               Catch::Contains("departure.routes.no_departure.share: only one route can take the "
+                               "rest of the shares"));
+  }
+  SECTION("the rest cannot be negative") {
+    y["departure"]["routes"]["no_departure"]["share"] = "rest";
+    y["departure"]["routes"]["unsupervised"]["share"] =
+        YAML::Load("[{from: 2024-01-01, value: 0.3}, {from: 2025-01-01, value: 0.6}]");
+    CHECK_THAT(error_of(y), Catch::Contains("departure.routes.no_departure.share: the other shares "
+                                            "sum to 1.2 on 2025-01-01: nothing is left for 'rest'"));
+  }
   SECTION("schedule steps out of order") {
     y["ind"]["capacity_per_week"]["aa"] =
         YAML::Load("[{from: 2024-01-01, value: 5}, {from: 2024-01-01, value: 6}]");
@@ -150,4 +164,21 @@ TEST_CASE("targets files are read and checked", "[scenario][targets]") {
   CHECK(t.front().id == "inflow.first_applications");
   CHECK(t.front().when.period->label() == "2024");
   CHECK(t.front().value == 32180);
+}
+
+TEST_CASE("a route share given as 'rest' is 1 minus the others at every dated change",
+          "[scenario]") {
+  auto y = test::small_yaml();
+  y["departure"]["routes"]["no_departure"]["share"] = "rest";
+  y["departure"]["routes"]["unsupervised"]["share"] =
+      YAML::Load("[{from: 2024-01-01, value: 0.30}, {from: 2024-07-01, value: 0.35}]");
+  y["departure"]["routes"]["voluntary_origin"]["share"] =
+      YAML::Load("[{from: 2024-01-01, value: 0.25}, {from: 2025-01-01, value: 0.20}]");
+  const auto s = test::scenario_from(y, "rest.yaml");
+  const auto& share = s.departure.route_share[scenario::kNoDeparture];
+  const auto tick = [&](const char* d) { return s.calendar().to_tick(*engine::parse_date(d)); };
+  CHECK(share.at(tick("2024-01-01")) == Approx(0.10));
+  CHECK(share.at(tick("2024-06-30")) == Approx(0.10));
+  CHECK(share.at(tick("2024-07-01")) == Approx(0.05));
+  CHECK(share.at(tick("2025-03-01")) == Approx(0.10));
 }

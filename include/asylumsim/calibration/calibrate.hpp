@@ -1,7 +1,8 @@
 // Calibration: fit a scenario's free parameters (named with bounds in its `calibration:` block) to
 // documented figures by minimising a weighted loss over the targets, averaged over replications
 // with common random numbers (every evaluation uses the same seed and replications, so the loss is
-// a smooth, deterministic function of the parameters), with bounded Nelder–Mead.
+// a smooth, deterministic function of the parameters), with bounded Levenberg–Marquardt on the
+// per-figure residuals or bounded Nelder–Mead on the loss.
 #pragma once
 
 #include <yaml-cpp/yaml.h>
@@ -9,6 +10,7 @@
 #include <Eigen/Dense>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +34,8 @@ struct CalibrationSpec {
   // How a figure's error enters the loss: relative error, or the error the acceptance band is
   // measured in divided by the band's half-width (shares in points; key figures count 4x).
   enum class Scale { kRelative, kAcceptance } scale = Scale::kRelative;
+  enum class Method { kNelderMead, kLevenbergMarquardt } method = Method::kNelderMead;
+  double difference_step = 0.02;  // Levenberg–Marquardt's Jacobian step, fraction of each range
   double weight(const std::string& id) const;
 };
 
@@ -41,6 +45,11 @@ CalibrationSpec read_calibration(const YAML::Node& root, const std::string& file
 // The scenario with the parameters set to `values` (in the order of spec.parameters).
 scenario::Scenario scenario_with(const YAML::Node& root, const CalibrationSpec& spec,
                                  const Eigen::VectorXd& values, const std::string& file);
+
+// The per-figure residuals sqrt(w_i / sum w) * e_i, with e_i the error on the spec's scale; their
+// squared norm is the loss.
+Eigen::VectorXd residuals(const std::vector<output::ValidationRow>& rows,
+                          const CalibrationSpec& spec);
 
 // Weighted mean of squared errors of the model means against the targets, on the spec's scale.
 double loss(const std::vector<output::ValidationRow>& rows, const CalibrationSpec& spec);
@@ -56,8 +65,9 @@ struct CalibrationResult {
 
 struct CalibrationOptions {
   int threads = 1;
-  int replications = 0;     // 0: the spec's
-  int max_evaluations = 0;  // 0: the spec's
+  int replications = 0;                           // 0: the spec's
+  int max_evaluations = 0;                        // 0: the spec's
+  std::optional<CalibrationSpec::Method> method;  // unset: the spec's
   std::function<void(int evaluations, double best_loss)> progress;
 };
 
@@ -67,6 +77,10 @@ CalibrationResult calibrate(const std::string& scenario_text, const std::string&
 
 // The input text with each fitted value written in place (comments and layout kept), headed by a
 // comment block saying when and against which targets it was fitted.
+// "levenberg-marquardt" or "nelder-mead"; parse_method returns nullopt for anything else.
+std::string method_name(CalibrationSpec::Method m);
+std::optional<CalibrationSpec::Method> parse_method(const std::string& name);
+
 std::string calibrated_text(const std::string& scenario_text, const CalibrationSpec& spec,
                             const Eigen::VectorXd& values, const std::string& header);
 

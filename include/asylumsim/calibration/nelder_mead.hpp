@@ -2,8 +2,7 @@
 // unit cube and every trial point is clamped to it, so no evaluation ever leaves the bounds.
 #pragma once
 
-#include <Eigen/Dense>
-#include <functional>
+#include "asylumsim/calibration/optimiser.hpp"
 
 namespace asylumsim::calibration {
 
@@ -11,15 +10,10 @@ struct NelderMeadOptions {
   int max_evaluations = 200;
   double initial_step = 0.15;  // simplex edge, as a fraction of each parameter's range
   double tolerance = 1e-6;     // stop when the simplex's loss spread falls below this
-  std::function<void(int evaluations, double best_loss, const Eigen::VectorXd& best)> progress;
+  OptimiserProgress progress;
 };
 
-struct NelderMeadResult {
-  Eigen::VectorXd best;  // in the original (bounded) coordinates
-  double loss = 0;
-  int evaluations = 0;
-  bool converged = false;
-};
+using NelderMeadResult = OptimiserResult;
 
 NelderMeadResult nelder_mead(const std::function<double(const Eigen::VectorXd&)>& f,
                              const Eigen::VectorXd& start, const Eigen::VectorXd& lower,

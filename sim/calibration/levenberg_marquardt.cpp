@@ -1,0 +1,122 @@
+#include "asylumsim/calibration/levenberg_marquardt.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace asylumsim::calibration {
+
+namespace {
+
+using Eigen::Index;
+using Eigen::MatrixXd;
+using Eigen::VectorXd;
+
+// Solves (A + lambda I) d = -g. A parameter sitting on a bound that d would push across is held
+// there and the system re-solved for the rest, until no held set changes.
+VectorXd bounded_step(const MatrixXd& A, const VectorXd& g, double lambda, const VectorXd& u) {
+  const Index n = g.size();
+  std::vector<bool> held(static_cast<std::size_t>(n), false);
+  VectorXd d = VectorXd::Zero(n);
+  for (Index pass = 0; pass <= n; ++pass) {
+    std::vector<Index> free;
+    for (Index i = 0; i < n; ++i)
+      if (!held[static_cast<std::size_t>(i)]) free.push_back(i);
+    d.setZero();
+    if (free.empty()) return d;
+    const auto k = static_cast<Index>(free.size());
+    MatrixXd a(k, k);
+    VectorXd b(k);
+    for (Index r = 0; r < k; ++r) {
+      b[r] = -g[free[r]];
+      for (Index c = 0; c < k; ++c) a(r, c) = A(free[r], free[c]);
+    }
+    a.diagonal().array() += lambda;
+    const VectorXd x = a.ldlt().solve(b);
+    bool changed = false;
+    for (Index r = 0; r < k; ++r) {
+      const Index i = free[r];
+      d[i] = x[r];
+      if ((u[i] <= 0.0 && d[i] < 0.0) || (u[i] >= 1.0 && d[i] > 0.0)) {
+        held[static_cast<std::size_t>(i)] = true;
+        changed = true;
+      }
+    }
+    if (!changed) return d;
+  }
+  return d;
+}
+
+}  // namespace
+
+OptimiserResult levenberg_marquardt(const ResidualFunction& residuals, const VectorXd& start,
+                                    const VectorXd& lower, const VectorXd& upper,
+                                    const LevenbergMarquardtOptions& opt) {
+  const UnitBox box(lower, upper);
+  OptimiserResult res;
+  VectorXd best_u;
+  double best_f = 0;
+  auto eval = [&](const VectorXd& u) {
+    VectorXd r = residuals(box.to_box(u));
+    const double f = r.squaredNorm();
+    if (res.evaluations++ == 0 || f < best_f) {
+      best_u = u;
+      best_f = f;
+    }
+    return r;
+  };
+  auto report = [&] {
+    if (opt.progress) opt.progress(res.evaluations, best_f, box.to_box(best_u));
+  };
+  VectorXd u = box.to_unit(start);
+  VectorXd r = eval(u);
+  double f = best_f;
+  report();
+  const Index n = u.size(), m = r.size();
+  double lambda = -1, growth = 2;  // damping, and its growth factor after a rejected step
+  while (!res.converged && res.evaluations + n + 1 <= opt.max_evaluations) {
+    MatrixXd J(m, n);
+    for (Index i = 0; i < n; ++i) {  // forward differences, stepping inwards at an upper bound
+      VectorXd v = u;
+      const double h =
+          u[i] + opt.difference_step <= 1.0 ? opt.difference_step : -opt.difference_step;
+      v[i] += h;
+      J.col(i) = (eval(v) - r) / h;
+    }
+    const MatrixXd A = J.transpose() * J;
+    const VectorXd g = J.transpose() * r;
+    if (lambda < 0) lambda = std::max(1e-3 * A.diagonal().maxCoeff(), 1e-12);
+    bool accepted = false;
+    while (!accepted && res.evaluations < opt.max_evaluations) {
+      const VectorXd d = UnitBox::clamp(u + bounded_step(A, g, lambda, u)) - u;
+      if (d.lpNorm<Eigen::Infinity>() < 1e-9) {  // no step left that the bounds allow
+        res.converged = true;
+        break;
+      }
+      const VectorXd r_new = eval(u + d);
+      const double f_new = r_new.squaredNorm();
+      if (f_new < f) {
+        // Gain ratio against the linear model's prediction sets the next damping (Nielsen 1999).
+        const double predicted = -(2.0 * g.dot(d) + d.dot(A * d));
+        const double rho = predicted > 0 ? (f - f_new) / predicted : 1.0;
+        lambda *= std::max(1.0 / 3.0, 1.0 - std::pow(2.0 * rho - 1.0, 3));
+        growth = 2;
+        res.converged = f - f_new <= opt.tolerance * (1.0 + f);
+        u += d;
+        r = r_new;
+        f = f_new;
+        accepted = true;
+      } else {
+        lambda *= growth;
+        growth *= 2;
+      }
+    }
+    report();
+    if (!accepted) break;
+  }
+  res.best = box.to_box(best_u);
+  res.loss = best_f;
+  return res;
+}
+
+}  // namespace asylumsim::calibration
