@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <limits>
+#include <optional>
 #include <sstream>
 
 #include "asylumsim/calibration/levenberg_marquardt.hpp"
@@ -231,7 +233,21 @@ CalibrationResult calibrate(const std::string& text, const std::string& file,
     x0[i] = p.start;
   }
   res.start = x0;
-  res.start_loss = loss(rows_at(x0), spec);
+  const auto start_rows = rows_at(x0);  // an invalid start is the user's error: reported as such
+  res.start_loss = loss(start_rows, spec);
+  // A trial point the scenario's own checks reject (say, shares that no longer sum to 1) is
+  // infeasible: an infinite loss, which both optimisers step away from; counted, not fatal.
+  auto feasible_rows_at =
+      [&](const Eigen::VectorXd& x) -> std::optional<std::vector<output::ValidationRow>> {
+    try {
+      return rows_at(x);
+    } catch (const scenario::InputError&) {
+      ++res.infeasible;
+      return std::nullopt;
+    }
+  };
+  const Eigen::VectorXd infeasible_residuals = Eigen::VectorXd::Constant(
+      static_cast<Eigen::Index>(start_rows.size()), std::numeric_limits<double>::infinity());
   const int budget = opt.max_evaluations > 0 ? opt.max_evaluations : spec.max_evaluations;
   const OptimiserProgress progress = [&](int evals, double best, const Eigen::VectorXd&) {
     if (opt.progress) opt.progress(evals, best);
@@ -242,14 +258,22 @@ CalibrationResult calibrate(const std::string& text, const std::string& file,
     lm.max_evaluations = budget;
     lm.difference_step = spec.difference_step;
     lm.progress = progress;
-    r = levenberg_marquardt([&](const Eigen::VectorXd& x) { return residuals(rows_at(x), spec); },
-                            x0, lo, hi, lm);
+    r = levenberg_marquardt(
+        [&](const Eigen::VectorXd& x) {
+          const auto rows = feasible_rows_at(x);
+          return rows ? residuals(*rows, spec) : infeasible_residuals;
+        },
+        x0, lo, hi, lm);
   } else {
     NelderMeadOptions nm;
     nm.max_evaluations = budget;
     nm.progress = progress;
-    r = nelder_mead([&](const Eigen::VectorXd& x) { return loss(rows_at(x), spec); }, x0, lo, hi,
-                    nm);
+    r = nelder_mead(
+        [&](const Eigen::VectorXd& x) {
+          const auto rows = feasible_rows_at(x);
+          return rows ? loss(*rows, spec) : std::numeric_limits<double>::infinity();
+        },
+        x0, lo, hi, nm);
   }
   res.best = r.best;
   res.loss = r.loss;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace asylumsim::calibration {
@@ -12,11 +13,12 @@ using Eigen::Index;
 using Eigen::MatrixXd;
 using Eigen::VectorXd;
 
-// Solves (A + lambda I) d = -g. A parameter sitting on a bound that d would push across is held
-// there and the system re-solved for the rest, until no held set changes.
-VectorXd bounded_step(const MatrixXd& A, const VectorXd& g, double lambda, const VectorXd& u) {
+// Solves (A + lambda I) d = -g for the parameters not `held`. A parameter sitting on a bound that
+// d would push across is held there too and the system re-solved for the rest, until no held set
+// changes.
+VectorXd bounded_step(const MatrixXd& A, const VectorXd& g, double lambda, const VectorXd& u,
+                      std::vector<bool> held) {
   const Index n = g.size();
-  std::vector<bool> held(static_cast<std::size_t>(n), false);
   VectorXd d = VectorXd::Zero(n);
   for (Index pass = 0; pass <= n; ++pass) {
     std::vector<Index> free;
@@ -77,31 +79,53 @@ OptimiserResult levenberg_marquardt(const ResidualFunction& residuals, const Vec
   while (!res.converged && res.evaluations + n + 1 <= opt.max_evaluations) {
     MatrixXd J(m, n);
     for (Index i = 0; i < n; ++i) {  // forward differences, stepping inwards at an upper bound
-      VectorXd v = u;
-      const double h =
-          u[i] + opt.difference_step <= 1.0 ? opt.difference_step : -opt.difference_step;
-      v[i] += h;
-      J.col(i) = (eval(v) - r) / h;
+      J.col(i) = VectorXd::Zero(m);  // flat where neither side can be evaluated
+      double h = u[i] + opt.difference_step <= 1.0 ? opt.difference_step : -opt.difference_step;
+      for (int side = 0; side < 2; ++side, h = -h) {
+        VectorXd v = u;
+        v[i] = std::clamp(v[i] + h, 0.0, 1.0);
+        if (v[i] == u[i] || res.evaluations >= opt.max_evaluations) continue;
+        const VectorXd rv = eval(v);
+        if (!rv.allFinite()) continue;  // an infeasible point: try the other side
+        J.col(i) = (rv - r) / (v[i] - u[i]);
+        break;
+      }
     }
     const MatrixXd A = J.transpose() * J;
     const VectorXd g = J.transpose() * r;
     if (lambda < 0) lambda = std::max(1e-3 * A.diagonal().maxCoeff(), 1e-12);
     bool accepted = false;
     while (!accepted && res.evaluations < opt.max_evaluations) {
-      const VectorXd d = UnitBox::clamp(u + bounded_step(A, g, lambda, u)) - u;
+      std::vector<bool> held(static_cast<std::size_t>(n), false);
+      VectorXd d = UnitBox::clamp(u + bounded_step(A, g, lambda, u, held)) - u;
       if (d.lpNorm<Eigen::Infinity>() < 1e-9) {  // no step left that the bounds allow
         res.converged = true;
         break;
       }
-      const VectorXd r_new = eval(u + d);
-      const double f_new = r_new.squaredNorm();
+      VectorXd r_new = eval(u + d);
+      // A point the model cannot evaluate (the scenario's own checks reject it) lies past a
+      // constraint the box does not know: hold the parameter that moved most, as at a bound,
+      // and re-solve for the others; after a few tries, fall back to more damping.
+      bool restricted = false;  // a parameter held back from an infeasible point
+      for (int tries = 0; !r_new.allFinite() && tries < 4 && res.evaluations < opt.max_evaluations;
+           ++tries) {
+        Index most = 0;
+        d.cwiseAbs().maxCoeff(&most);
+        held[static_cast<std::size_t>(most)] = true;
+        d = UnitBox::clamp(u + bounded_step(A, g, lambda, u, held)) - u;
+        if (d.lpNorm<Eigen::Infinity>() < 1e-9) break;
+        restricted = true;
+        r_new = eval(u + d);
+      }
+      const double f_new =
+          r_new.allFinite() ? r_new.squaredNorm() : std::numeric_limits<double>::infinity();
       if (f_new < f) {
         // Gain ratio against the linear model's prediction sets the next damping (Nielsen 1999).
         const double predicted = -(2.0 * g.dot(d) + d.dot(A * d));
         const double rho = predicted > 0 ? (f - f_new) / predicted : 1.0;
         lambda *= std::max(1.0 / 3.0, 1.0 - std::pow(2.0 * rho - 1.0, 3));
         growth = 2;
-        res.converged = f - f_new <= opt.tolerance * (1.0 + f);
+        res.converged = !restricted && f - f_new <= opt.tolerance * (1.0 + f);
         u += d;
         r = r_new;
         f = f_new;

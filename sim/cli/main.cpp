@@ -397,13 +397,17 @@ int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
   const bool acceptance = spec.scale == calibration::CalibrationSpec::Scale::kAcceptance;
   std::string header = fmt::format(
       "# CALIBRATED by `{}` on {}\n# against {} ({} targets), {} replications per evaluation "
-      "(common random numbers), {} evaluations of bounded {}{}.\n# Loss (weighted mean squared "
+      "(common random numbers), {} evaluations of bounded {}{}{}.\n# Loss (weighted mean squared "
       "{}): "
       "{:.6g} at the start, {:.6g} fitted.\n# Fitted parameters:\n",
       command_line, utc_now(), o.targets_path, targets.size(),
       o.replications > 0 ? o.replications : spec.replications, r.evaluations,
       calibration::method_name(co.method.value_or(spec.method)),
       r.converged ? ", converged" : " (evaluation budget reached)",
+      r.infeasible > 0
+          ? fmt::format("; {} trial points the scenario's checks rejected were skipped",
+                        r.infeasible)
+          : "",
       acceptance ? "error in units of the acceptance band" : "relative error", r.start_loss,
       r.loss);
   for (std::size_t i = 0; i < spec.parameters.size(); ++i)

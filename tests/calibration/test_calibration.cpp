@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
 #include "../support/fixtures.hpp"
 #include "asylumsim/calibration/backtest.hpp"
@@ -87,6 +88,29 @@ TEST_CASE("bounded Levenberg-Marquardt solves nonlinear least squares and respec
   CHECK(calls == c.evaluations);
   CHECK(calls <= 7);
   CHECK(c.loss < rosenbrock(Eigen::Vector2d(-1.2, 1.0)).squaredNorm());
+}
+
+TEST_CASE("Levenberg-Marquardt steps away from points where the residuals cannot be evaluated",
+          "[calibration][optimiser]") {
+  // Beyond x0 = 2 the model cannot run (infinite residuals); the unconstrained minimum is at 3.
+  int infeasible = 0;
+  const auto f = [&](const Eigen::VectorXd& x) -> Eigen::VectorXd {
+    if (x[0] > 2.0) {
+      ++infeasible;
+      return Eigen::Vector2d::Constant(std::numeric_limits<double>::infinity());
+    }
+    return (x - Eigen::Vector2d(3, -1)).eval();
+  };
+  calibration::LevenbergMarquardtOptions o;
+  o.max_evaluations = 200;
+  const auto r = calibration::levenberg_marquardt(
+      f, Eigen::Vector2d(1.95, 0), Eigen::Vector2d(-10, -10), Eigen::Vector2d(10, 10), o);
+  CHECK(infeasible > 0);
+  CHECK(std::isfinite(r.loss));
+  CHECK(r.best[0] <= 2.0);
+  CHECK(r.best[0] > 1.9);
+  INFO("best " << r.best.transpose() << " loss " << r.loss);
+  CHECK(r.loss < 1.01);  // 2.10 at the start, 1 at the best feasible point (2, -1)
 }
 
 TEST_CASE("the loss is the weighted mean of squared relative errors", "[calibration][loss]") {
@@ -202,6 +226,34 @@ TEST_CASE("calibration recovers known parameters from figures the model generate
   const auto fitted = scenario::load_scenario_text(out, "fitted.yaml");
   CHECK(fitted.ind.capacity_per_week[scenario::kAA].at(0) == Approx(r.best[0]).epsilon(1e-5));
   CHECK(fitted.housing.realisation_per_half_year.at(0) == Approx(r.best[1]).epsilon(1e-5));
+}
+
+TEST_CASE("a trial point the scenario's checks reject is skipped, not fatal", "[calibration]") {
+  const std::string method = GENERATE(as<std::string>{}, "nelder-mead", "levenberg-marquardt");
+  INFO("method " << method);
+  const fs::path dir = fs::temp_directory_path() / "asylumsim-test-infeasible";
+  fs::create_directories(dir);
+  {
+    std::ofstream t(dir / "targets.yaml");  // more departures than any feasible share gives
+    t << "targets:\n  - {id: departure.dtenv_unsupervised, kind: flow, period: 2024, value: "
+         "100000}\n";
+  }
+  // The other routes take 0.6, so an unsupervised share above 0.4 leaves a negative rest.
+  auto y = test::small_yaml();
+  y["departure"]["routes"]["no_departure"]["share"] = "rest";
+  y["departure"]["routes"]["unsupervised"]["share"] = 0.39;
+  y["calibration"] = YAML::Load(
+      "{replications: 1, max_evaluations: 12, parameters: ["
+      "{path: departure.routes.unsupervised.share, min: 0.2, max: 0.6}]}");
+  y["calibration"]["method"] = method;
+  calibration::CalibrationOptions co;
+  co.threads = 2;
+  const auto r = calibration::calibrate(
+      test::emit(y), "rest.yaml", scenario::load_targets((dir / "targets.yaml").string()), co);
+  CHECK(r.infeasible > 0);
+  CHECK(r.best[0] <= 0.4 + 1e-9);
+  CHECK(r.loss <= r.start_loss);
+  CHECK(std::isfinite(r.loss));
 }
 
 TEST_CASE("fitted values are written in place, also several on one line", "[calibration]") {

@@ -113,8 +113,9 @@ TEST_CASE("each kind of bad input gets its own message", "[scenario][errors]") {
     y["departure"]["routes"]["no_departure"]["share"] = "rest";
     y["departure"]["routes"]["unsupervised"]["share"] =
         YAML::Load("[{from: 2024-01-01, value: 0.3}, {from: 2025-01-01, value: 0.6}]");
-    CHECK_THAT(error_of(y), Catch::Contains("departure.routes.no_departure.share: the other shares "
-                                            "sum to 1.2 on 2025-01-01: nothing is left for 'rest'"));
+    CHECK_THAT(error_of(y),
+               Catch::Contains("departure.routes.no_departure.share: the other shares "
+                               "sum to 1.2 on 2025-01-01: nothing is left for 'rest'"));
   }
   SECTION("schedule steps out of order") {
     y["ind"]["capacity_per_week"]["aa"] =

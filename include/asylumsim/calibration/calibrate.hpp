@@ -58,6 +58,7 @@ struct CalibrationResult {
   Eigen::VectorXd start, best;
   double start_loss = 0, loss = 0;
   int evaluations = 0;
+  int infeasible = 0;  // trial points the scenario's checks rejected (infinite loss)
   bool converged = false;
   std::vector<scenario::Target> targets;
   std::vector<output::ValidationRow> rows;  // validation of the best point
