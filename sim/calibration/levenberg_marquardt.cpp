@@ -76,6 +76,7 @@ OptimiserResult levenberg_marquardt(const ResidualFunction& residuals, const Vec
   report();
   const Index n = u.size(), m = r.size();
   double lambda = -1, growth = 2;  // damping, and its growth factor after a rejected step
+  int stalls = 0;                  // accepted steps in a row that gained almost nothing
   while (!res.converged && res.evaluations + n + 1 <= opt.max_evaluations) {
     MatrixXd J(m, n);
     for (Index i = 0; i < n; ++i) {  // forward differences, stepping inwards at an upper bound
@@ -125,7 +126,10 @@ OptimiserResult levenberg_marquardt(const ResidualFunction& residuals, const Vec
         const double rho = predicted > 0 ? (f - f_new) / predicted : 1.0;
         lambda *= std::max(1.0 / 3.0, 1.0 - std::pow(2.0 * rho - 1.0, 3));
         growth = 2;
-        res.converged = !restricted && f - f_new <= opt.tolerance * (1.0 + f);
+        // One small gain may be a heavily damped step after rejections (a noisy Jacobian);
+        // only three in a row say the search has stalled.
+        stalls = !restricted && f - f_new <= opt.tolerance * (1.0 + f) ? stalls + 1 : 0;
+        res.converged = stalls >= 3;
         u += d;
         r = r_new;
         f = f_new;

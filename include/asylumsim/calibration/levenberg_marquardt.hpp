@@ -13,7 +13,7 @@ namespace asylumsim::calibration {
 struct LevenbergMarquardtOptions {
   int max_evaluations = 200;
   double difference_step = 0.02;  // forward-difference step, as a fraction of each range
-  double tolerance = 1e-6;        // stop when an accepted step gains less than this (relative)
+  double tolerance = 1e-6;        // stop after three accepted steps in a row gain less (relative)
   OptimiserProgress progress;
 };
 
