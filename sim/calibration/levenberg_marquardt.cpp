@@ -26,17 +26,11 @@ VectorXd bounded_step(const MatrixXd& A, const VectorXd& g, double lambda, const
       if (!held[static_cast<std::size_t>(i)]) free.push_back(i);
     d.setZero();
     if (free.empty()) return d;
-    const auto k = static_cast<Index>(free.size());
-    MatrixXd a(k, k);
-    VectorXd b(k);
-    for (Index r = 0; r < k; ++r) {
-      b[r] = -g[free[r]];
-      for (Index c = 0; c < k; ++c) a(r, c) = A(free[r], free[c]);
-    }
+    MatrixXd a = A(free, free);
     a.diagonal().array() += lambda;
-    const VectorXd x = a.ldlt().solve(b);
+    const VectorXd x = a.ldlt().solve(-g(free));
     bool changed = false;
-    for (Index r = 0; r < k; ++r) {
+    for (Index r = 0; r < static_cast<Index>(free.size()); ++r) {
       const Index i = free[r];
       d[i] = x[r];
       if ((u[i] <= 0.0 && d[i] < 0.0) || (u[i] >= 1.0 && d[i] > 0.0)) {
