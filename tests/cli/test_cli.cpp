@@ -254,7 +254,21 @@ TEST_CASE("calibrate and backtest write their files from the command line", "[cl
   CHECK_THAT(fitted, Catch::StartsWith("# CALIBRATED by "));
   CHECK_THAT(fitted, Catch::Contains("# a comment that must survive"));
   CHECK_THAT(fitted, Catch::Contains("#   ind.capacity_per_week.aa = "));
+  CHECK_THAT(fitted, Catch::Contains("evaluations of bounded nelder-mead"));  // the default
   CHECK(run_cli("check " + (out / "s.calibrated.yaml").string()).code == 0);
+  // --method picks the optimiser; its header says which ran. An unknown one is a usage error.
+  const fs::path lm = fresh_dir("calibrate-lm");
+  const auto l =
+      run_cli("calibrate " + (src / "s.yaml").string() + " --targets " + (src / "t.yaml").string() +
+              " --out " + lm.string() + " --method levenberg-marquardt --quiet");
+  REQUIRE(l.code == 0);
+  CHECK_THAT(slurp(lm / "s.calibrated.yaml"),
+             Catch::Contains("evaluations of bounded levenberg-marquardt"));
+  const auto unknown =
+      run_cli("calibrate " + (src / "s.yaml").string() + " --targets " + (src / "t.yaml").string() +
+              " --method simplex --out " + fresh_dir("calibrate-unknown").string());
+  CHECK(unknown.code == 2);
+  CHECK_THAT(unknown.output, Catch::Contains("--method: simplex not in"));
   CHECK(fs::exists(out / "calibration.csv"));
   const fs::path bt = fresh_dir("backtest");
   const auto b = run_cli("backtest " + (src / "s.yaml").string() + " --targets " +
