@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "asylumsim/engine/counts.hpp"
+#include "asylumsim/engine/hazard.hpp"
 #include "asylumsim/model/chain_model.hpp"
 
 namespace asylumsim::model {
@@ -62,9 +63,7 @@ void ChainModel::start_departure(PersonId id) {
           papers))  // no draw when every case has papers: streams stay aligned
     route = kNoDeparture;
   p.route = static_cast<std::uint8_t>(route);
-  const Tick done = route == kNoDeparture
-                        ? engine::kNever
-                        : after_days(draw(d.route_duration[route], rng_.departure));
+  const Tick done = route_done_time(route);
   if (p.track == kDublin && p.origin != Origin::kDublinIn) {
     // Absconding extends the transfer term (Dublin Regulation art. 29(2)).
     const Tick term = after_days(at(route == kUnsupervised ? d.dublin_transfer_term_absconded_days
@@ -75,6 +74,16 @@ void ChainModel::start_departure(PersonId id) {
     }
   }
   if (route != kNoDeparture) schedule(done, kRouteDone, id, p.epoch);
+}
+
+// One draw either way, so common random numbers stay aligned between the two kinds of timing.
+Tick ChainModel::route_done_time(int route) {
+  const auto& d = s_.departure;
+  if (route == kNoDeparture) return engine::kNever;
+  if (d.route_paced[route])
+    return engine::first_event_after(d.route_mean_days[route], now(),
+                                     rng_.departure.exponential(1.0));
+  return after_days(draw(d.route_duration[route], rng_.departure));
 }
 
 void ChainModel::on_route_done(PersonId id, std::uint32_t epoch) {

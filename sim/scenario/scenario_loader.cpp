@@ -214,15 +214,30 @@ class Loader {
     for (std::size_t i = 0; i < N; ++i) out[i] = schedule(v.child(names[i]), fallback, r);
   }
 
-  // Checks that shares sum to 1 at every date one of them changes.
+  // The ticks at which any of the shares except shares[skip] changes (the lowest tick stands for
+  // 'from the start'), and their sum at a tick: what both share checks below walk through.
+  template <std::size_t N>
+  static std::set<Tick> change_times(const std::array<Schedule, N>& shares, std::size_t skip = N) {
+    std::set<Tick> times{std::numeric_limits<Tick>::min()};
+    for (std::size_t i = 0; i < N; ++i)
+      if (i != skip)
+        for (const auto& st : shares[i].steps()) times.insert(st.from);
+    return times;
+  }
+  template <std::size_t N>
+  static double sum_at(const std::array<Schedule, N>& shares, Tick t, std::size_t skip = N) {
+    double sum = 0;
+    for (std::size_t i = 0; i < N; ++i)
+      if (i != skip) sum += shares[i].at(t);
+    return sum;
+  }
+
+  // Checks that shares sum to 1 at every date one of them changes (from the start date on).
   template <std::size_t N>
   void check_sum_to_one(const YamlView& v, const std::array<Schedule, N>& shares) {
-    std::set<Tick> times;
-    for (const auto& sch : shares)
-      for (const auto& st : sch.steps()) times.insert(std::max<Tick>(st.from, 0));
-    for (Tick t : times) {
-      double sum = 0;
-      for (const auto& sch : shares) sum += sch.at(t);
+    for (Tick t : change_times(shares)) {
+      t = std::max<Tick>(t, 0);
+      const double sum = sum_at(shares, t);
       if (std::abs(sum - 1.0) > 1e-6) {
         v.error(fmt::format("shares sum to {:.6g} on {} (expected 1)", sum,
                             engine::format_date(cal_.to_date(t))));
@@ -235,15 +250,9 @@ class Loader {
   // date where they already exceed 1.
   template <std::size_t N>
   void take_rest(const YamlView& v, std::array<Schedule, N>& shares, std::size_t rest) {
-    std::set<Tick> times{std::numeric_limits<Tick>::min()};
-    for (std::size_t i = 0; i < N; ++i)
-      if (i != rest)
-        for (const auto& st : shares[i].steps()) times.insert(st.from);
     Schedule out;
-    for (Tick t : times) {
-      double others = 0;
-      for (std::size_t i = 0; i < N; ++i)
-        if (i != rest) others += shares[i].at(t);
+    for (Tick t : change_times(shares, rest)) {
+      const double others = sum_at(shares, t, rest);
       if (others > 1.0 + 1e-6) {
         v.error(fmt::format("the other shares sum to {:.6g} on {}: nothing is left for 'rest'",
                             others, engine::format_date(cal_.to_date(std::max<Tick>(t, 0)))));
@@ -547,7 +556,7 @@ class Loader {
           d.route_share[r] = Schedule(0.0);
           continue;
         }
-        if (!rv.expect_map({"share", "duration"})) continue;
+        if (!rv.expect_map({"share", "duration", "mean_days"})) continue;
         const YamlView share = rv.required("share");
         if (share.is_scalar() && share.as_string() == "rest") {
           if (rest >= 0) share.error("only one route can take the rest of the shares");
@@ -555,7 +564,7 @@ class Loader {
         } else {
           d.route_share[r] = schedule(share, 0, Range::kProbability);
         }
-        d.route_duration[r] = distribution(rv.child("duration"), d.route_duration[r]);
+        read_route_timing(rv, r);
       }
       if (rest >= 0) take_rest(routes.child(kRouteNames[rest]).child("share"), d.route_share, rest);
       check_sum_to_one(routes, d.route_share);
@@ -576,6 +585,20 @@ class Loader {
     d.detention_places = schedule(v.child("detention_places"), 1e9, Range::kNonNegative);
     d.detention = distribution(v.child("detention"), d.detention);
     read_non_asylum(v.child("non_asylum"));
+  }
+
+  // A route's time to departure: `duration` is drawn when the case enters the route; `mean_days`
+  // is an exponential whose mean in force at each moment sets the pace (calendar time).
+  void read_route_timing(const YamlView& route, int r) {
+    auto& d = s_.departure;
+    if (route.has("mean_days")) {
+      if (route.has("duration"))
+        route.child("mean_days").error("give either duration or mean_days for a route, not both");
+      d.route_paced[r] = true;
+      d.route_mean_days[r] = schedule(route.child("mean_days"), 90, Range::kPositive);
+      return;
+    }
+    d.route_duration[r] = distribution(route.child("duration"), d.route_duration[r]);
   }
 
   void read_non_asylum(const YamlView& v) {

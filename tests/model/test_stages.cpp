@@ -715,3 +715,30 @@ TEST_CASE("the DTenV inflow counts final rejections and returns after re-registr
             indicator(m, "departure.dtenv_inflow", "2025") ==
         Approx(entered).margin(0.5));
 }
+
+TEST_CASE("a route's mean_days sets its pace in calendar time, for cases already on it",
+          "[model][departure]") {
+  // Every DTenV case leaves unsupervised: almost never in 2024, at a mean of 30 days from 2025.
+  auto routes_with = [](const char* timing) {
+    auto y = test::small_yaml();
+    y["departure"]["dublin_transfer_success"] = 0.0;
+    y["departure"]["routes"] = YAML::Node();
+    y["departure"]["routes"]["unsupervised"]["share"] = 1.0;
+    y["departure"]["routes"]["unsupervised"][timing] =
+        std::string(timing) == "mean_days"
+            ? YAML::Load("[{from: 2024-01-01, value: 100000}, {from: 2025-01-01, value: 30}]")
+            : YAML::Load("[{from: 2024-01-01, value: {dist: exponential, mean: 100000}},"
+                         " {from: 2025-01-01, value: {dist: exponential, mean: 30}}]");
+    return y;
+  };
+  const RunOnce paced(routes_with("mean_days"));
+  const RunOnce at_entry(routes_with("duration"));
+  const double entered_2024 = indicator(paced, "departure.dtenv_inflow", "2024");
+  REQUIRE(entered_2024 > 200);
+  for (const ChainModel* m : {&paced.m, &at_entry.m})
+    CHECK(indicator(*m, "departure.route.unsupervised", "2024") < 0.02 * entered_2024);
+  // The 2024 caseload leaves in the first months of 2025 only when the pace applies to it.
+  CHECK(indicator(paced, "departure.route.unsupervised", "2025-Q1") > 0.8 * entered_2024);
+  CHECK(indicator(at_entry, "departure.route.unsupervised", "2025-Q1") <
+        0.6 * indicator(paced, "departure.route.unsupervised", "2025-Q1"));
+}

@@ -109,6 +109,17 @@ TEST_CASE("each kind of bad input gets its own message", "[scenario][errors]") {
                Catch::Contains("departure.routes.no_departure.share: only one route can take the "
                                "rest of the shares"));
   }
+  SECTION("a route's timing is a duration or mean_days, not both") {
+    y["departure"]["routes"]["unsupervised"]["duration"] = 30;
+    y["departure"]["routes"]["unsupervised"]["mean_days"] = 30;
+    CHECK_THAT(error_of(y), Catch::Contains("departure.routes.unsupervised.mean_days: give either "
+                                            "duration or mean_days for a route, not both"));
+  }
+  SECTION("mean_days must be positive") {
+    y["departure"]["routes"]["unsupervised"]["mean_days"] =
+        YAML::Load("[{from: 2024-01-01, value: 30}, {from: 2025-01-01, value: 0}]");
+    CHECK_THAT(error_of(y), Catch::Contains("departure.routes.unsupervised.mean_days[1].value"));
+  }
   SECTION("the rest cannot be negative") {
     y["departure"]["routes"]["no_departure"]["share"] = "rest";
     y["departure"]["routes"]["unsupervised"]["share"] =

@@ -196,6 +196,7 @@ class ChainModel {
 
   // --- departure (departure.cpp) ---
   void start_departure(PersonId id);
+  Tick route_done_time(int route);
   void on_route_done(PersonId id, std::uint32_t epoch);
   void on_dublin_term_ends(PersonId id, std::uint32_t epoch);
   void depart(PersonId id, scenario::Route route);

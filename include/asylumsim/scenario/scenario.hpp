@@ -212,7 +212,11 @@ struct NonAsylumParams {
 
 struct DepartureParams {
   std::array<Schedule, kRoutes> route_share;
-  std::array<DistSchedule, kRoutes> route_duration;
+  std::array<DistSchedule, kRoutes> route_duration;  // drawn when the case enters the route
+  // Routes given by `mean_days:` instead: an exponential time whose mean may change at dates and
+  // applies in calendar time, so a change of pace reaches every case already on the route.
+  std::array<bool, kRoutes> route_paced{};
+  std::array<Schedule, kRoutes> route_mean_days;
   Schedule dublin_transfer_term_days{183.0};
   // Dublin Regulation art. 29(2): the term runs to 18 months when the person absconds.
   Schedule dublin_transfer_term_absconded_days{548.0};
