@@ -35,15 +35,15 @@ TEST_CASE("several changes are crossed in turn", "[engine][hazard]") {
   CHECK(first_event_after(mean, days(5), 1.0) == days(20) + days(10));
 }
 
-TEST_CASE("draws through a pace change follow the piecewise exponential law",
-          "[engine][hazard]") {
+TEST_CASE("draws through a pace change follow the piecewise exponential law", "[engine][hazard]") {
   // Mean 200 days before day 100, then 50: P(wait > 150 days) = exp(-100/200 - 50/50).
   StepSchedule<double> mean(200.0);
   mean.set_from(days(100), 50.0);
   RandomStream rng(7, 1, "hazard");
   const int n = 40000;
   int beyond = 0;
-  for (int i = 0; i < n; ++i) beyond += first_event_after(mean, 0, rng.exponential(1.0)) > days(150);
+  for (int i = 0; i < n; ++i)
+    beyond += first_event_after(mean, 0, rng.exponential(1.0)) > days(150);
   const double expected = std::exp(-0.5 - 1.0);
   CHECK(static_cast<double>(beyond) / n ==
         Approx(expected).margin(4 * std::sqrt(expected * (1 - expected) / n)));
