@@ -86,8 +86,8 @@ CalibrationSpec read_calibration(const YAML::Node& root, const std::string& file
   const scenario::YamlView v = top.required("calibration");
   CalibrationSpec spec;
   if (!v.defined()) throw scenario::InputError(diag);
-  if (!v.expect_map({"replications", "max_evaluations", "parameters", "weights", "loss", "method",
-                     "difference_step"}))
+  if (!v.expect_map({"replications", "max_evaluations", "parameters", "weights", "loss",
+                     "loss_power", "method", "difference_step"}))
     throw scenario::InputError(diag);
   if (v.has("replications"))
     spec.replications = static_cast<int>(v.child("replications").as_integer(4));
@@ -103,6 +103,11 @@ CalibrationSpec read_calibration(const YAML::Node& root, const std::string& file
     else if (scale != "relative")
       v.child("loss").error(
           fmt::format("unknown loss scale '{}' (expected relative or acceptance)", scale));
+  }
+  if (v.has("loss_power")) {
+    spec.power = v.child("loss_power").as_number(2);
+    if (!(spec.power >= 2 && spec.power <= 8))
+      v.child("loss_power").error("loss_power must lie in [2, 8] (2 = least squares)");
   }
   if (v.has("method")) {
     const std::string name = v.child("method").as_string();
@@ -185,7 +190,9 @@ Eigen::VectorXd residuals(const std::vector<output::ValidationRow>& rows,
     const double e = spec.scale == CalibrationSpec::Scale::kAcceptance
                          ? output::acceptance_error(r) / output::acceptance_for(*r.target).tolerance
                          : r.rel_error;
-    res[static_cast<Eigen::Index>(i)] = std::sqrt(spec.weight(r.target->id) / weights) * e;
+    const double magnitude =
+        spec.power == 2 ? e : std::copysign(std::pow(std::abs(e), spec.power / 2), e);
+    res[static_cast<Eigen::Index>(i)] = std::sqrt(spec.weight(r.target->id) / weights) * magnitude;
   }
   return res;
 }

@@ -378,6 +378,14 @@ calibration::CalibrationOptions fit_options(const BatchCli& o) {
   };
   return co;
 }
+// How the calibrated file's header names the loss.
+static std::string loss_words(const calibration::CalibrationSpec& spec) {
+  const char* error = spec.scale == calibration::CalibrationSpec::Scale::kAcceptance
+                          ? "error in units of the acceptance band"
+                          : "relative error";
+  if (spec.power == 2) return fmt::format("squared {}", error);
+  return fmt::format("of |e|^{:g}, e the {}", spec.power, error);
+}
 
 int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
   const std::string text = read_text(o.scenario_path);
@@ -394,11 +402,9 @@ int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
     fmt::print("asylumsim {} — calibrating '{}' ({} free parameters) against {} ({} targets)\n",
                kVersion, s.name, spec.parameters.size(), o.targets_path, targets.size());
   const auto r = calibration::calibrate(text, o.scenario_path, targets, co);
-  const bool acceptance = spec.scale == calibration::CalibrationSpec::Scale::kAcceptance;
   std::string header = fmt::format(
       "# CALIBRATED by `{}` on {}\n# against {} ({} targets), {} replications per evaluation "
-      "(common random numbers), {} evaluations of bounded {}{}{}.\n# Loss (weighted mean squared "
-      "{}): "
+      "(common random numbers), {} evaluations of bounded {}{}{}.\n# Loss (weighted mean {}): "
       "{:.6g} at the start, {:.6g} fitted.\n# Fitted parameters:\n",
       command_line, utc_now(), o.targets_path, targets.size(),
       o.replications > 0 ? o.replications : spec.replications, r.evaluations,
@@ -408,8 +414,7 @@ int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
           ? fmt::format("; {} trial points the scenario's checks rejected were skipped",
                         r.infeasible)
           : "",
-      acceptance ? "error in units of the acceptance band" : "relative error", r.start_loss,
-      r.loss);
+      loss_words(spec), r.start_loss, r.loss);
   for (std::size_t i = 0; i < spec.parameters.size(); ++i)
     header +=
         fmt::format("#   {} = {:.6g} (was {:.6g}; bounds {} to {})\n", spec.parameters[i].path,

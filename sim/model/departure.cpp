@@ -126,7 +126,7 @@ void ChainModel::on_dublin_term_ends(PersonId id, std::uint32_t epoch) {
   // the departure case without a departure (administrative outflow, Fig 105).
   rec_.count(m_.dtenv_route[kAdministrative]);
   if (p.stage == Stage::kLimbo) rec_.stock_add(m_.limbo, now(), -1);
-  if (p.location == kNoLocation) enter_coa(id, kPol);
+  if (p.location == kNoLocation) enter_coa(id, kPol, kIntakeDublinTermEnd);
   enqueue_ind(id, kAA, 1);
 }
 

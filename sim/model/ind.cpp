@@ -194,7 +194,7 @@ void ChainModel::grant_permit(PersonId id, PermitKind kind) {
     return;
   }
   if (p.location == kNoLocation)
-    enter_coa(id, kAzc);  // e.g. a later permit from limbo
+    enter_coa(id, kAzc, kIntakeLaterPermit);  // e.g. a later permit from limbo
   else {
     rec_.stock_add(m_.coa_permit_holders, now(), 1);
     rec_.stock_add(m_.housing_waiting, now(), 1);

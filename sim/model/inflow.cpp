@@ -129,7 +129,7 @@ void ChainModel::on_arrival(EventKind k, std::uint32_t group) {
       // Resettled refugees arrive with a permit and go straight to an AZC to await housing.
       const PersonId id = new_person(Origin::kResettlement, draw_group(s_, now(), rng_.arrivals));
       rec_.count(m_.resettlement);
-      enter_coa(id, kAzc);
+      enter_coa(id, kAzc, kIntakeResettlement);
       grant_permit(id, PermitKind::kResettlement);
       break;
     }
@@ -152,7 +152,7 @@ void ChainModel::receive_article8_family() {
   p.permit_at = now();
   rec_.count(m_.article8_family);
   set_stage(id, Stage::kPermitHolder);
-  enter_coa(id, kAzc);
+  enter_coa(id, kAzc, kIntakeArticle8);
   permits_this_half_ += 1;
   schedule(after_days(draw(s_.housing.link_duration, rng_.article8)), kLinked, id);
 }

@@ -41,7 +41,7 @@ void ChainModel::seed_initial_state() {
     // Unaccompanied minors waiting for a decision are partly with Nidos, as in registration.
     const bool nidos = (persons_[id].flags & flag::kAmv) && loc != kAzc &&
                        rng.bernoulli(at(s_.reception.amv_nidos_share));
-    enter_coa(id, nidos ? kNidos : loc, /*count_flow=*/false);
+    enter_coa(id, nidos ? kNidos : loc, kIntakeNone);
     return id;
   };
 

@@ -46,6 +46,8 @@ void Metrics::register_all(engine::Recorder& r) {
   council_inflow = r.counter("council_of_state.inflow_total");
   coa_received = r.counter("coa.received");
   coa_left = r.counter("coa.left");
+  for (int i = 0; i < kIntakes; ++i)
+    coa_received_from[i] = r.counter(fmt::format("coa.received.{}", kIntakeNames[i]));
   article8_family = r.counter("inflow.article8_family");
   coa_re_registrations = r.counter("coa.re_registrations");
   housing_quota = r.counter("housing.quota");
@@ -77,6 +79,7 @@ void Metrics::register_all(engine::Recorder& r) {
   for (int k = 0; k < scenario::kRoutes; ++k)
     dtenv_route[k] = r.counter(fmt::format("departure.route.{}", kRouteNames[k]));
   dtenv_inflow = r.counter("departure.dtenv_inflow");
+  dtenv_reentries_outside_reception = r.counter("departure.reentries_outside_reception");
   ukraine_arrivals = r.counter("ukraine.arrivals");
   detention_inflow = r.counter("departure.detention_inflow");
   in_detention = r.stock("departure.in_detention");
@@ -189,6 +192,9 @@ std::vector<Indicator> build_catalogue() {
                "share of court rulings upholding the IND decision"});
   flow("council_of_state.inflow_total", "higher appeals to the Council of State");
   flow("coa.received", "persons received in COA reception (new reception contracts)");
+  for (const char* from : kIntakeNames)
+    flow(fmt::format("coa.received.{}", from),
+         "persons received in COA reception, by reason (parts of coa.received)");
   flow("coa.left", "persons leaving COA reception");
   flow("coa.re_registrations",
        "persons who left with unknown destination coming back to COA (new reception contract, "
@@ -295,6 +301,10 @@ std::vector<Indicator> build_catalogue() {
   flow("departure.dtenv_inflow",
        "persons entering the DTenV caseload (final rejection, 'other' outcome, re-registration "
        "after leaving with unknown destination)");
+  flow("departure.reentries_outside_reception",
+       "rejected persons who left with unknown destination back in the DTenV caseload outside "
+       "reception (found by the police or reporting to DTenV; counted in departure.dtenv_inflow, "
+       "not in coa.received)");
   c.push_back({"departure.dtenv_outflow_total",
                K::kFlow,
                {"departure.route.voluntary_origin", "departure.route.voluntary_dublin",

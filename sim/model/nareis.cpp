@@ -106,11 +106,11 @@ void ChainModel::on_nareis_arrival(PersonId id) {
     rec_.count(m_.permits_nareis);
     permits_this_half_ += 1;
     set_stage(id, Stage::kPermitHolder);
-    enter_coa(id, kAzc);
+    enter_coa(id, kAzc, kIntakeNareis);
     return;
   }
   p.head = id;  // own household
-  enter_coa(id, kAzc);
+  enter_coa(id, kAzc, kIntakeNareis);
   grant_permit(id, PermitKind::kNareis);
 }
 

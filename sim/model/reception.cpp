@@ -10,7 +10,7 @@ namespace asylumsim::model {
 
 using namespace scenario;
 
-void ChainModel::enter_coa(PersonId id, Location preferred, bool count_flow) {
+void ChainModel::enter_coa(PersonId id, Location preferred, Intake intake) {
   Person& p = persons_[id];
   const int loc = coa_.admit(preferred);
   p.location = static_cast<std::uint8_t>(loc);
@@ -18,7 +18,10 @@ void ChainModel::enter_coa(PersonId id, Location preferred, bool count_flow) {
   rec_.stock_add(m_.coa_by_location[loc], now(), 1);
   if (loc == kNidos) return;
   add_resident(id);
-  if (count_flow) rec_.count(m_.coa_received);
+  if (intake != kIntakeNone) {
+    rec_.count(m_.coa_received);
+    rec_.count(m_.coa_received_from[intake]);
+  }
   rec_.stock_add(m_.coa_occupancy, now(), 1);
   if (p.flags & flag::kAmv) rec_.stock_add(m_.coa_amv, now(), 1);
   if (p.stage == Stage::kPermitHolder) {
@@ -31,7 +34,7 @@ void ChainModel::move_coa(PersonId id, Location preferred) {
   Person& p = persons_[id];
   if (p.location == preferred) return;
   if (p.location == kNoLocation) {
-    enter_coa(id, preferred);
+    enter_coa(id, preferred, kIntakeOther);
     return;
   }
   const bool was_coa = p.location != kNidos;
@@ -160,18 +163,28 @@ void ChainModel::leave_with_unknown_destination(PersonId id, bool absconded) {
 // Back at COA with a new reception contract. A Dublin claimant's transfer term has passed, so the
 // Netherlands decides in AA; someone who absconded from the procedure takes it up again (the
 // application date stands, so the lead time includes the time away); a rejected person is back in
-// the DTenV caseload, with reception for the usual 4 weeks and a new departure route.
+// the DTenV caseload, with reception for the usual 4 weeks and a new departure route — or, for
+// `outside_reception_share` of them, back in the caseload without reception (no draw at share 0).
 void ChainModel::on_re_registration(PersonId id, std::uint32_t absconded) {
   Person& p = persons_[id];
   rec_.stock_add(m_.away, now(), -1);
-  rec_.count(m_.coa_re_registrations);
   if (p.track == kDublin || absconded) {
-    enter_coa(id, kPol);
+    rec_.count(m_.coa_re_registrations);
+    enter_coa(id, kPol, kIntakeReRegistration);
     enqueue_ind(id, p.track == kDublin ? kAA : static_cast<Track>(p.track), 1);
     return;
   }
-  enter_coa(id, kAzc);
   rec_.count(m_.dtenv_inflow);
+  const double outside = at(s_.reception.re_registration.outside_reception_share);
+  if (outside > 0 && rng_.re_registration.bernoulli(outside)) {
+    rec_.count(m_.dtenv_reentries_outside_reception);
+    set_stage(id, Stage::kLimbo);
+    rec_.stock_add(m_.limbo, now(), 1);
+    start_departure(id);
+    return;
+  }
+  rec_.count(m_.coa_re_registrations);
+  enter_coa(id, kAzc, kIntakeReRegistration);
   set_stage(id, Stage::kRejected);
   schedule(after_days(at(s_.reception.reception_end_days)), kReceptionEnds, id, p.epoch);
   start_departure(id);

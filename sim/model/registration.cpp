@@ -7,7 +7,7 @@ namespace asylumsim::model {
 using namespace scenario;
 
 void ChainModel::register_person(PersonId id) {
-  enter_coa(id, kCol);
+  enter_coa(id, kCol, kIntakeRegistration);
   double days = draw(s_.registration.duration, rng_.registration);
   if (now() >= s_.registration.screening_from)
     days += draw(s_.registration.screening, rng_.registration);

@@ -488,10 +488,14 @@ class Loader {
   }
 
   void read_re_registration(const YamlView& v) {
-    if (!v.defined() || !v.expect_map({"absconded_share", "rejected_share", "delay"})) return;
+    if (!v.defined() ||
+        !v.expect_map({"absconded_share", "rejected_share", "outside_reception_share", "delay"}))
+      return;
     auto& r = s_.reception.re_registration;
     r.absconded_share = schedule(v.child("absconded_share"), 0, Range::kProbability);
     r.rejected_share = schedule(v.child("rejected_share"), 0, Range::kProbability);
+    r.outside_reception_share =
+        schedule(v.child("outside_reception_share"), 0, Range::kProbability);
     r.delay = distribution(v.child("delay"), r.delay);
   }
 

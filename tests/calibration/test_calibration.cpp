@@ -159,6 +159,29 @@ TEST_CASE("the acceptance-scaled loss measures each error in units of its accept
   CHECK(calibration::loss(rows, spec) == Approx((0.25 + 1.0 + 2 * 1.0) / 4));
 }
 
+TEST_CASE("a higher loss power weighs the worst figure more, with residuals that keep the sign",
+          "[calibration][loss]") {
+  scenario::Target a, b;
+  a.id = "x";
+  b.id = "y";
+  std::vector<output::ValidationRow> rows = {{&a, {}, 0.5}, {&b, {}, -2.0}};
+  calibration::CalibrationSpec spec;
+  spec.power = 4;
+  CHECK(calibration::loss(rows, spec) == Approx((0.0625 + 16.0) / 2));
+  const Eigen::VectorXd res = calibration::residuals(rows, spec);
+  REQUIRE(res.size() == 2);
+  CHECK(res[0] == Approx(0.25 / std::sqrt(2.0)));
+  CHECK(res[1] == Approx(-4.0 / std::sqrt(2.0)));
+  CHECK(res.squaredNorm() == Approx(calibration::loss(rows, spec)));
+  // Of two fits with the same squared loss, the one without an outlier wins under power 4.
+  std::vector<output::ValidationRow> even = {{&a, {}, std::sqrt(2.125)},
+                                             {&b, {}, std::sqrt(2.125)}};
+  spec.power = 2;
+  CHECK(calibration::loss(even, spec) == Approx(calibration::loss(rows, spec)));
+  spec.power = 4;
+  CHECK(calibration::loss(even, spec) < calibration::loss(rows, spec));
+}
+
 TEST_CASE("calibration recovers known parameters from figures the model generated",
           "[calibration]") {
   const std::string method = GENERATE(as<std::string>{}, "nelder-mead", "levenberg-marquardt");
@@ -291,7 +314,7 @@ TEST_CASE("fitted values are written in place, also several on one line", "[cali
 TEST_CASE("a bad calibration block is reported with its location", "[calibration][errors]") {
   auto y = test::small_yaml();
   y["calibration"] = YAML::Load(
-      "{loss: squared, method: simplex, difference_step: 0, parameters: [{path: "
+      "{loss: squared, loss_power: 1, method: simplex, difference_step: 0, parameters: [{path: "
       "ind.capacity_per_week.zz, min: 1, max: 2}, "
       "{path: housing.backlog_at_start, min: 5, max: 1}]}");
   const std::string text = test::emit(y);
@@ -301,6 +324,7 @@ TEST_CASE("a bad calibration block is reported with its location", "[calibration
           "calibration.parameters[0].path: 'ind.capacity_per_week.zz' does not name a number") &&
           Catch::Contains("calibration.parameters[1].max: max 1 is not above min 5") &&
           Catch::Contains("calibration.loss: unknown loss scale 'squared'") &&
+          Catch::Contains("calibration.loss_power: loss_power must lie in [2, 8]") &&
           Catch::Contains("calibration.method: unknown method 'simplex'") &&
           Catch::Contains("calibration.difference_step: difference_step must lie in (0, 0.5]"));
 }

@@ -451,8 +451,71 @@ TEST_CASE("people who left with unknown destination re-register after the delay"
   const RunOnce none(y_none);
   CHECK(indicator(none, "coa.re_registrations", "2024") == 0);
   CHECK(indicator(none, "coa.re_registrations", "2025") == 0);
-  // Re-registrations are received by COA like any new reception contract.
+  // Re-registrations are received by COA like any new reception contract, under their own reason.
   CHECK(indicator(m, "coa.received", "2025") > indicator(none, "coa.received", "2025"));
+  CHECK(indicator(m, "coa.received.re_registration", "2025") ==
+        indicator(m, "coa.re_registrations", "2025"));
+  CHECK(indicator(none, "coa.received.re_registration", "2025") == 0);
+}
+
+TEST_CASE("rejected people who come back may re-enter the DTenV caseload outside reception",
+          "[model][reception]") {
+  auto y = test::small_yaml();
+  y["ind"]["abscond_per_year"] = YAML::Load("{dublin: 0.8, safe_country: 0.5, aa: 0.3, va: 0.3}");
+  y["reception"]["re_registration"] =
+      YAML::Load("{absconded_share: 1.0, rejected_share: 1.0, delay: {dist: fixed, value: 30}}");
+  const RunOnce at_coa(y);
+  y["reception"]["re_registration"]["outside_reception_share"] = 1.0;
+  const auto s = test::scenario_from(y);
+  ChainModel m(s, 0);
+  int back_outside = 0;
+  m.observe_transitions([&](model::PersonId id, Stage from, Stage to, Tick) {
+    if (from != Stage::kAway) return;
+    const auto& p = m.persons()[id];
+    if (to == Stage::kLimbo) {
+      CHECK(p.location == model::kNoLocation);  // no reception contract
+      ++back_outside;
+    } else {
+      CHECK(to != Stage::kRejected);  // every rejected return is outside reception
+    }
+  });
+  m.run();
+  CHECK(back_outside > 50);
+  double outside = 0, inflow = 0, inflow_at_coa = 0, received = 0, received_at_coa = 0;
+  for (const char* year : {"2024", "2025"}) {
+    outside += indicator(m, "departure.reentries_outside_reception", year);
+    inflow += indicator(m, "departure.dtenv_inflow", year);
+    inflow_at_coa += indicator(at_coa, "departure.dtenv_inflow", year);
+    received += indicator(m, "coa.received.re_registration", year);
+    received_at_coa += indicator(at_coa, "coa.received.re_registration", year);
+    CHECK(indicator(at_coa, "departure.reentries_outside_reception", year) == 0);
+  }
+  CHECK(outside == back_outside);
+  // They still enter the DTenV caseload, but COA receives only those back in the procedure.
+  CHECK(inflow == Approx(inflow_at_coa).epsilon(0.1));
+  CHECK(received + outside == Approx(received_at_coa).epsilon(0.1));
+  CHECK(received < received_at_coa - 0.8 * outside);
+}
+
+TEST_CASE("coa.received is the sum of its parts by reason", "[model][reception]") {
+  auto y = test::small_yaml();
+  y["ind"]["abscond_per_year"] = YAML::Load("{dublin: 1.0, safe_country: 0.5, aa: 0.2, va: 0.2}");
+  y["inflow"]["article8_family_per_year"] = 500;
+  const RunOnce m(y);
+  for (const char* year : {"2024", "2025"}) {
+    double parts = 0;
+    for (const char* from : model::kIntakeNames)
+      parts += indicator(m, fmt::format("coa.received.{}", from), year);
+    CHECK(parts == indicator(m, "coa.received", year));
+    // Registration counts every applicant who reports; family members arriving have their part.
+    CHECK(indicator(m, "coa.received.registration", year) >=
+          indicator(m, "inflow.first_applications", year) +
+              indicator(m, "inflow.repeat_applications", year));
+    CHECK(indicator(m, "coa.received.nareis", year) ==
+          indicator(m, "inflow.family_arrivals", year));
+    CHECK(indicator(m, "coa.received.article8", year) ==
+          indicator(m, "inflow.article8_family", year));
+  }
 }
 
 TEST_CASE("art. 8 family members are received by COA and housed, outside the asylum permits",
@@ -727,8 +790,9 @@ TEST_CASE("a route's mean_days sets its pace in calendar time, for cases already
     y["departure"]["routes"]["unsupervised"][timing] =
         std::string(timing) == "mean_days"
             ? YAML::Load("[{from: 2024-01-01, value: 100000}, {from: 2025-01-01, value: 30}]")
-            : YAML::Load("[{from: 2024-01-01, value: {dist: exponential, mean: 100000}},"
-                         " {from: 2025-01-01, value: {dist: exponential, mean: 30}}]");
+            : YAML::Load(
+                  "[{from: 2024-01-01, value: {dist: exponential, mean: 100000}},"
+                  " {from: 2025-01-01, value: {dist: exponential, mean: 30}}]");
     return y;
   };
   const RunOnce paced(routes_with("mean_days"));

@@ -134,9 +134,12 @@ TEST_CASE("each kind of bad input gets its own message", "[scenario][errors]") {
     CHECK_THAT(error_of(y), Catch::Contains("steps must be in increasing date order"));
   }
   SECTION("re-registration share above 1, and a misspelt key") {
-    y["reception"]["re_registration"] =
-        YAML::Load("{absconded_share: [{from: 2024-01-01, value: 1.2}], rejected_shar: 0.2}");
+    y["reception"]["re_registration"] = YAML::Load(
+        "{absconded_share: [{from: 2024-01-01, value: 1.2}], rejected_shar: 0.2, "
+        "outside_reception_share: -0.1}");
     const std::string err = error_of(y);
+    CHECK_THAT(err, Catch::Contains("reception.re_registration.outside_reception_share: value "
+                                    "-0.1 is out of range (expected a probability"));
     CHECK_THAT(err, Catch::Contains("reception.re_registration.absconded_share[0].value: value "
                                     "1.2 is out of range (expected a probability"));
     CHECK_THAT(err, Catch::Contains("reception.re_registration.rejected_shar: unknown key (did "

@@ -34,6 +34,10 @@ struct CalibrationSpec {
   // How a figure's error enters the loss: relative error, or the error the acceptance band is
   // measured in divided by the band's half-width (shares in points; key figures count 4x).
   enum class Scale { kRelative, kAcceptance } scale = Scale::kRelative;
+  // The loss is sum_i w_i |e_i|^power / sum_i w_i. 2 is least squares; a higher power weighs the
+  // worst figures more and approaches the acceptance test's max-norm ("every figure within its
+  // band"), where least squares may trade one figure just outside for many well inside.
+  double power = 2;
   enum class Method { kNelderMead, kLevenbergMarquardt } method = Method::kNelderMead;
   double difference_step = 0.02;  // Levenberg–Marquardt's Jacobian step, fraction of each range
   double weight(const std::string& id) const;
@@ -46,12 +50,12 @@ CalibrationSpec read_calibration(const YAML::Node& root, const std::string& file
 scenario::Scenario scenario_with(const YAML::Node& root, const CalibrationSpec& spec,
                                  const Eigen::VectorXd& values, const std::string& file);
 
-// The per-figure residuals sqrt(w_i / sum w) * e_i, with e_i the error on the spec's scale; their
-// squared norm is the loss.
+// The per-figure residuals sqrt(w_i / sum w) * sign(e_i) |e_i|^(power/2), with e_i the error on the
+// spec's scale; their squared norm is the loss.
 Eigen::VectorXd residuals(const std::vector<output::ValidationRow>& rows,
                           const CalibrationSpec& spec);
 
-// Weighted mean of squared errors of the model means against the targets, on the spec's scale.
+// Weighted mean of |error|^power of the model means against the targets, on the spec's scale.
 double loss(const std::vector<output::ValidationRow>& rows, const CalibrationSpec& spec);
 
 struct CalibrationResult {

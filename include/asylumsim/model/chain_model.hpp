@@ -158,7 +158,7 @@ class ChainModel {
   void final_rejection(PersonId id);
 
   // --- reception (reception.cpp) ---
-  void enter_coa(PersonId id, scenario::Location preferred, bool count_flow = true);
+  void enter_coa(PersonId id, scenario::Location preferred, Intake intake);
   void move_coa(PersonId id, scenario::Location preferred);
   void leave_coa(PersonId id);
   void add_resident(PersonId id);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,24 @@ namespace asylumsim::model {
 
 using MetricId = engine::Recorder::Id;
 
+// Why someone gets a new COA reception contract: the parts of coa.received (Fig 63 counts them
+// together). kNone is the stock on the start date, which is not a flow.
+enum Intake : std::uint8_t {
+  kIntakeRegistration,    // first and repeat applications, Dublin transfers in, relocation
+  kIntakeNareis,          // arriving family members (mvv-nareis)
+  kIntakeArticle8,        // family members with a regular permit (art. 8 ECHR)
+  kIntakeResettlement,    // resettled refugees
+  kIntakeReRegistration,  // back after leaving with unknown destination
+  kIntakeDublinTermEnd,   // a Dublin transfer term passed: back into the procedure (AA)
+  kIntakeLaterPermit,     // a permit reached someone outside reception (limbo, DTenV caseload)
+  kIntakeOther,           // back into reception for a decision or a move while outside
+  kIntakes,
+  kIntakeNone = kIntakes
+};
+inline constexpr std::array<const char*, kIntakes> kIntakeNames = {
+    "registration",    "nareis",          "article8",     "resettlement",
+    "re_registration", "dublin_term_end", "later_permit", "other"};
+
 struct Metrics {
   // flows
   MetricId first_applications, first_amv, repeat_applications, family_arrivals, resettlement,
@@ -28,6 +47,7 @@ struct Metrics {
   MetricId court_inflow, court_appeals, court_relief, court_not_in_time, court_not_in_time_va,
       court_rulings, court_upheld, council_inflow;
   MetricId coa_received, coa_left, coa_re_registrations;
+  std::array<MetricId, kIntakes> coa_received_from;
   MetricId housing_quota, housing_realised, ph_exited, ph_exit_within_norm;
   MetricId har_plus_placements, har_plus_moved_on, transit_entries, transit_moved_on,
       har_plus_stock, transit_places, transit_occupied, logeer_placements, with_hosts;
@@ -35,7 +55,7 @@ struct Metrics {
   MetricId nareis_applications, nareis_decisions, nareis_granted, nareis_unused, permit_renewals;
   MetricId chain_forced, chain_independent, chain_unsupervised;
   std::array<MetricId, scenario::kRoutes> dtenv_route;
-  MetricId dtenv_inflow;
+  MetricId dtenv_inflow, dtenv_reentries_outside_reception;
   MetricId ukraine_arrivals, ukraine_departures, detention_inflow, in_detention;
   std::array<MetricId, scenario::kNonAsylumRoutes> non_asylum_departed;
   MetricId non_asylum_entries, non_asylum_caseload;

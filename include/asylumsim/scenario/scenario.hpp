@@ -159,6 +159,9 @@ struct ReceptionParams {
   struct ReRegistration {
     Schedule absconded_share{0.0};  // left while waiting for the IND: the procedure resumes
     Schedule rejected_share{0.0};   // left unsupervised from the DTenV caseload after rejection
+    // Of the rejected who come back, the share back in the DTenV caseload outside reception
+    // (found by the police or reporting to DTenV): no new COA reception contract.
+    Schedule outside_reception_share{0.0};
     DistSchedule delay{Distribution::exponential(180.0)};  // time away before re-registering
   } re_registration;
 };
