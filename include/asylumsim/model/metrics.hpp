@@ -19,7 +19,7 @@ namespace asylumsim::model {
 using MetricId = engine::Recorder::Id;
 
 // Why someone gets a new COA reception contract: the parts of coa.received (Fig 63 counts them
-// together). kNone is the stock on the start date, which is not a flow.
+// together). kIntakeNone: the stock on the start date, which is not a flow.
 enum Intake : std::uint8_t {
   kIntakeRegistration,    // first and repeat applications, Dublin transfers in, relocation
   kIntakeNareis,          // arriving family members (mvv-nareis)
