@@ -401,12 +401,18 @@ TEST_CASE("permit holders of before the start still apply for nareis within thei
   CHECK(latest <= engine::days(90));  // only in what was left of the 90-day window
 }
 
-TEST_CASE("people who left with unknown destination re-register after the delay",
-          "[model][reception]") {
+// Applicants abscond, and everyone who leaves with unknown destination comes back after 30 days.
+static YAML::Node everyone_re_registers() {
   auto y = test::small_yaml();
   y["ind"]["abscond_per_year"] = YAML::Load("{dublin: 0.8, safe_country: 0.5, aa: 0.3, va: 0.3}");
   y["reception"]["re_registration"] =
       YAML::Load("{absconded_share: 1.0, rejected_share: 1.0, delay: {dist: fixed, value: 30}}");
+  return y;
+}
+
+TEST_CASE("people who left with unknown destination re-register after the delay",
+          "[model][reception]") {
+  auto y = everyone_re_registers();
   const auto s = test::scenario_from(y);
   ChainModel m(s, 0);
   std::map<model::PersonId, Tick> left_at;
@@ -460,10 +466,7 @@ TEST_CASE("people who left with unknown destination re-register after the delay"
 
 TEST_CASE("rejected people who come back may re-enter the DTenV caseload outside reception",
           "[model][reception]") {
-  auto y = test::small_yaml();
-  y["ind"]["abscond_per_year"] = YAML::Load("{dublin: 0.8, safe_country: 0.5, aa: 0.3, va: 0.3}");
-  y["reception"]["re_registration"] =
-      YAML::Load("{absconded_share: 1.0, rejected_share: 1.0, delay: {dist: fixed, value: 30}}");
+  auto y = everyone_re_registers();
   const RunOnce at_coa(y);
   y["reception"]["re_registration"]["outside_reception_share"] = 1.0;
   const auto s = test::scenario_from(y);
