@@ -49,7 +49,6 @@ void Metrics::register_all(engine::Recorder& r) {
   for (int i = 0; i < kIntakes; ++i)
     coa_received_from[i] = r.counter(fmt::format("coa.received.{}", kIntakeNames[i]));
   article8_family = r.counter("inflow.article8_family");
-  coa_re_registrations = r.counter("coa.re_registrations");
   housing_quota = r.counter("housing.quota");
   housing_realised = r.counter("housing.realised");
   ph_exited = r.counter("housing.permit_holders_exited");
@@ -198,7 +197,8 @@ std::vector<Indicator> build_catalogue() {
   flow("coa.left", "persons leaving COA reception");
   flow("coa.re_registrations",
        "persons who left with unknown destination coming back to COA (new reception contract, "
-       "counted in coa.received)");
+       "counted in coa.received)",
+       "coa.received.re_registration");
   stock("coa.occupancy", "residents of COA reception");
   stock("coa.capacity", "COA reception places");
   stock("coa.permit_holders", "permit holders in COA reception");

@@ -169,7 +169,6 @@ void ChainModel::on_re_registration(PersonId id, std::uint32_t absconded) {
   Person& p = persons_[id];
   rec_.stock_add(m_.away, now(), -1);
   if (p.track == kDublin || absconded) {
-    rec_.count(m_.coa_re_registrations);
     enter_coa(id, kPol, kIntakeReRegistration);
     enqueue_ind(id, p.track == kDublin ? kAA : static_cast<Track>(p.track), 1);
     return;
@@ -183,7 +182,6 @@ void ChainModel::on_re_registration(PersonId id, std::uint32_t absconded) {
     start_departure(id);
     return;
   }
-  rec_.count(m_.coa_re_registrations);
   enter_coa(id, kAzc, kIntakeReRegistration);
   set_stage(id, Stage::kRejected);
   schedule(after_days(at(s_.reception.reception_end_days)), kReceptionEnds, id, p.epoch);

@@ -46,7 +46,7 @@ struct Metrics {
       permits_nareis;
   MetricId court_inflow, court_appeals, court_relief, court_not_in_time, court_not_in_time_va,
       court_rulings, court_upheld, council_inflow;
-  MetricId coa_received, coa_left, coa_re_registrations;
+  MetricId coa_received, coa_left;
   std::array<MetricId, kIntakes> coa_received_from;
   MetricId housing_quota, housing_realised, ph_exited, ph_exit_within_norm;
   MetricId har_plus_placements, har_plus_moved_on, transit_entries, transit_moved_on,
