@@ -26,7 +26,8 @@ Streams::Streams(std::uint64_t seed, std::uint64_t rep)
       abscond(seed, rep, "ind.abscond"),
       non_asylum(seed, rep, "departure.non_asylum"),
       re_registration(seed, rep, "reception.re_registration"),
-      article8(seed, rep, "inflow.article8_family") {}
+      article8(seed, rep, "inflow.article8_family"),
+      investigation(seed, rep, "ind.investigation") {}
 
 ChainModel::ChainModel(const Scenario& s, std::uint64_t replication)
     : s_(s),
@@ -176,6 +177,9 @@ void ChainModel::dispatch(const engine::Event& e) {
       break;
     case kComesOfAge:
       on_comes_of_age(who);
+      break;
+    case kInvestigationDone:
+      on_investigation_done(who, e.data.aux);
       break;
     case kEventKinds:
       break;

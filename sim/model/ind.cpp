@@ -1,6 +1,7 @@
 // Stage 3 — IND decisions. Each track (spoor) has a decision capacity per week; capacity a short
 // track leaves unused on a day passes to the longer tracks (priority for the short tracks).
 // Within a track, court-ordered and resumed cases (class 0) go before the FIFO line (class 1).
+// A case taken up may first need further investigation (nader onderzoek): it waits aside.
 // Moratoria hold a nationality group's cases; cases past the legal term can draw a not-in-time
 // appeal; waiting applicants can leave unsupervised.
 #include <algorithm>
@@ -87,6 +88,7 @@ void ChainModel::ind_daily() {
         paused_.push_back(e);
         continue;
       }
+      if (start_investigation(e.id)) continue;
       cap.try_take(1.0);
       decide(e.id);
     }
@@ -257,6 +259,27 @@ void ChainModel::on_not_in_time_ruling(PersonId id) {
   if (!rng_.appeals.bernoulli(at(s_.appeals.not_in_time_priority))) return;
   // The court orders a decision: the case moves to the front of its track's queue.
   ++p.epoch;
+  ind_queue_[p.track].push({id, p.epoch}, 0);
+}
+
+// Each case draws once, when first taken up. The investigation itself uses no decision capacity;
+// the decision after it does. The case stays in the backlog, and can still abscond or draw a
+// not-in-time appeal meanwhile (a court order sends it to the front of the queue at once).
+bool ChainModel::start_investigation(PersonId id) {
+  Person& p = persons_[id];
+  const double share = at(s_.ind.investigation_share[p.track]);
+  if (share <= 0 || (p.flags & flag::kInvestigated)) return false;  // no draw at 0: streams align
+  p.flags |= flag::kInvestigated;
+  if (!rng_.investigation.bernoulli(share)) return false;
+  rec_.count(m_.investigations);
+  const double days = draw(s_.ind.investigation_duration[p.track], rng_.investigation);
+  schedule(after_days(days), kInvestigationDone, id, p.epoch);
+  return true;
+}
+
+void ChainModel::on_investigation_done(PersonId id, std::uint32_t epoch) {
+  const Person& p = persons_[id];
+  if (p.epoch != epoch || p.stage != Stage::kIndWaiting) return;  // left, or moved by a court
   ind_queue_[p.track].push({id, p.epoch}, 0);
 }
 

@@ -24,6 +24,7 @@ void Metrics::register_all(engine::Recorder& r) {
   rejections_first = r.counter("ind.rejections_first");
   other_first = r.counter("ind.other_first");
   referred_to_va = r.counter("ind.referred_to_va");
+  investigations = r.counter("ind.investigations");
   for (int t = 0; t < scenario::kTracks; ++t) {
     decided_by_track[t] = r.counter(fmt::format("ind.decided_first.{}", kTrackNames[t]));
     within_term_by_track[t] = r.counter(fmt::format("ind.decided_within_term.{}", kTrackNames[t]));
@@ -145,6 +146,8 @@ std::vector<Indicator> build_catalogue() {
   flow("ind.grants_first", "grants on first applications");
   flow("ind.rejections_first", "rejections on first applications");
   flow("ind.other_first", "other outcomes (withdrawn, not processed)");
+  flow("ind.investigations",
+       "IND cases held for further investigation (nader onderzoek) before their decision");
   c.push_back({"ind.grant_rate_first",
                K::kCounterShare,
                {"ind.grants_first"},

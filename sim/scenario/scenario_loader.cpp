@@ -379,6 +379,14 @@ class Loader {
         schedule(v.child("article8_family_per_year"), 0, Range::kNonNegative);
   }
 
+  // A distribution per track (spoor); tracks not named keep `fallback`.
+  void per_track_distributions(const YamlView& v, PerTrack<DistSchedule>& out,
+                               const Distribution& fallback) {
+    for (auto& d : out) d = DistSchedule(fallback);
+    if (!v.defined() || !v.expect_map(names_of(kTrackNames))) return;
+    for (int t = 0; t < kTracks; ++t) out[t] = distribution(v.child(kTrackNames[t]), out[t]);
+  }
+
   void read_registration(const YamlView& v) {
     if (!v.defined()) return;
     if (!v.expect_map({"ter_apel_cap", "duration", "screening_from", "screening"})) return;
@@ -395,8 +403,9 @@ class Loader {
     if (!v.expect_map({"capacity_per_week", "share_unused_capacity", "other_share",
                        "abscond_per_year", "va_referral_share", "dublin_claim_refused_share",
                        "legal_term_days", "not_in_time_appeal_share", "not_in_time_notice",
-                       "not_in_time_refile_days", "priority_share", "repeat_grant_rate",
-                       "decision_speedup", "moratoria"}))
+                       "not_in_time_refile_days", "priority_share", "investigation_share",
+                       "investigation_duration", "repeat_grant_rate", "decision_speedup",
+                       "moratoria"}))
       return;
     auto& p = s_.ind;
     per_key_schedules(v.required("capacity_per_week"), kTrackNames, p.capacity_per_week, 0,
@@ -417,6 +426,10 @@ class Loader {
         schedule(v.child("not_in_time_refile_days"), 0, Range::kNonNegative);
     per_key_schedules(v.child("priority_share"), kTrackNames, p.priority_share, 0,
                       Range::kProbability);
+    per_key_schedules(v.child("investigation_share"), kTrackNames, p.investigation_share, 0,
+                      Range::kProbability);
+    per_track_distributions(v.child("investigation_duration"), p.investigation_duration,
+                            Distribution::exponential(90.0));
     p.repeat_grant_rate = schedule(v.child("repeat_grant_rate"), 0.15, Range::kProbability);
     p.decision_speedup = schedule(v.child("decision_speedup"), 1, Range::kPositive);
     const YamlView m = v.child("moratoria");
@@ -457,11 +470,8 @@ class Loader {
     per_key_schedules(v.child("appeal_share"), kTrackNames, a.appeal_share, 0, Range::kProbability);
     per_key_schedules(v.child("provisional_relief_share"), kTrackNames, a.provisional_relief_share,
                       0, Range::kProbability);
-    const YamlView cd = v.child("court_duration");
-    for (auto& d : a.court_duration) d = DistSchedule(Distribution::exponential(130.0));
-    if (cd.defined() && cd.expect_map(names_of(kTrackNames)))
-      for (int t = 0; t < kTracks; ++t)
-        a.court_duration[t] = distribution(cd.child(kTrackNames[t]), a.court_duration[t]);
+    per_track_distributions(v.child("court_duration"), a.court_duration,
+                            Distribution::exponential(130.0));
     a.court_upheld_share = schedule(v.child("court_upheld_share"), 0.8, Range::kProbability);
     a.higher_appeal_share = schedule(v.child("higher_appeal_share"), 0.2, Range::kProbability);
     a.council_duration = distribution(v.child("council_duration"), a.council_duration);

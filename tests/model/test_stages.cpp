@@ -1,6 +1,7 @@
 // Each chain stage's rules, checked on the small scenario with the transition observer.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <map>
@@ -645,6 +646,49 @@ TEST_CASE("cases held by a moratorium go first afterwards, or to the back of the
   bad["ind"]["moratoria"].push_back(
       YAML::Load("{group: beta, from: 2024-03-01, until: 2024-08-31, resume: later}"));
   CHECK_THAT(test::error_of(bad), Catch::Contains("unknown resume order 'later'"));
+}
+
+// The small scenario in which every safe-country case taken up is investigated for `days` first
+// with probability `share`; overdue safe-country applicants appeal with `appeal_share`.
+YAML::Node safe_country_investigated(double share, double days, double appeal_share) {
+  auto y = test::small_yaml();
+  y["ind"]["investigation_share"] = YAML::Load(fmt::format("{{safe_country: {}}}", share));
+  y["ind"]["investigation_duration"] = YAML::Load(fmt::format("{{safe_country: {}}}", days));
+  y["ind"]["not_in_time_appeal_share"]["safe_country"] = appeal_share;
+  y["appeals"]["not_in_time_court_duration"] = 10;
+  return y;
+}
+
+TEST_CASE("further investigation holds a case aside for its duration, once", "[model][ind]") {
+  const RunOnce none(safe_country_investigated(0.0, 250, 0.0));
+  const RunOnce all(safe_country_investigated(1.0, 250, 0.0));
+  const RunOnce half(safe_country_investigated(0.5, 250, 0.0));
+  CHECK(indicator(none, "ind.investigations", "2025") == 0);
+  CHECK(indicator(none, "ind.within_legal_term.safe_country", "2025") > 0.9);
+  // Held 250 days after being taken up, nobody is decided within the 183-day term.
+  const double decided = indicator(all, "ind.decisions_first.safe_country", "2025");
+  CHECK(decided > 100);
+  CHECK(indicator(all, "ind.within_legal_term.safe_country", "2025") == 0);
+  CHECK(indicator(all, "ind.lead_time_weeks.safe_country", "2025") > 250 / 7.0);
+  // Each case is investigated once, however often it comes back to the queue.
+  const auto investigated = std::count_if(
+      all.m.persons().begin(), all.m.persons().end(),
+      [](const model::Person& p) { return (p.flags & model::flag::kInvestigated) != 0; });
+  CHECK(investigated > 100);
+  CHECK(indicator(all, "ind.investigations", "2024") +
+            indicator(all, "ind.investigations", "2025") ==
+        static_cast<double>(investigated));
+  const double some = indicator(half, "ind.within_legal_term.safe_country", "2025");
+  CHECK(some > 0.2);
+  CHECK(some < 0.8);
+}
+
+TEST_CASE("a court order for a decision ends a further investigation early", "[model][ind]") {
+  // Investigated for 400 days, every overdue applicant appeals: the court orders a decision about
+  // 183 + 14 + 10 days after the application, so no case waits out the investigation.
+  const RunOnce ordered(safe_country_investigated(1.0, 400, 1.0));
+  CHECK(indicator(ordered, "ind.decisions_first.safe_country", "2025") > 100);
+  CHECK(indicator(ordered, "ind.lead_time_weeks.safe_country", "2025") < 300 / 7.0);
 }
 
 TEST_CASE("VA referrals are prioritised with the VA priority share", "[model][ind]") {

@@ -145,6 +145,17 @@ TEST_CASE("each kind of bad input gets its own message", "[scenario][errors]") {
     CHECK_THAT(err, Catch::Contains("reception.re_registration.rejected_shar: unknown key (did "
                                     "you mean 'rejected_share'?)"));
   }
+  SECTION("investigation share above 1, a negative duration and an unknown track") {
+    y["ind"]["investigation_share"] = YAML::Load("{safe_country: 1.5}");
+    y["ind"]["investigation_duration"] =
+        YAML::Load("{aa: {dist: gamma, mean: -3, cv: 0.5}, safe_contry: 90}");
+    const std::string err = error_of(y);
+    CHECK_THAT(err, Catch::Contains("ind.investigation_share.safe_country: value 1.5 is out of "
+                                    "range (expected a probability"));
+    CHECK_THAT(err, Catch::Contains("ind.investigation_duration.aa"));
+    CHECK_THAT(err, Catch::Contains("ind.investigation_duration.safe_contry: unknown key (did you "
+                                    "mean 'safe_country'?)"));
+  }
   SECTION("negative art. 8 family arrivals") {
     y["inflow"]["article8_family_per_year"] = -10;
     CHECK_THAT(error_of(y),

@@ -50,10 +50,11 @@ enum EventKind : std::uint32_t {
   kNareisArrival,
   kProtectionEnds,
   kShelterMoveOn,
-  kRemoval,         // end of detention: the forced departure happens
-  kPermitRenewal,   // a temporary asylum permit is due for renewal (IND work)
-  kReRegistration,  // a person who left with unknown destination comes back (aux 1: absconded)
-  kComesOfAge,      // an unaccompanied minor turns 18
+  kRemoval,            // end of detention: the forced departure happens
+  kPermitRenewal,      // a temporary asylum permit is due for renewal (IND work)
+  kReRegistration,     // a person who left with unknown destination comes back (aux 1: absconded)
+  kComesOfAge,         // an unaccompanied minor turns 18
+  kInvestigationDone,  // further investigation of an IND case ends (aux = the case's epoch)
   kEventKinds
 };
 
@@ -69,7 +70,8 @@ using IndQueue = engine::PriorityDiscipline<QueueEntry, 2>;  // class 0: court-o
 // numbers in all others.
 struct Streams {
   engine::RandomStream arrivals, registration, tracks, decisions, appeals, reception, housing,
-      nareis, departure, ukraine, initial, abscond, non_asylum, re_registration, article8;
+      nareis, departure, ukraine, initial, abscond, non_asylum, re_registration, article8,
+      investigation;
   Streams(std::uint64_t seed, std::uint64_t rep);
 };
 
@@ -145,6 +147,8 @@ class ChainModel {
   void on_legal_term_changed();
   void on_not_in_time_ruling(PersonId id);
   void on_abscond(PersonId id);
+  bool start_investigation(PersonId id);
+  void on_investigation_done(PersonId id, std::uint32_t epoch);
   bool under_moratorium(std::uint8_t group) const;
   bool resume_first(std::uint8_t group) const;
   void resume_moratoria();

@@ -40,7 +40,8 @@ struct Metrics {
   // flows
   MetricId first_applications, first_amv, repeat_applications, family_arrivals, resettlement,
       relocation, dublin_in, ukraine_activated, first_aa_va, dublin_claims_sent, article8_family;
-  MetricId decisions_first, grants_first, rejections_first, other_first, referred_to_va;
+  MetricId decisions_first, grants_first, rejections_first, other_first, referred_to_va,
+      investigations;
   std::array<MetricId, scenario::kTracks> decided_by_track, within_term_by_track;
   MetricId permits_total, permits_first, permits_repeat, permits_resettlement, permits_side,
       permits_nareis;

@@ -46,13 +46,14 @@ inline constexpr std::uint8_t kNoLocation = 0xff;
 inline constexpr std::uint32_t kNoPerson = UINT32_MAX;
 
 namespace flag {
-inline constexpr std::uint8_t kAmv = 1;            // unaccompanied minor
-inline constexpr std::uint8_t kFamilyMinors = 2;   // in a family with minor children
-inline constexpr std::uint8_t kReopened = 4;       // case sent back to the IND by a court
-inline constexpr std::uint8_t kMunicipal = 8;      // Ukrainian in municipal reception (GOO)
-inline constexpr std::uint8_t kWithHosts = 16;     // permit holder staying with hosts (logeren)
-inline constexpr std::uint8_t kLinked = 32;        // permit holder linked to a municipality
-inline constexpr std::uint8_t kFirstDecided = 64;  // first-instance decision counted
+inline constexpr std::uint8_t kAmv = 1;             // unaccompanied minor
+inline constexpr std::uint8_t kFamilyMinors = 2;    // in a family with minor children
+inline constexpr std::uint8_t kReopened = 4;        // case sent back to the IND by a court
+inline constexpr std::uint8_t kMunicipal = 8;       // Ukrainian in municipal reception (GOO)
+inline constexpr std::uint8_t kWithHosts = 16;      // permit holder staying with hosts (logeren)
+inline constexpr std::uint8_t kLinked = 32;         // permit holder linked to a municipality
+inline constexpr std::uint8_t kFirstDecided = 64;   // first-instance decision counted
+inline constexpr std::uint8_t kInvestigated = 128;  // drew for further investigation (once)
 }  // namespace flag
 
 struct Person {

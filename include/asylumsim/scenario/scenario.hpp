@@ -116,6 +116,10 @@ struct IndParams {
   Schedule not_in_time_refile_days{
       0.0};                           // >0: still waiting after a ruling, appeal again after this
   PerTrack<Schedule> priority_share;  // new cases the IND handles with priority (class 0)
+  // Nader onderzoek: cases that need further investigation (documents, language analysis, medical
+  // advice) when taken up; they wait aside for the duration, then go first in their queue.
+  PerTrack<Schedule> investigation_share;
+  PerTrack<DistSchedule> investigation_duration;
   DistSchedule not_in_time_notice{Distribution::fixed(14.0)};  // ingebrekestelling period
   Schedule repeat_grant_rate{0.15};
   Schedule decision_speedup{1.0};  // Pact: abolishing the intended-decision step
