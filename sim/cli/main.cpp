@@ -1,5 +1,6 @@
 // The asylumsim command line: run, validate, compare, calibrate, backtest, check, indicators.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -54,6 +55,7 @@ struct BatchCli {
   bool quiet = false;
   bool force = false;
   bool keep_replications = false;
+  bool require_acceptance = false;
   double until_precision = 0;
   int max_replications = 100000;
   std::string checkpoint;
@@ -280,6 +282,18 @@ int cmd_run(const BatchCli& o, const std::string& command_line) {
   return cli::kOk;
 }
 
+// validate --require-acceptance: the figures outside their bands on stderr, and exit 7 if any.
+int acceptance_verdict(const std::vector<output::ValidationRow>& rows) {
+  std::vector<std::string> outside;
+  for (const auto& r : rows)
+    if (!output::within_acceptance(r))
+      outside.push_back(fmt::format("{} {}", r.target->id, r.target->when.label()));
+  if (outside.empty()) return cli::kOk;
+  fmt::print(stderr, "asylumsim: {} of {} figures outside their acceptance band: {}\n",
+             outside.size(), rows.size(), fmt::join(outside, ", "));
+  return cli::kNotAccepted;
+}
+
 int cmd_validate(const BatchCli& o, const std::string& command_line) {
   const scenario::Scenario s = load_with_overrides(o);
   const std::vector<scenario::Target> targets = scenario::load_targets(o.targets_path);
@@ -311,7 +325,7 @@ int cmd_validate(const BatchCli& o, const std::string& command_line) {
     fmt::print("Results: {} and {}\n", (out / "validation.csv").string(),
                (out / "report.html").string());
   }
-  return cli::kOk;
+  return o.require_acceptance ? acceptance_verdict(rows) : cli::kOk;
 }
 
 int cmd_compare(const BatchCli& o) {
@@ -520,6 +534,8 @@ int dispatch(int argc, char** argv) {
       ->required()
       ->check(CLI::ExistingFile);
   add_batch_options(validate, vo);
+  validate->add_flag("--require-acceptance", vo.require_acceptance,
+                     "Exit with code 7 if a figure is outside its acceptance band (issue 4)");
 
   BatchCli co;
   CLI::App* compare = app.add_subcommand("compare",

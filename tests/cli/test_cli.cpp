@@ -159,6 +159,28 @@ TEST_CASE("validate writes validation.csv with every target", "[cli][validate]")
   CHECK_THAT(csv, Catch::Contains("coa.occupancy,2025-12-31,79830,"));
 }
 
+TEST_CASE("validate --require-acceptance exits 7 when a figure is outside its band",
+          "[cli][validate]") {
+  // The small test scenario is far from the documented figures: outside, but the results written.
+  auto y = asylumsim::test::small_yaml();
+  y["scenario"]["end"] = "2026-12-31";
+  const fs::path src = fresh_dir("acceptance-src");
+  fs::create_directories(src);
+  std::ofstream(src / "s.yaml") << asylumsim::test::emit(y);
+  const std::string cmd = "validate " + (src / "s.yaml").string() + " --targets " +
+                          asylumsim::test::source_path("tests/data/targets-2024-2025.yaml") +
+                          " --replications 2 --quiet --force --out ";
+  const fs::path strict = fresh_dir("acceptance-strict");
+  const auto r = run_cli(cmd + strict.string() + " --require-acceptance");
+  INFO(r.output);
+  CHECK(r.code == 7);
+  CHECK_THAT(r.output, Catch::Contains("figures outside their acceptance band: "));
+  CHECK_THAT(r.output, Catch::Contains("coa.occupancy 2025-12-31"));
+  CHECK(fs::exists(strict / "validation.csv"));
+  // Without the flag the same validation is a report, not a verdict.
+  CHECK(run_cli(cmd + fresh_dir("acceptance-report").string()).code == 0);
+}
+
 TEST_CASE("mpirun with two ranks writes the same bytes as one process", "[cli][mpi]") {
 #ifdef ASYLUMSIM_HAVE_MPI
   REQUIRE(std::system("command -v mpirun > /dev/null 2>&1") == 0);  // CI installs openmpi-bin

@@ -11,6 +11,7 @@ enum ExitCode : int {
   kInvariantError = 4,  // the model broke an invariant (conservation): a bug, please report
   kOutputError = 5,     // results could not be written (or the directory is refused)
   kInterrupted = 6,     // stopped by SIGINT/SIGTERM: partial results written, marked incomplete
+  kNotAccepted = 7,     // validate --require-acceptance: a figure outside its acceptance band
 };
 
 }  // namespace asylumsim::cli
