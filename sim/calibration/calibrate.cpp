@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -52,8 +53,12 @@ YAML::Node resolve(const YAML::Node& root, const std::string& path) {
     const YAML::Node& cur = chain.back();
     if (p.front() == '[') {
       if (!cur.IsSequence()) return YAML::Node(YAML::NodeType::Undefined);
-      const auto idx = static_cast<std::size_t>(std::stoul(p.substr(1, p.size() - 2)));
-      if (idx >= cur.size()) return YAML::Node(YAML::NodeType::Undefined);
+      // Not std::stoul: a malformed index is a missing path (a located input error), not an
+      // exception that would read as a bug.
+      std::size_t idx = 0;
+      const auto [end, ec] = std::from_chars(p.data() + 1, p.data() + p.size() - 1, idx);
+      if (ec != std::errc{} || end != p.data() + p.size() - 1 || idx >= cur.size())
+        return YAML::Node(YAML::NodeType::Undefined);
       chain.push_back(cur[idx]);
     } else {
       if (!cur.IsMap() || !cur[p].IsDefined()) return YAML::Node(YAML::NodeType::Undefined);

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -24,6 +25,7 @@
 #include "asylumsim/montecarlo/distributed.hpp"
 #include "asylumsim/output/comparison.hpp"
 #include "asylumsim/output/report.hpp"
+#include "asylumsim/output/result_dir.hpp"
 #include "asylumsim/output/validation.hpp"
 #include "asylumsim/output/writers.hpp"
 #include "asylumsim/scenario/diagnostics.hpp"
@@ -31,6 +33,8 @@
 #include "asylumsim/scenario/targets.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 #include "asylumsim/version.hpp"
+#include "option_checks.hpp"
+#include "scenario_input.hpp"
 
 namespace {
 
@@ -54,6 +58,7 @@ struct BatchCli {
   int threads = 0;
   bool quiet = false;
   bool force = false;
+  bool strict = false;  // plausibility warnings are errors
   bool keep_replications = false;
   bool require_acceptance = false;
   double until_precision = 0;
@@ -78,13 +83,14 @@ bool is_root() {
 void add_batch_options(CLI::App* cmd, BatchCli& o) {
   cmd->add_option("--out", o.out_dir, "Output directory (default: out/<scenario name>)");
   cmd->add_option("--seed", o.seed, "Master seed (default: the scenario's seed)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(cli::whole_number(0, INT64_MAX));
   cmd->add_option("--replications", o.replications,
                   "Number of replications (default: the scenario's)")
-      ->check(CLI::Range(1, 10'000'000));
+      ->check(cli::whole_number(1, 10'000'000));
   cmd->add_option("--threads", o.threads, "Worker threads per process (default: all cores)")
-      ->check(CLI::Range(1, 4096));
-  cmd->add_flag("--quiet", o.quiet, "Print nothing but errors");
+      ->check(cli::whole_number(1, 4096));
+  cmd->add_flag("--quiet", o.quiet, "Print nothing but errors and warnings");
+  cmd->add_flag("--strict", o.strict, "Treat plausibility warnings as errors (exit code 3)");
   cmd->add_flag("--force", o.force,
                 "Overwrite an output directory holding another scenario's results");
   cmd->add_flag("--keep-replications", o.keep_replications,
@@ -92,37 +98,35 @@ void add_batch_options(CLI::App* cmd, BatchCli& o) {
   cmd->add_option("--until-precision", o.until_precision,
                   "Add replications until the relative Monte Carlo standard error of the key "
                   "indicators is below this (e.g. 0.01); 0 = off")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(cli::decimal_number(0.0, 1.0));
   cmd->add_option(
       "--checkpoint", o.checkpoint,
       "Log completed replications to FILE and resume from it after a kill (same bytes as an "
       "uninterrupted run); removed when the batch completes");
   cmd->add_option("--max-replications", o.max_replications, "Upper bound for --until-precision")
       ->capture_default_str()
-      ->check(CLI::Range(1, 10'000'000));
+      ->check(cli::whole_number(1, 10'000'000));
 }
 
 // Options shared by calibrate and backtest, which both fit the scenario's calibration: block.
 void add_fit_options(CLI::App* cmd, BatchCli& o, const std::string& suffix) {
   cmd->add_option("scenario", o.scenario_path, "Scenario YAML file with a calibration: block")
-      ->required()
-      ->check(CLI::ExistingFile);
-  cmd->add_option("--targets", o.targets_path, "Targets YAML file")
-      ->required()
-      ->check(CLI::ExistingFile);
+      ->required();
+  cmd->add_option("--targets", o.targets_path, "Targets YAML file")->required();
   cmd->add_option("--out", o.out_dir,
                   "Output directory (default: out/<scenario name>-" + suffix + ")");
   cmd->add_option("--replications", o.replications,
                   "Replications per evaluation (default: the calibration block's)")
-      ->check(CLI::Range(1, 100000));
+      ->check(cli::whole_number(1, 100000));
   cmd->add_option("--max-evaluations", o.max_evaluations,
                   "Evaluation budget (default: the block's)")
-      ->check(CLI::Range(1, 1000000));
+      ->check(cli::whole_number(1, 1000000));
   cmd->add_option("--method", o.method, "Optimiser (default: the block's method, else nelder-mead)")
       ->check(CLI::IsMember({"levenberg-marquardt", "nelder-mead"}));
   cmd->add_option("--threads", o.threads, "Worker threads (default: all cores)")
-      ->check(CLI::Range(1, 4096));
-  cmd->add_flag("--quiet", o.quiet, "Print nothing but errors");
+      ->check(cli::whole_number(1, 4096));
+  cmd->add_flag("--quiet", o.quiet, "Print nothing but errors and warnings");
+  cmd->add_flag("--strict", o.strict, "Treat plausibility warnings as errors (exit code 3)");
   cmd->add_flag("--force", o.force,
                 "Overwrite an output directory holding another scenario's results");
 }
@@ -153,8 +157,15 @@ class Progress {
   std::mutex mu_;
 };
 
+// Claims the output directory (refusing other results without --force) and says when it replaces
+// earlier results.
+void prepare_dir(const fs::path& out, const output::ResultIdentity& id, const BatchCli& o) {
+  const std::string notice = output::prepare_output_dir(out, id, o.force);
+  if (!notice.empty() && !o.quiet) fmt::print(stderr, "{}\n", notice);
+}
+
 scenario::Scenario load_with_overrides(const BatchCli& o) {
-  scenario::Scenario s = scenario::load_scenario(o.scenario_path);
+  scenario::Scenario s = cli::load_checked(o.scenario_path, {o.strict, is_root()});
   if (o.seed >= 0) s.seed = static_cast<std::uint64_t>(o.seed);
   if (o.replications > 0) s.replications = o.replications;
   return s;
@@ -163,16 +174,22 @@ scenario::Scenario load_with_overrides(const BatchCli& o) {
 // Streams every replication's values, in replication order, to DIR/replications.csv.
 class ReplicationWriter {
  public:
-  ReplicationWriter(const fs::path& dir, const std::vector<montecarlo::Cell>& grid)
+  // Rows carry the scenario's identity (name, hash, seed) like every tidy file; every row is a
+  // whole replication, so there is no `complete` column.
+  ReplicationWriter(const fs::path& dir, const std::vector<montecarlo::Cell>& grid,
+                    const scenario::Scenario& s)
       : final_(dir / "replications.csv"), partial_(dir / ".replications.csv.partial"), grid_(grid) {
+    auto cols = output::run_columns(s, true);
+    cols.pop_back();
+    prefix_ = output::column_prefix(cols);
     out_.open(partial_, std::ios::binary | std::ios::trunc);
     if (!out_) throw std::runtime_error(fmt::format("cannot write {}", partial_.string()));
-    out_ << "replication,metric,when,value\n";
+    out_ << output::with_columns("replication,metric,when,value\n", cols);
   }
   void write(std::uint64_t rep, const std::vector<double>& row) {
     for (std::size_t c = 0; c < grid_.size(); ++c)
-      out_ << fmt::format("{},{},{},{}\n", rep, grid_[c].indicator->id, grid_[c].when.label(),
-                          row[c]);
+      out_ << fmt::format("{}{},{},{},{}\n", prefix_, rep, grid_[c].indicator->id,
+                          grid_[c].when.label(), row[c]);
   }
   void commit() {
     out_.close();
@@ -181,6 +198,7 @@ class ReplicationWriter {
 
  private:
   fs::path final_, partial_;
+  std::string prefix_;
   const std::vector<montecarlo::Cell>& grid_;
   std::ofstream out_;
 };
@@ -199,7 +217,7 @@ montecarlo::BatchResult execute(const scenario::Scenario& s,
                                 const std::vector<montecarlo::Cell>& grid, const BatchCli& o,
                                 const fs::path& out) {
   std::unique_ptr<ReplicationWriter> writer;
-  if (o.keep_replications && is_root()) writer = std::make_unique<ReplicationWriter>(out, grid);
+  if (o.keep_replications && is_root()) writer = std::make_unique<ReplicationWriter>(out, grid, s);
   Progress progress(!o.quiet);
   montecarlo::BatchResult r;
   r.grid = grid;
@@ -252,13 +270,15 @@ montecarlo::BatchResult execute(const scenario::Scenario& s,
 int cmd_run(const BatchCli& o, const std::string& command_line) {
   const scenario::Scenario s = load_with_overrides(o);
   const fs::path out = o.out_dir.empty() ? fs::path("out") / s.name : fs::path(o.out_dir);
-  if (is_root()) output::prepare_output_dir(out, s.name, o.force);
+  if (is_root()) prepare_dir(out, output::identity_of("run", s), o);
   const auto t0 = std::chrono::steady_clock::now();
   const montecarlo::BatchResult r = execute(s, montecarlo::default_grid(s), o, out);
   if (!is_root()) return r.interrupted ? cli::kInterrupted : cli::kOk;
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (r.replications() > 0) {
-    output::write_file_atomic(out / "series.csv", output::series_csv(r));
+    output::write_file_atomic(
+        out / "series.csv",
+        output::with_columns(output::series_csv(r), output::run_columns(s, !r.interrupted)));
     output::write_file_atomic(out / "report.html", output::run_report(s, r));
   }
   output::write_file_atomic(out / "summary.json",
@@ -299,14 +319,16 @@ int cmd_validate(const BatchCli& o, const std::string& command_line) {
   const std::vector<scenario::Target> targets = scenario::load_targets(o.targets_path);
   const fs::path out =
       o.out_dir.empty() ? fs::path("out") / (s.name + "-validation") : fs::path(o.out_dir);
-  if (is_root()) output::prepare_output_dir(out, s.name, o.force);
+  if (is_root()) prepare_dir(out, output::identity_of("validate", s), o);
   const auto t0 = std::chrono::steady_clock::now();
   const montecarlo::BatchResult r = execute(s, output::target_grid(targets), o, out);
   if (!is_root()) return r.interrupted ? cli::kInterrupted : cli::kOk;
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const auto rows = output::validation_rows(targets, r);
   if (r.replications() > 0) {
-    output::write_file_atomic(out / "validation.csv", output::validation_csv(rows));
+    output::write_file_atomic(
+        out / "validation.csv",
+        output::with_columns(output::validation_csv(rows), output::run_columns(s, !r.interrupted)));
     output::write_file_atomic(out / "report.html",
                               output::validation_report(s, o.targets_path, rows, r.replications()));
   }
@@ -330,12 +352,12 @@ int cmd_validate(const BatchCli& o, const std::string& command_line) {
 
 int cmd_compare(const BatchCli& o) {
   const scenario::Scenario base = load_with_overrides(o);
-  scenario::Scenario variant = scenario::load_scenario(o.variant_path);
+  scenario::Scenario variant = cli::load_checked(o.variant_path, {o.strict, is_root()});
   variant.seed = base.seed;
   montecarlo::check_comparable(base, variant);
   const fs::path out = o.out_dir.empty() ? fs::path("out") / (base.name + "-vs-" + variant.name)
                                          : fs::path(o.out_dir);
-  if (is_root()) output::prepare_output_dir(out, base.name, o.force);
+  if (is_root()) prepare_dir(out, output::identity_of(base, variant), o);
   Progress progress(!o.quiet);
   montecarlo::BatchOptions bo;
   bo.replications = base.replications;
@@ -351,7 +373,10 @@ int cmd_compare(const BatchCli& o) {
   montecarlo::Comparison yearly = c;
   yearly.grid.resize(yearly_cells);
   yearly.cells.resize(std::min(yearly.cells.size(), yearly_cells));
-  output::write_file_atomic(out / "comparison.csv", output::comparison_csv(yearly));
+  output::write_file_atomic(
+      out / "comparison.csv",
+      output::with_columns(output::comparison_csv(yearly),
+                           output::comparison_columns(base, variant, !c.interrupted)));
   if (c.replications > 0)
     output::write_file_atomic(out / "report.html", output::comparison_report(base, variant, c));
   if (!o.quiet) {
@@ -363,6 +388,11 @@ int cmd_compare(const BatchCli& o) {
     fmt::print("Results: {} and {}\n", (out / "comparison.csv").string(),
                (out / "report.html").string());
   }
+  if (c.interrupted)
+    fmt::print(stderr,
+               "\nasylumsim: interrupted after {} of {} paired replications; partial results in "
+               "{} (comparison.csv: complete = false)\n",
+               c.replications, base.replications, out.string());
   return c.interrupted ? cli::kInterrupted : cli::kOk;
 }
 
@@ -403,14 +433,14 @@ static std::string loss_words(const calibration::CalibrationSpec& spec) {
 
 int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
   const std::string text = read_text(o.scenario_path);
-  const scenario::Scenario s =
-      scenario::load_scenario(o.scenario_path);  // reports scenario errors first
+  // Reports scenario errors (and warnings) first.
+  const scenario::Scenario s = cli::load_checked(o.scenario_path, {o.strict, true});
   const auto spec = calibration::read_calibration(scenario::load_yaml_text(text, o.scenario_path),
                                                   o.scenario_path);
   const auto targets = scenario::load_targets(o.targets_path);
   const fs::path out =
       o.out_dir.empty() ? fs::path("out") / (s.name + "-calibration") : fs::path(o.out_dir);
-  output::prepare_output_dir(out, s.name, o.force);
+  prepare_dir(out, output::identity_of("calibrate", s), o);
   const calibration::CalibrationOptions co = fit_options(o);
   if (!o.quiet)
     fmt::print("asylumsim {} — calibrating '{}' ({} free parameters) against {} ({} targets)\n",
@@ -437,7 +467,9 @@ int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
   header += "#\n";
   const std::string name = fs::path(o.scenario_path).stem().string() + ".calibrated.yaml";
   output::write_file_atomic(out / name, calibration::calibrated_text(text, spec, r.best, header));
-  output::write_file_atomic(out / "calibration.csv", output::validation_csv(r.rows));
+  output::write_file_atomic(
+      out / "calibration.csv",
+      output::with_columns(output::validation_csv(r.rows), output::run_columns(s, true)));
   if (!o.quiet) {
     fmt::print("{}", header);
     fmt::print("{}", output::validation_table(r.rows));
@@ -448,15 +480,17 @@ int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
 
 int cmd_backtest(const BatchCli& o) {
   const std::string text = read_text(o.scenario_path);
-  const scenario::Scenario s = scenario::load_scenario(o.scenario_path);
+  const scenario::Scenario s = cli::load_checked(o.scenario_path, {o.strict, true});
   calibration::read_calibration(scenario::load_yaml_text(text, o.scenario_path), o.scenario_path);
   const auto targets = scenario::load_targets(o.targets_path);
   const fs::path out =
       o.out_dir.empty() ? fs::path("out") / (s.name + "-backtest") : fs::path(o.out_dir);
-  output::prepare_output_dir(out, s.name, o.force);
+  prepare_dir(out, output::identity_of("backtest", s), o);
   const calibration::CalibrationOptions co = fit_options(o);
   const auto r = calibration::backtest(text, o.scenario_path, targets, o.fit_year, co);
-  output::write_file_atomic(out / "backtest.csv", calibration::backtest_csv(r));
+  output::write_file_atomic(
+      out / "backtest.csv",
+      output::with_columns(calibration::backtest_csv(r), output::run_columns(s, true)));
   if (!o.quiet) {
     fmt::print(
         "asylumsim {} — backtest of '{}': fitted on {} figures of {}, projected {} ({} figures)\n",
@@ -467,13 +501,15 @@ int cmd_backtest(const BatchCli& o) {
   return cli::kOk;
 }
 
-int cmd_check(const std::string& path, bool quiet) {
-  const scenario::Scenario s = scenario::load_scenario(path);
+int cmd_check(const std::string& path, bool quiet, bool strict) {
+  const scenario::Scenario s = cli::load_checked(path, {strict, is_root()});
   const YAML::Node root = scenario::load_yaml_file(path);
   if (root["calibration"]) calibration::read_calibration(root, path);
   if (!quiet && is_root())
-    fmt::print("{}: scenario '{}' is valid ({} to {}, {} nationality groups)\n", path, s.name,
-               engine::format_date(s.start), engine::format_date(s.end), s.groups.size());
+    fmt::print("{}: scenario '{}' is valid ({} to {}, {} nationality groups, hash {}){}\n", path,
+               s.name, engine::format_date(s.start), engine::format_date(s.end), s.groups.size(),
+               s.hash,
+               s.warnings.empty() ? "" : fmt::format("; {} warning(s) above", s.warnings.size()));
   return cli::kOk;
 }
 
@@ -509,30 +545,22 @@ int dispatch(int argc, char** argv) {
   CLI::App app{"asylumsim: person-level discrete-event simulator of the Dutch asylum chain"};
   app.require_subcommand(0, 1);
   app.set_version_flag("--version", fmt::format("asylumsim {} (commit {})", kVersion, kGitCommit));
-  app.footer(
-      "Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 invalid input file, "
-      "4 model invariant violated, 5 output not written, 6 interrupted (partial results). "
-      "See docs/cli.md.");
+  app.footer(cli::exit_code_footer());
 
   BatchCli ro;
   CLI::App* run = app.add_subcommand(
       "run", "Run a scenario (Monte Carlo batch); write series.csv, summary.json and report.html");
-  run->add_option("scenario", ro.scenario_path, "Scenario YAML file")
-      ->required()
-      ->check(CLI::ExistingFile);
+  run->add_option("scenario", ro.scenario_path, "Scenario YAML file")->required();
   add_batch_options(run, ro);
 
   BatchCli vo;
   CLI::App* validate = app.add_subcommand(
       "validate", "Compare a scenario with documented figures: validation.csv and report.html");
-  validate->add_option("scenario", vo.scenario_path, "Scenario YAML file")
-      ->required()
-      ->check(CLI::ExistingFile);
+  validate->add_option("scenario", vo.scenario_path, "Scenario YAML file")->required();
   validate
       ->add_option("--targets", vo.targets_path,
                    "Targets YAML file (format of targets-2024-2025.yaml)")
-      ->required()
-      ->check(CLI::ExistingFile);
+      ->required();
   add_batch_options(validate, vo);
   validate->add_flag("--require-acceptance", vo.require_acceptance,
                      "Exit with code 7 if a figure is outside its acceptance band (issue 4)");
@@ -541,22 +569,19 @@ int dispatch(int argc, char** argv) {
   CLI::App* compare = app.add_subcommand("compare",
                                          "Paired comparison of a variant with a base scenario "
                                          "(common random numbers): comparison.csv and report.html");
-  compare->add_option("base", co.scenario_path, "Base scenario YAML file")
-      ->required()
-      ->check(CLI::ExistingFile);
-  compare->add_option("variant", co.variant_path, "Variant scenario YAML file")
-      ->required()
-      ->check(CLI::ExistingFile);
+  compare->add_option("base", co.scenario_path, "Base scenario YAML file")->required();
+  compare->add_option("variant", co.variant_path, "Variant scenario YAML file")->required();
   compare->add_option("--out", co.out_dir, "Output directory (default: out/<base>-vs-<variant>)");
   compare->add_option("--seed", co.seed, "Master seed for both (default: the base scenario's)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(cli::whole_number(0, INT64_MAX));
   compare
       ->add_option("--replications", co.replications,
                    "Paired replications (default: the base scenario's)")
-      ->check(CLI::Range(2, 10'000'000));
+      ->check(cli::whole_number(2, 10'000'000));
   compare->add_option("--threads", co.threads, "Worker threads (default: all cores)")
-      ->check(CLI::Range(1, 4096));
-  compare->add_flag("--quiet", co.quiet, "Print nothing but errors");
+      ->check(cli::whole_number(1, 4096));
+  compare->add_flag("--quiet", co.quiet, "Print nothing but errors and warnings");
+  compare->add_flag("--strict", co.strict, "Treat plausibility warnings as errors (exit code 3)");
   compare->add_flag("--force", co.force,
                     "Overwrite an output directory holding another scenario's results");
   compare->add_flag(
@@ -578,14 +603,17 @@ int dispatch(int argc, char** argv) {
       ->capture_default_str();
 
   std::string check_path;
-  bool check_quiet = false;
-  CLI::App* check = app.add_subcommand("check", "Validate a scenario file without running it");
+  bool check_quiet = false, check_strict = false;
+  CLI::App* check = app.add_subcommand(
+      "check", "Check a scenario file without running it: errors, and plausibility warnings");
   check->add_option("scenario", check_path, "Scenario YAML file")->required();
-  check->add_flag("--quiet", check_quiet, "Print nothing but errors");
+  check->add_flag("--quiet", check_quiet, "Print nothing but errors and warnings");
+  check->add_flag("--strict", check_strict, "Treat plausibility warnings as errors (exit code 3)");
 
   CLI::App* indicators = app.add_subcommand(
       "indicators", "List every indicator (metric id, kind, unit, meaning) of series.csv");
 
+  for (CLI::App* sub : app.get_subcommands({})) sub->footer(cli::exit_code_footer());
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -603,7 +631,7 @@ int dispatch(int argc, char** argv) {
     if (compare->parsed()) return cmd_compare(co);
     if (calibrate->parsed()) return cmd_calibrate(ko, command_line);
     if (backtest->parsed()) return cmd_backtest(bt);
-    if (check->parsed()) return cmd_check(check_path, check_quiet);
+    if (check->parsed()) return cmd_check(check_path, check_quiet, check_strict);
     if (indicators->parsed()) return is_root() ? cmd_indicators() : cli::kOk;
     if (is_root()) fmt::print("{}", app.help());
     return cli::kOk;
@@ -613,6 +641,9 @@ int dispatch(int argc, char** argv) {
   } catch (const output::OutputError& e) {
     report(fmt::format("asylumsim: {}", e.what()));
     return cli::kOutputError;
+  } catch (const std::invalid_argument& e) {  // a value that did not parse: input, not a bug
+    report(fmt::format("asylumsim: invalid input: {}", e.what()));
+    return cli::kInputError;
   } catch (const std::logic_error& e) {
     report(fmt::format("asylumsim: internal error: {}", e.what()));
     return cli::kInvariantError;

@@ -10,8 +10,10 @@ namespace {
 
 using std::chrono::day;
 using std::chrono::month;
+using std::chrono::month_day_last;
 using std::chrono::sys_days;
 using std::chrono::year;
+using std::chrono::year_month_day_last;
 
 bool parse_int(std::string_view text, int& out) {
   if (text.empty()) return false;
@@ -36,6 +38,24 @@ std::optional<Date> parse_date(std::string_view text) {
   Date date = make_date(y, m, d);
   if (!date.ok()) return std::nullopt;
   return date;
+}
+
+std::string not_a_date_message(std::string_view text) {
+  static const char* const kMonths[] = {"January",   "February", "March",    "April",
+                                        "May",       "June",     "July",     "August",
+                                        "September", "October",  "November", "December"};
+  int y = 0, m = 0, d = 0;
+  const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+                      parse_int(text.substr(0, 4), y) && parse_int(text.substr(5, 2), m) &&
+                      parse_int(text.substr(8, 2), d);
+  std::string why;
+  if (shaped && (m < 1 || m > 12))
+    why = fmt::format(": there is no month {} (months run from 01 to 12)", m);
+  else if (shaped && !make_date(y, m, d).ok()) {
+    const auto last = year_month_day_last{year{y}, month_day_last{month{static_cast<unsigned>(m)}}};
+    why = fmt::format(": {} {} has {} days", kMonths[m - 1], y, static_cast<unsigned>(last.day()));
+  }
+  return fmt::format("'{}' is not a date{} (expected YYYY-MM-DD)", text, why);
 }
 
 std::string format_date(Date d) {

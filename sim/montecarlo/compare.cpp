@@ -5,6 +5,8 @@
 #include <boost/math/distributions/students_t.hpp>
 #include <stdexcept>
 
+#include "asylumsim/scenario/resolve.hpp"
+
 namespace asylumsim::montecarlo {
 
 std::vector<Cell> yearly_grid(const scenario::Scenario& s) {
@@ -27,12 +29,22 @@ std::vector<Cell> yearly_grid(const scenario::Scenario& s) {
 }
 
 void check_comparable(const scenario::Scenario& base, const scenario::Scenario& variant) {
-  if (base.start != variant.start || base.end != variant.end)
-    throw std::runtime_error(fmt::format(
-        "{} and {} cover different periods ({} to {} vs {} to {}): a paired comparison needs the "
-        "same horizon",
-        base.file, variant.file, engine::format_date(base.start), engine::format_date(base.end),
-        engine::format_date(variant.start), engine::format_date(variant.end)));
+  if (base.start == variant.start && base.end == variant.end) return;
+  const char* key = base.start != variant.start ? "start" : "end";
+  const std::string message = fmt::format(
+      "the variant covers {} to {}, the base {} {} to {}: a paired comparison needs the same "
+      "horizon (expected scenario.start {} and scenario.end {})",
+      engine::format_date(variant.start), engine::format_date(variant.end), base.file,
+      engine::format_date(base.start), engine::format_date(base.end),
+      engine::format_date(base.start), engine::format_date(base.end));
+  scenario::Diagnostics d;
+  try {
+    d.add(
+        scenario::locate(scenario::extends_chain(variant.file), {"scenario", key}, message, false));
+  } catch (const scenario::InputError&) {  // not a file (a scenario given as text)
+    d.add({variant.file, 0, 0, fmt::format("scenario.{}", key), message});
+  }
+  throw scenario::InputError(std::move(d));
 }
 
 Comparison run_comparison(const scenario::Scenario& base, const scenario::Scenario& variant,

@@ -11,6 +11,7 @@
 
 #include "asylumsim/measures/apply.hpp"
 #include "asylumsim/output/comparison.hpp"
+#include "asylumsim/output/report_notices.hpp"
 #include "asylumsim/output/svg_plot.hpp"
 #include "asylumsim/output/writers.hpp"
 #include "asylumsim/version.hpp"
@@ -334,7 +335,7 @@ std::string scenario_header(const scenario::Scenario& s, const std::string& head
   if (!s.description.empty()) out += fmt::format("<p>{}</p>\n", escape_xml(s.description));
   out += fmt::format("<p class=\"meta\">Scenario file <code>{}</code>, {} to {}.</p></header>\n",
                      escape_xml(s.file), engine::format_date(s.start), engine::format_date(s.end));
-  return out;
+  return out + scenario_notices_html(s);
 }
 
 std::string key_table(const scenario::Scenario& s, const Source& src) {
@@ -388,11 +389,8 @@ std::string run_report(const scenario::Scenario& s, const montecarlo::BatchResul
   html += fmt::format(
       "<p class=\"meta\">{} replications, seed {}; percentiles {}.</p>\n", r.replications(), s.seed,
       r.aggregator.exact() ? "exact" : "estimated by streaming P-square (docs/montecarlo.md)");
-  if (r.interrupted)
-    html += fmt::format(
-        "<p class=\"note\"><strong>Partial results:</strong> the run was interrupted after {} "
-        "of {} replications (summary.json says \"complete\": false).</p>\n",
-        r.replications(), s.replications);
+  html += partial_banner_html(r.interrupted, r.replications(), s.replications,
+                              "summary.json: \"complete\": false; series.csv: complete = false");
   html += how_to_read(kHowToReadFan);
   html += "<section id=\"settings\"><h2>Settings and measures</h2>\n" +
           digest_table(settings_digest(s)) + "</section>\n";
@@ -497,6 +495,9 @@ std::string comparison_report(const scenario::Scenario& base, const scenario::Sc
   html += scenario_header(base, fmt::format("'{}' against '{}'", variant.name, base.name));
   if (!variant.description.empty())
     html += fmt::format("<p>Variant: {}</p>\n", escape_xml(variant.description));
+  html += scenario_notices_html(variant) + partial_banner_html(c.interrupted, c.replications,
+                                                               base.replications,
+                                                               "comparison.csv: complete = false");
   html += fmt::format(
       "<p class=\"meta\">Variant <code>{}</code>. {} paired replications, seed {}, {}.</p>\n",
       escape_xml(variant.file), c.replications, base.seed,

@@ -63,7 +63,7 @@ void check_same_length(const std::string& label, std::size_t n,
                        std::initializer_list<const std::vector<double>*> vs) {
   for (const auto* v : vs)
     if (!v->empty() && v->size() != n)
-      throw std::invalid_argument(fmt::format("plot series '{}': vectors differ in length", label));
+      throw std::logic_error(fmt::format("plot series '{}': vectors differ in length", label));
 }
 
 std::string dash_attr(const char* dash) {

@@ -102,7 +102,9 @@ std::string summary_json(const scenario::Scenario& s, const montecarlo::BatchRes
                    {"file", s.file},
                    {"start", engine::format_date(s.start)},
                    {"end", engine::format_date(s.end)},
-                   {"seed", s.seed}};
+                   {"seed", s.seed},
+                   {"hash", s.hash}};
+  j["warnings"] = s.warnings;
   j["replications"] = r.replications();
   j["percentiles"] = r.aggregator.exact() ? "exact" : "streaming (P-square)";
   j["complete"] = info.complete;
@@ -172,30 +174,6 @@ double max_relative_se(const scenario::Scenario& s, const montecarlo::BatchResul
     if (std::abs(sm.mean) > 0) worst = std::max(worst, sm.standard_error() / std::abs(sm.mean));
   }
   return worst;
-}
-
-void prepare_output_dir(const fs::path& dir, const std::string& scenario_name, bool force) {
-  std::error_code ec;
-  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
-    throw OutputError(fmt::format("{}: exists and is not a directory", dir.string()));
-  if (fs::exists(dir, ec) && !fs::is_empty(dir, ec) && !force) {
-    const fs::path summary = dir / "summary.json";
-    std::string other = "unknown";
-    if (fs::exists(summary)) {
-      try {
-        std::ifstream in(summary);
-        other = nlohmann::json::parse(in).at("scenario").at("name").get<std::string>();
-      } catch (const std::exception&) {
-      }
-    }
-    if (other != scenario_name)
-      throw OutputError(fmt::format(
-          "{}: directory is not empty and holds results of scenario '{}'; use --force to overwrite",
-          dir.string(), other));
-  }
-  fs::create_directories(dir, ec);
-  if (ec)
-    throw OutputError(fmt::format("{}: cannot create directory: {}", dir.string(), ec.message()));
 }
 
 }  // namespace asylumsim::output

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "asylumsim/measures/apply.hpp"
+#include "asylumsim/scenario/resolve.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 
@@ -102,7 +103,13 @@ class Loader {
     if (!v.defined()) return fallback;
     const double x = v.as_number(fallback);
     if (!in_range(x, r)) {
-      v.error(fmt::format("value {} is out of range (expected {})", x, range_text(r)));
+      // A share typed as a percentage (30 for 30%) gets the fraction it most likely means.
+      const bool percent = r == Range::kProbability && x > 1 && x <= 100;
+      v.error(fmt::format("value {} is out of range (expected {}){}", x, range_text(r),
+                          percent ? fmt::format(" (did you mean {}? a share is a fraction, not a "
+                                                "percentage)",
+                                                x / 100)
+                                  : ""));
       return fallback;
     }
     return x;
@@ -112,7 +119,7 @@ class Loader {
     if (!v.defined()) return std::nullopt;
     const std::string text = v.as_string();
     auto d = engine::parse_date(text);
-    if (!d) v.error(fmt::format("'{}' is not a date (expected YYYY-MM-DD)", text));
+    if (!d) v.error(engine::not_a_date_message(text));
     return d;
   }
 
@@ -698,11 +705,19 @@ class Loader {
     auto d = date(v);
     if (!d) return std::nullopt;
     if (*d < s_.start) {
-      if (is_end) v.error("the measure ends before the scenario starts");
+      if (is_end)
+        v.error(
+            fmt::format("the measure ends {}, before the scenario starts {} (expected a later "
+                        "date, or no until)",
+                        engine::format_date(*d), engine::format_date(s_.start)));
       return is_end ? std::nullopt : std::optional<Tick>(0);
     }
     if (*d > s_.end) {
-      if (!is_end) v.error("the measure starts after the scenario ends");
+      if (!is_end)
+        v.error(fmt::format(
+            "the measure starts {}, after the scenario ends {}: it would never apply "
+            "(expected a date up to {})",
+            engine::format_date(*d), engine::format_date(s_.end), engine::format_date(s_.end)));
       return is_end ? std::optional<Tick>(engine::kNever) : std::nullopt;
     }
     return cal_.to_tick(*d);
@@ -955,56 +970,23 @@ class Loader {
 
 }  // namespace
 
-namespace {
-
-// Overlays `top` on `base` in place: mappings merge key by key (recursively), anything else
-// replaces. Nodes are shared, not copied, so every value keeps its line and column for errors.
-void merge_into(YAML::Node base, const YAML::Node& top) {
-  for (const auto& kv : top) {
-    const std::string key = kv.first.as<std::string>();
-    YAML::Node existing = base[key];
-    if (existing.IsDefined() && existing.IsMap() && kv.second.IsMap())
-      merge_into(existing, kv.second);
-    else
-      base[key] = kv.second;
-  }
+Scenario load_scenario_tree(const YAML::Node& root, const std::string& file) {
+  return Loader(root, file).load();
 }
-
-// `extends: FILE` (relative to the extending file): the base scenario with this file's keys on
-// top. The base must be a valid scenario on its own, so its errors name its own file and lines.
-YAML::Node resolve_extends(const YAML::Node& root, const std::string& path, int depth) {
-  if (!root.IsMap() || !root["extends"]) return root;
-  const YAML::Node ext = root["extends"];
-  Diagnostics diag;
-  if (!ext.IsScalar()) {
-    diag.add({path, ext.Mark().line + 1, ext.Mark().column + 1, "extends",
-              "expected the path of a base scenario file"});
-    throw InputError(diag);
-  }
-  const std::filesystem::path base =
-      std::filesystem::path(path).parent_path() / ext.as<std::string>();
-  if (depth >= 8 || !std::filesystem::exists(base)) {
-    diag.add({path, ext.Mark().line + 1, ext.Mark().column + 1, "extends",
-              depth >= 8 ? "scenarios extend each other more than 8 levels deep (a cycle?)"
-                         : fmt::format("base scenario {} does not exist", base.string())});
-    throw InputError(diag);
-  }
-  YAML::Node base_root = resolve_extends(load_yaml_file(base.string()), base.string(), depth + 1);
-  Loader(base_root, base.string()).load();  // reports the base's own errors against its file
-  if (!base_root.IsMap()) return root;      // the base's own load above reported it
-  merge_into(base_root, root);
-  base_root.remove("extends");
-  return base_root;
-}
-
-}  // namespace
 
 Scenario load_scenario(const std::string& path) {
-  return Loader(resolve_extends(load_yaml_file(path), path, 0), path).load();
+  const YAML::Node own = load_yaml_file(path);
+  const YAML::Node resolved = resolve_extends(own, path, 0);
+  Scenario s = load_resolved(resolved, path);
+  stamp_identity(s, own, resolved, path);
+  return s;
 }
 
 Scenario load_scenario_text(const std::string& text, const std::string& name) {
-  return Loader(load_yaml_text(text, name), name).load();
+  const YAML::Node root = load_yaml_text(text, name);
+  Scenario s = Loader(root, name).load();
+  stamp_identity(s, root, root, name);
+  return s;
 }
 
 }  // namespace asylumsim::scenario

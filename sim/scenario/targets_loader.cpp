@@ -16,6 +16,33 @@ bool kind_fits(const std::string& kind, model::Indicator::Kind k) {
   return false;
 }
 
+// The model's kind of an indicator in words, and the targets-file kind that fits it.
+const char* kind_name(model::Indicator::Kind k) {
+  using K = model::Indicator::Kind;
+  switch (k) {
+    case K::kFlow:
+      return "flow";
+    case K::kStock:
+      return "stock";
+    case K::kDurationMean:
+      return "mean duration";
+    case K::kCounterShare:
+      return "share";
+    case K::kStockRatio:
+      return "ratio of two stocks";
+    case K::kStockDelta:
+      return "change of a stock";
+    case K::kStockDays:
+      return "sum of stock-days";
+  }
+  return "";
+}
+const char* expected_kind(model::Indicator::Kind k) {
+  for (const char* kind : {"flow", "stock", "duration", "share"})
+    if (kind_fits(kind, k)) return kind;
+  return "";
+}
+
 }  // namespace
 
 std::vector<Target> load_targets(const std::string& path) {
@@ -61,12 +88,13 @@ std::vector<Target> load_targets(const std::string& path) {
     } else {
       const std::string d = e.child("date").as_string();
       t.when.date = engine::parse_date(d);
-      if (!t.when.date) e.child("date").error(fmt::format("'{}' is not a date (YYYY-MM-DD)", d));
+      if (!t.when.date) e.child("date").error(engine::not_a_date_message(d));
     }
     if (t.indicator && !t.kind.empty() && !kind_fits(t.kind, t.indicator->kind))
-      e.child("kind").error(
-          fmt::format("'{}' is computed as a {} by the model, not as a '{}'", t.id,
-                      t.indicator->unit == "share" ? "share" : "different kind", t.kind));
+      e.child("kind").error(fmt::format(
+          "kind '{}' does not fit '{}', which the model computes as a "
+          "{} (expected kind: {})",
+          t.kind, t.id, kind_name(t.indicator->kind), expected_kind(t.indicator->kind)));
     out.push_back(std::move(t));
   }
   if (!diag.empty()) throw InputError(diag);

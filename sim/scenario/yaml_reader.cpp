@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <set>
@@ -13,20 +16,31 @@ namespace asylumsim::scenario {
 std::string Diagnostic::format() const {
   std::string where = file;
   if (line > 0) where += fmt::format(":{}:{}", line, column);
+  if (warning) where += ": warning";
   if (key_path.empty()) return fmt::format("{}: {}", where, message);
   return fmt::format("{}: {}: {}", where, key_path, message);
 }
 
-std::string Diagnostics::format() const {
+std::string Diagnostics::format(std::size_t limit) const {
   std::string out;
-  for (const auto& d : list_) {
+  for (std::size_t i = 0; i < list_.size() && i < limit; ++i) {
     if (!out.empty()) out += '\n';
-    out += d.format();
+    out += list_[i].format();
   }
+  if (list_.size() > limit)
+    out += fmt::format("\n{}: ... and {} more problems not shown ({} in all)", list_[limit].file,
+                       list_.size() - limit, list_.size());
   return out;
 }
 
 namespace {
+
+// A key's position. A key a variant adds to its base (`extends`) is a new node of the merged tree
+// without a position; its value is shared with the variant's file and has one: the same line.
+YAML::Mark key_mark(const std::pair<YAML::Node, YAML::Node>& kv) {
+  const YAML::Mark m = kv.first.Mark();
+  return m.line >= 0 ? m : kv.second.Mark();
+}
 
 [[noreturn]] void fail(const std::string& file, int line, int col, const std::string& msg) {
   Diagnostics d;
@@ -111,10 +125,18 @@ YAML::Node load_yaml_text(const std::string& text, const std::string& name,
 }
 
 YAML::Node load_yaml_file(const std::string& path, const InputLimits& limits) {
+  // A directory opens as a stream on Linux and reads as empty: say what it is instead.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    fail(path, 0, 0, "is a directory, not a YAML file (expected the path of a .yaml file)");
   std::ifstream in(path, std::ios::binary);
-  if (!in) fail(path, 0, 0, "cannot open file");
+  if (!in)
+    fail(path, 0, 0,
+         fmt::format("cannot open the file: {} (expected the path of a readable .yaml file)",
+                     std::strerror(errno)));
   std::ostringstream ss;
   ss << in.rdbuf();
+  if (in.bad()) fail(path, 0, 0, fmt::format("cannot read the file: {}", std::strerror(errno)));
   return load_yaml_text(ss.str(), path, limits);
 }
 
@@ -177,7 +199,7 @@ void YamlView::error_at_key(std::string_view key, const std::string& message) co
   if (is_map())
     for (const auto& kv : node_) {
       if (kv.first.Scalar() == key) {
-        const auto m = kv.first.Mark();
+        const auto m = key_mark(kv);
         diag_->add({*file_, m.line + 1, m.column + 1, join(key), message});
         return;
       }
@@ -245,7 +267,7 @@ bool YamlView::expect_map(const std::vector<std::string>& allowed) const {
   std::set<std::string> seen;
   for (const auto& kv : node_) {
     const std::string key = kv.first.Scalar();
-    const auto m = kv.first.Mark();
+    const auto m = key_mark(kv);
     if (!seen.insert(key).second) {
       diag_->add({*file_, m.line + 1, m.column + 1, join(key), "duplicate key"});
       continue;

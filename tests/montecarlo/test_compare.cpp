@@ -67,5 +67,5 @@ TEST_CASE("scenarios over different horizons cannot be paired", "[montecarlo][co
   variant["scenario"]["end"] = "2024-12-31";
   variant.remove("ukraine");
   CHECK_THROWS_WITH(compare(test::small_yaml(), variant, true, 2),
-                    Catch::Contains("different periods"));
+                    Catch::Contains("a paired comparison needs the same horizon"));
 }

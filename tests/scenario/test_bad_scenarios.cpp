@@ -11,7 +11,7 @@
 using namespace asylumsim;
 
 namespace {
-// FILE: message, or FILE:LINE:COLUMN: message (std::regex trips a GCC 12 false warning under ASan).
+// FILE: file ..., or FILE:LINE:COLUMN: message (std::regex trips a GCC 12 false warning under ASan).
 bool located(const std::string& d, const std::string& file) {
   if (d.rfind(file, 0) != 0) return false;
   std::size_t i = file.size();
@@ -20,7 +20,8 @@ bool located(const std::string& d, const std::string& file) {
     while (i < d.size() && std::isdigit(static_cast<unsigned char>(d[i]))) ++i;
     return i > start;
   };
-  if (d.compare(i, 2, ": ") == 0) return d.size() > i + 2;
+  // Only problems of the whole file (empty, no document, too large) come without a position.
+  if (d.compare(i, 2, ": ") == 0) return d.compare(i + 2, 5, "file ") == 0;
   if (d[i++] != ':' || !digits() || i >= d.size() || d[i++] != ':' || !digits()) return false;
   return d.compare(i, 2, ": ") == 0 && d.size() > i + 2;
 }

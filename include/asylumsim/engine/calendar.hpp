@@ -16,6 +16,9 @@ using Date = std::chrono::year_month_day;
 
 // Parses "YYYY-MM-DD"; returns nullopt for anything else, including impossible dates (2025-02-29).
 std::optional<Date> parse_date(std::string_view text);
+// Why `text` is not a date, for error messages: "'2026-09-31' is not a date: September 2026 has
+// 30 days (expected YYYY-MM-DD)".
+std::string not_a_date_message(std::string_view text);
 std::string format_date(Date d);
 
 struct Period {

@@ -29,7 +29,8 @@ struct Comparison {
   bool interrupted = false;
 };
 
-// Checks that the two scenarios can be compared (same start and end); throws std::runtime_error.
+// Checks that the two scenarios can be compared (same start and end); throws
+// scenario::InputError located at the variant's scenario.start or .end (exit code 3).
 void check_comparable(const scenario::Scenario& base, const scenario::Scenario& variant);
 
 // Runs the pairs. With `common_random_numbers` false the variant uses other replication indices

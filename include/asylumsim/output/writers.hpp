@@ -54,9 +54,6 @@ std::vector<std::size_t> key_indicator_cells(const scenario::Scenario& s,
                                              const montecarlo::BatchResult& r);
 double max_relative_se(const scenario::Scenario& s, const montecarlo::BatchResult& r);
 
-// Refuses to write into a non-empty directory that holds another scenario's results unless
-// `force`; creates the directory. Throws std::runtime_error with a clear message.
-void prepare_output_dir(const std::filesystem::path& dir, const std::string& scenario_name,
-                        bool force);
+// The output directory itself (identity, --force): output/result_dir.hpp.
 
 }  // namespace asylumsim::output

@@ -15,9 +15,14 @@ struct Diagnostic {
   int column = 0;  // 1-based; 0 when unknown
   std::string key_path;
   std::string message;
+  bool warning = false;  // legal but implausible (scenario/plausibility.hpp), not an error
 
-  std::string format() const;  // FILE:LINE:COLUMN: key.path: message
+  std::string format() const;  // FILE:LINE:COLUMN: key.path: message ("warning: " before the path)
 };
+
+// Like a compiler, at most this many diagnostics are printed, then a count of the rest: a file
+// with 100,000 unknown keys must not bury the first mistake.
+inline constexpr std::size_t kMaxPrintedDiagnostics = 50;
 
 class Diagnostics {
  public:
@@ -25,7 +30,8 @@ class Diagnostics {
   bool empty() const { return list_.empty(); }
   std::size_t size() const { return list_.size(); }
   const std::vector<Diagnostic>& list() const { return list_; }
-  std::string format() const;  // one diagnostic per line
+  // One diagnostic per line, at most `limit`, then "... and N more (M in all)".
+  std::string format(std::size_t limit = kMaxPrintedDiagnostics) const;
 
  private:
   std::vector<Diagnostic> list_;

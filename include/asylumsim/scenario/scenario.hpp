@@ -283,6 +283,12 @@ struct Scenario {
   std::string file;
   std::string name;
   std::string description;
+  // 16 hex digits naming the resolved scenario (extends merged; seed and replications left out,
+  // they are reported on their own): results carry it so that they cannot be mixed up.
+  std::string hash;
+  // Plausibility warnings that applied (scenario/plausibility.hpp), as printed: the report lists
+  // them. Filled by the command line, not by the loader.
+  std::vector<std::string> warnings;
   engine::Date start{};
   engine::Date end{};  // last simulated day (inclusive)
   std::uint64_t seed = 1;

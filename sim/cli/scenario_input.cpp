@@ -1,0 +1,26 @@
+#include "scenario_input.hpp"
+
+#include <fmt/format.h>
+
+#include "asylumsim/scenario/plausibility.hpp"
+
+namespace asylumsim::cli {
+
+scenario::Scenario load_checked(const std::string& path, const InputOptions& o) {
+  scenario::Scenario s = scenario::load_scenario(path);
+  const scenario::Diagnostics warnings = scenario::plausibility_warnings(path, s);
+  if (warnings.empty()) return s;
+  if (o.strict) {
+    scenario::Diagnostics errors;
+    for (auto d : warnings.list()) {
+      d.message += " [an error under --strict]";
+      errors.add(std::move(d));
+    }
+    throw scenario::InputError(std::move(errors));
+  }
+  if (o.print) fmt::print(stderr, "{}\n", warnings.format());
+  for (const auto& d : warnings.list()) s.warnings.push_back(d.format());
+  return s;
+}
+
+}  // namespace asylumsim::cli
