@@ -24,6 +24,7 @@
 #include "asylumsim/montecarlo/compare.hpp"
 #include "asylumsim/montecarlo/distributed.hpp"
 #include "asylumsim/output/comparison.hpp"
+#include "asylumsim/output/precision.hpp"
 #include "asylumsim/output/report.hpp"
 #include "asylumsim/output/result_dir.hpp"
 #include "asylumsim/output/validation.hpp"
@@ -34,6 +35,8 @@
 #include "asylumsim/scenario/yaml_reader.hpp"
 #include "asylumsim/version.hpp"
 #include "option_checks.hpp"
+#include "progress.hpp"
+#include "replication_writer.hpp"
 #include "scenario_input.hpp"
 
 namespace {
@@ -80,8 +83,8 @@ bool is_root() {
   return Distributed::rank() == 0;
 }
 
-void add_batch_options(CLI::App* cmd, BatchCli& o) {
-  cmd->add_option("--out", o.out_dir, "Output directory (default: out/<scenario name>)");
+void add_batch_options(CLI::App* cmd, BatchCli& o, const std::string& out_default) {
+  cmd->add_option("--out", o.out_dir, "Output directory (default: " + out_default + ")");
   cmd->add_option("--seed", o.seed, "Master seed (default: the scenario's seed)")
       ->check(cli::whole_number(0, INT64_MAX));
   cmd->add_option("--replications", o.replications,
@@ -131,32 +134,6 @@ void add_fit_options(CLI::App* cmd, BatchCli& o, const std::string& suffix) {
                 "Overwrite an output directory holding another scenario's results");
 }
 
-// A progress line on stderr, only when stderr is a terminal.
-class Progress {
- public:
-  explicit Progress(bool enabled)
-      : enabled_(enabled && isatty(STDERR_FILENO) && is_root()), start_(clock::now()) {}
-  void update(int done, int total) {
-    if (!enabled_) return;
-    std::lock_guard lock(mu_);
-    const double secs = std::chrono::duration<double>(clock::now() - start_).count();
-    const double rate = secs > 0 ? done / secs : 0;
-    const double eta = rate > 0 ? (total - done) / rate : 0;
-    const int width = 30;
-    const int filled = total > 0 ? width * done / total : width;
-    fmt::print(stderr, "\r[{}{}] {}/{} replications  {:.1f}/s  ETA {:.0f}s ",
-               std::string(static_cast<std::size_t>(filled), '#'),
-               std::string(static_cast<std::size_t>(width - filled), '.'), done, total, rate, eta);
-    if (done == total) fmt::print(stderr, "\n");
-  }
-
- private:
-  using clock = std::chrono::steady_clock;
-  bool enabled_;
-  clock::time_point start_;
-  std::mutex mu_;
-};
-
 // Claims the output directory (refusing other results without --force) and says when it replaces
 // earlier results.
 void prepare_dir(const fs::path& out, const output::ResultIdentity& id, const BatchCli& o) {
@@ -171,38 +148,6 @@ scenario::Scenario load_with_overrides(const BatchCli& o) {
   return s;
 }
 
-// Streams every replication's values, in replication order, to DIR/replications.csv.
-class ReplicationWriter {
- public:
-  // Rows carry the scenario's identity (name, hash, seed) like every tidy file; every row is a
-  // whole replication, so there is no `complete` column.
-  ReplicationWriter(const fs::path& dir, const std::vector<montecarlo::Cell>& grid,
-                    const scenario::Scenario& s)
-      : final_(dir / "replications.csv"), partial_(dir / ".replications.csv.partial"), grid_(grid) {
-    auto cols = output::run_columns(s, true);
-    cols.pop_back();
-    prefix_ = output::column_prefix(cols);
-    out_.open(partial_, std::ios::binary | std::ios::trunc);
-    if (!out_) throw std::runtime_error(fmt::format("cannot write {}", partial_.string()));
-    out_ << output::with_columns("replication,metric,when,value\n", cols);
-  }
-  void write(std::uint64_t rep, const std::vector<double>& row) {
-    for (std::size_t c = 0; c < grid_.size(); ++c)
-      out_ << fmt::format("{}{},{},{},{}\n", prefix_, rep, grid_[c].indicator->id,
-                          grid_[c].when.label(), row[c]);
-  }
-  void commit() {
-    out_.close();
-    fs::rename(partial_, final_);
-  }
-
- private:
-  fs::path final_, partial_;
-  std::string prefix_;
-  const std::vector<montecarlo::Cell>& grid_;
-  std::ofstream out_;
-};
-
 // Names a run for its checkpoint: the scenario file's bytes, the seed and the output grid.
 std::string run_identity(const scenario::Scenario& s, const BatchCli& o,
                          const std::vector<montecarlo::Cell>& grid) {
@@ -216,9 +161,10 @@ std::string run_identity(const scenario::Scenario& s, const BatchCli& o,
 montecarlo::BatchResult execute(const scenario::Scenario& s,
                                 const std::vector<montecarlo::Cell>& grid, const BatchCli& o,
                                 const fs::path& out) {
-  std::unique_ptr<ReplicationWriter> writer;
-  if (o.keep_replications && is_root()) writer = std::make_unique<ReplicationWriter>(out, grid, s);
-  Progress progress(!o.quiet);
+  std::unique_ptr<cli::ReplicationWriter> writer;
+  if (o.keep_replications && is_root())
+    writer = std::make_unique<cli::ReplicationWriter>(out, grid, s);
+  cli::Progress progress(!o.quiet && is_root());
   montecarlo::BatchResult r;
   r.grid = grid;
   r.aggregator = montecarlo::Aggregator(grid.size());
@@ -242,7 +188,12 @@ montecarlo::BatchResult execute(const scenario::Scenario& s,
   bo.replications = std::max(0, s.replications - resumed);
   bo.threads = o.threads > 0 ? o.threads : default_threads();
   bo.stop = &g_stop;
-  bo.progress = [&](int d, int n) { progress.update(d + resumed, n + resumed); };
+  // Counted from the first replication of the command, so the line never jumps back when
+  // --until-precision raises the target.
+  std::uint64_t offset = static_cast<std::uint64_t>(resumed);
+  bo.progress = [&](int d, int n) {
+    progress.update(offset + static_cast<std::uint64_t>(d), offset + static_cast<std::uint64_t>(n));
+  };
   bo.on_row = [&](std::uint64_t rep, const std::vector<double>& row) {
     if (writer) writer->write(rep, row);
     if (checkpoint) checkpoint->append(rep, row);
@@ -250,18 +201,24 @@ montecarlo::BatchResult execute(const scenario::Scenario& s,
   if (bo.replications > 0) montecarlo::extend_batch(s, bo, r);
   // Convergence: double the batch until the key indicators are precise enough. The decision uses
   // only aggregated results (broadcast from the root), so every rank takes the same path.
+  output::PrecisionStatus precision;
   while (o.until_precision > 0 && !r.interrupted) {
-    const bool more = is_root() && output::max_relative_se(s, r) > o.until_precision &&
+    if (is_root()) precision = output::precision_status(s, r, o.until_precision);
+    const bool more = is_root() && !precision.met &&
                       r.replications() < static_cast<std::uint64_t>(o.max_replications);
     int extra = more ? static_cast<int>(std::min<std::uint64_t>(
                            r.replications(), o.max_replications - r.replications()))
                      : 0;
     Distributed::broadcast_int(&extra);
     if (extra == 0) break;
+    progress.set_note(fmt::format("(target raised: {} not precise yet)", precision.worst));
+    offset = r.replications();
     bo.first_replication = r.replications();
     bo.replications = extra;
     montecarlo::extend_batch(s, bo, r);
   }
+  if (o.until_precision > 0 && is_root() && !o.quiet && !r.interrupted)
+    fmt::print(stderr, "asylumsim: {}\n", output::precision_line(precision, r.replications()));
   if (writer) writer->commit();
   if (checkpoint && !r.interrupted) checkpoint->remove();
   return r;
@@ -358,7 +315,7 @@ int cmd_compare(const BatchCli& o) {
   const fs::path out = o.out_dir.empty() ? fs::path("out") / (base.name + "-vs-" + variant.name)
                                          : fs::path(o.out_dir);
   if (is_root()) prepare_dir(out, output::identity_of(base, variant), o);
-  Progress progress(!o.quiet);
+  cli::Progress progress(!o.quiet && is_root());
   montecarlo::BatchOptions bo;
   bo.replications = base.replications;
   bo.threads = o.threads > 0 ? o.threads : default_threads();
@@ -551,7 +508,7 @@ int dispatch(int argc, char** argv) {
   CLI::App* run = app.add_subcommand(
       "run", "Run a scenario (Monte Carlo batch); write series.csv, summary.json and report.html");
   run->add_option("scenario", ro.scenario_path, "Scenario YAML file")->required();
-  add_batch_options(run, ro);
+  add_batch_options(run, ro, "out/<scenario name>");
 
   BatchCli vo;
   CLI::App* validate = app.add_subcommand(
@@ -561,7 +518,7 @@ int dispatch(int argc, char** argv) {
       ->add_option("--targets", vo.targets_path,
                    "Targets YAML file (format of targets-2024-2025.yaml)")
       ->required();
-  add_batch_options(validate, vo);
+  add_batch_options(validate, vo, "out/<scenario name>-validation");
   validate->add_flag("--require-acceptance", vo.require_acceptance,
                      "Exit with code 7 if a figure is outside its acceptance band (issue 4)");
 

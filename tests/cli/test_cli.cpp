@@ -49,8 +49,8 @@ TEST_CASE("run writes series.csv and summary.json and prints a table", "[cli]") 
   REQUIRE(r.code == 0);
   CHECK_THAT(r.output, Catch::Contains("COA occupancy"));
   const std::string csv = slurp(out / "series.csv");
-  CHECK(csv.rfind("metric,when,statistic,value\n", 0) == 0);
-  CHECK_THAT(csv, Catch::Contains("coa.occupancy,2025-01-01,p95,"));
+  CHECK(csv.rfind("scenario,scenario_hash,seed,complete,metric,when,statistic,value\n", 0) == 0);
+  CHECK_THAT(csv, Catch::Contains(",true,coa.occupancy,2025-01-01,p95,"));
   CHECK_THAT(csv, Catch::Contains("ind.decisions_first,2024-H2,mean,"));
   const auto j = nlohmann::json::parse(slurp(out / "summary.json"));
   CHECK(j["schema"] == "asylumsim.summary/1");
@@ -135,7 +135,7 @@ TEST_CASE("another scenario's results are not overwritten without --force", "[cl
   const auto refused = run_cli("run " + (other_file / "other.yaml").string() + " --out " +
                                out.string() + " --quiet");
   CHECK(refused.code == 5);
-  CHECK_THAT(refused.output, Catch::Contains("use --force"));
+  CHECK_THAT(refused.output, Catch::Contains("--force to replace them"));
   CHECK(run_cli("run " + (other_file / "other.yaml").string() + " --out " + out.string() +
                 " --quiet --force --replications 1")
             .code == 0);
@@ -154,7 +154,9 @@ TEST_CASE("validate writes validation.csv with every target", "[cli][validate]")
   INFO(r.output);
   REQUIRE(r.code == 0);
   const std::string csv = slurp(out / "validation.csv");
-  CHECK(csv.rfind("id,when,target,model_mean,model_p05,model_p95,rel_error\n", 0) == 0);
+  CHECK(csv.rfind("scenario,scenario_hash,seed,complete,id,when,target,model_mean,model_p05,"
+                  "model_p95,rel_error\n",
+                  0) == 0);
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 97);  // header + 96 targets
   CHECK_THAT(csv, Catch::Contains("coa.occupancy,2025-12-31,79830,"));
 }
@@ -212,7 +214,8 @@ TEST_CASE("keep-replications writes every replication's values", "[cli][montecar
   const auto rows = std::count(csv.begin(), csv.end(), '\n') - 1;
   const auto cells = (std::count(series.begin(), series.end(), '\n') - 1) / 9;
   CHECK(rows == 3 * cells);
-  CHECK_THAT(csv, Catch::StartsWith("replication,metric,when,value\n0,"));
+  CHECK_THAT(
+      csv, Catch::StartsWith("scenario,scenario_hash,seed,replication,metric,when,value\nsmall,"));
 }
 
 TEST_CASE("until-precision adds replications until the key indicators are precise",
@@ -242,8 +245,8 @@ TEST_CASE("compare writes comparison.csv with paired differences", "[cli][compar
   REQUIRE(r.code == 0);
   CHECK_THAT(r.output, Catch::Contains("95% interval"));
   const std::string csv = slurp(out / "comparison.csv");
-  CHECK(csv.rfind("metric,when,base_mean,variant_mean,diff_mean,diff_se,ci95_low,ci95_high,"
-                  "distinguishable\n",
+  CHECK(csv.rfind("base_scenario,base_hash,variant_scenario,variant_hash,seed,complete,metric,when,"
+                  "base_mean,variant_mean,diff_mean,diff_se,ci95_low,ci95_high,distinguishable\n",
                   0) == 0);
   CHECK_THAT(csv, Catch::Contains("ind.backlog.aa,2025-01-01,"));
   CHECK_THAT(csv, Catch::Contains("cost.total,2024,"));
@@ -296,8 +299,10 @@ TEST_CASE("calibrate and backtest write their files from the command line", "[cl
   const auto b = run_cli("backtest " + (src / "s.yaml").string() + " --targets " +
                          (src / "t.yaml").string() + " --out " + bt.string() + " --quiet");
   CHECK(b.code == 0);
-  CHECK_THAT(slurp(bt / "backtest.csv"),
-             Catch::StartsWith("id,when,target,model,model_rel_error,naive,naive_rel_error\n"));
+  CHECK_THAT(
+      slurp(bt / "backtest.csv"),
+      Catch::StartsWith("scenario,scenario_hash,seed,complete,id,when,target,model,model_rel_error,"
+                        "naive,naive_rel_error\n"));
   // A scenario without a calibration block is refused with a located message.
   const auto bad = run_cli("calibrate " + kSmall + " --targets " + (src / "t.yaml").string() +
                            " --out " + fresh_dir("calibrate-bad").string());

@@ -234,7 +234,8 @@ TEST_CASE("bad measure blocks get located errors", "[measures][scenario]") {
       test::error_of(with_measure("m", "{type: logeerregeling, from: 2024-01-01, share: 1.5}")),
       Catch::Contains("out of range"));
   CHECK_THAT(test::error_of(with_measure("m", "{type: inflow_shock, from: 2031-01-01, factor: 2}")),
-             Catch::Contains("starts after the scenario ends"));
+             Catch::Contains(
+                 "starts 2031-01-01, after the scenario ends 2025-12-31: it would never apply"));
   // Errors carry the file, line and column.
   CHECK_THAT(test::error_of(with_measure("m", "{type: legal_term, from: 2024-01-01, days: -3}")),
              Catch::Contains("bad.yaml:"));

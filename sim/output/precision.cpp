@@ -1,0 +1,61 @@
+#include "asylumsim/output/precision.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "asylumsim/output/writers.hpp"
+
+namespace asylumsim::output {
+
+double absolute_floor(const model::Indicator& ind) {
+  if (ind.unit == "persons") return 10.0;
+  if (ind.unit == "days") return 1.0;
+  if (ind.unit == "share") return 0.005;
+  if (ind.unit == "EUR") return 1000.0;
+  return 0.0;
+}
+
+PrecisionStatus precision_status(const scenario::Scenario& s, const montecarlo::BatchResult& r,
+                                 double relative) {
+  PrecisionStatus worst;
+  double worst_ratio = -1;
+  const auto n = r.replications();
+  for (std::size_t c : key_indicator_cells(s, r)) {
+    const auto sm = r.aggregator.streaming_summary(c);
+    const model::Indicator& ind = *r.grid[c].indicator;
+    const double target = std::max(relative * std::abs(sm.mean), absolute_floor(ind));
+    const double se = sm.standard_error();
+    const double ratio = target > 0 ? se / target : (se > 0 ? INFINITY : 0);
+    if (ratio <= worst_ratio) continue;
+    worst_ratio = ratio;
+    worst.worst = fmt::format("{} {}", ind.id, r.grid[c].when.label());
+    worst.se = se;
+    worst.mean = sm.mean;
+    worst.target_se = target;
+    worst.met = ratio <= 1;
+    worst.needed =
+        std::isfinite(ratio)
+            ? static_cast<std::uint64_t>(std::ceil(static_cast<double>(n) * ratio * ratio))
+            : 0;
+  }
+  // One replication has no standard error: never precise.
+  if (n < 2) worst.met = false;
+  return worst;
+}
+
+std::string precision_line(const PrecisionStatus& p, std::uint64_t replications) {
+  if (p.worst.empty()) return "no key indicator to measure precision on";
+  const std::string where =
+      fmt::format("{} (standard error {:.3g} on a mean of {:.6g}; precise enough below {:.3g})",
+                  p.worst, p.se, p.mean, p.target_se);
+  if (p.met)
+    return fmt::format("precision reached after {} replications; the last to get there: {}",
+                       replications, where);
+  return fmt::format(
+      "precision not reached after {} replications: held back by {}; about {} "
+      "replications would be needed",
+      replications, where, p.needed);
+}
+
+}  // namespace asylumsim::output
