@@ -325,7 +325,8 @@ int cmd_compare(const BatchCli& o) {
   std::vector<montecarlo::Cell> grid = montecarlo::yearly_grid(base);
   const std::size_t yearly_cells = grid.size();
   for (const auto& cell : output::report_chart_grid(base)) grid.push_back(cell);
-  const auto c = montecarlo::run_comparison(base, variant, grid, bo, !o.independent);
+  const auto c = montecarlo::run_comparison(base, variant, grid, bo, !o.independent,
+                                            output::tradeoff_total_ids());
   if (!is_root()) return c.interrupted ? cli::kInterrupted : cli::kOk;
   montecarlo::Comparison yearly = c;
   yearly.grid.resize(yearly_cells);

@@ -19,7 +19,6 @@ void Progress::update(std::uint64_t done, std::uint64_t total) {
   if (!timing_) {  // the rate counts only replications computed now, not resumed ones
     timing_ = true;
     first_done_ = done > 0 ? done - 1 : 0;
-    start_ = clock::now();
   }
   const double secs = std::chrono::duration<double>(clock::now() - start_).count();
   const double rate = secs > 0 ? static_cast<double>(done - first_done_) / secs : 0;

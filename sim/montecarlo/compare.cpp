@@ -47,11 +47,40 @@ void check_comparable(const scenario::Scenario& base, const scenario::Scenario& 
   throw scenario::InputError(std::move(d));
 }
 
+namespace {
+
+// Per total, the grid's yearly cells of that indicator.
+std::vector<std::vector<std::size_t>> yearly_cells_of(const std::vector<Cell>& grid,
+                                                      const std::vector<std::string>& ids) {
+  std::vector<std::vector<std::size_t>> out(ids.size());
+  for (std::size_t t = 0; t < ids.size(); ++t)
+    for (std::size_t c = 0; c < grid.size(); ++c)
+      if (grid[c].indicator->id == ids[t] && grid[c].when.period &&
+          grid[c].when.period->kind == engine::Period::Kind::kYear)
+        out[t].push_back(c);
+  return out;
+}
+
+Difference difference(const Aggregator& a, std::size_t base, std::size_t variant, std::size_t diff,
+                      double t, bool enough) {
+  Difference d{a.summary(base), a.summary(variant), a.summary(diff)};
+  const double half = t * d.diff.standard_error();
+  d.ci_low = d.diff.mean - half;
+  d.ci_high = d.diff.mean + half;
+  d.distinguishable = enough && (d.ci_low > 0 || d.ci_high < 0);
+  return d;
+}
+
+}  // namespace
+
 Comparison run_comparison(const scenario::Scenario& base, const scenario::Scenario& variant,
                           const std::vector<Cell>& grid, BatchOptions opt,
-                          bool common_random_numbers) {
+                          bool common_random_numbers,
+                          const std::vector<std::string>& horizon_totals) {
   check_comparable(base, variant);
   const std::size_t n_cells = grid.size();
+  const auto sums = yearly_cells_of(grid, horizon_totals);
+  const std::size_t n_totals = sums.size();
   const auto offset = static_cast<std::uint64_t>(opt.replications);
   auto variant_seeded = variant;
   variant_seeded.seed = base.seed;  // the pairing is by (seed, replication): one seed for both
@@ -59,14 +88,20 @@ Comparison run_comparison(const scenario::Scenario& base, const scenario::Scenar
     std::vector<double> row = replication_row(base, grid, rep);
     const std::vector<double> v =
         replication_row(variant_seeded, grid, common_random_numbers ? rep : rep + offset);
-    row.reserve(3 * n_cells);
+    row.reserve(3 * (n_cells + n_totals));
     row.insert(row.end(), v.begin(), v.end());
     for (std::size_t c = 0; c < n_cells; ++c) row.push_back(v[c] - row[c]);
+    for (std::size_t part = 0; part < 3; ++part)  // base, variant, difference
+      for (const auto& cells : sums) {
+        double total = 0;
+        for (std::size_t c : cells) total += row[part * n_cells + c];
+        row.push_back(total);
+      }
     return row;
   };
   BatchResult r;
   r.grid = grid;
-  r.aggregator = Aggregator(3 * n_cells, opt.exact_limit);
+  r.aggregator = Aggregator(3 * n_cells + 3 * n_totals, opt.exact_limit);
   extend_batch(base, opt, r);
   Comparison out;
   out.grid = grid;
@@ -77,15 +112,14 @@ Comparison run_comparison(const scenario::Scenario& base, const scenario::Scenar
   const double n = static_cast<double>(out.replications);
   const double t =
       out.replications > 1 ? boost::math::quantile(boost::math::students_t(n - 1.0), 0.975) : 0.0;
-  for (std::size_t c = 0; c < n_cells; ++c) {
-    Difference d{r.aggregator.summary(c), r.aggregator.summary(n_cells + c),
-                 r.aggregator.summary(2 * n_cells + c)};
-    const double half = t * d.diff.standard_error();
-    d.ci_low = d.diff.mean - half;
-    d.ci_high = d.diff.mean + half;
-    d.distinguishable = out.replications > 1 && (d.ci_low > 0 || d.ci_high < 0);
-    out.cells.push_back(d);
-  }
+  const bool enough = out.replications > 1;
+  for (std::size_t c = 0; c < n_cells; ++c)
+    out.cells.push_back(difference(r.aggregator, c, n_cells + c, 2 * n_cells + c, t, enough));
+  const std::size_t first = 3 * n_cells;
+  for (std::size_t k = 0; k < n_totals; ++k)
+    out.totals.emplace_back(horizon_totals[k],
+                            difference(r.aggregator, first + k, first + n_totals + k,
+                                       first + 2 * n_totals + k, t, enough));
   return out;
 }
 

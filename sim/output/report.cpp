@@ -578,26 +578,7 @@ std::string comparison_report(const scenario::Scenario& base, const scenario::Sc
     if (!chart.rows.empty()) html += figure(plot::render_interval_chart(chart), true);
   }
   html += "</div>\n" + table + "</table></section>\n";
-  html +=
-      "<section id=\"tradeoffs\"><h2>Costs and trade-offs</h2>\n<table class=\"tradeoffs\">"
-      "<tr><th>year</th><th>extra cost (EUR)</th><th>extra permit holders out of COA</th>"
-      "<th>EUR per extra exit</th><th>COA bed-days saved</th><th>emergency-place days "
-      "saved</th><th>housed within 14 weeks (points)</th></tr>\n";
-  for (const auto& t : tradeoffs(c))
-    html += fmt::format(
-        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:+.1f}</td>"
-        "</tr>\n",
-        t.year, plot::format_number(std::round(t.extra_cost)),
-        plot::format_number(std::round(t.extra_exits)),
-        std::isnan(t.cost_per_extra_exit) ? std::string("–")
-                                          : plot::format_number(std::round(t.cost_per_extra_exit)),
-        plot::format_number(std::round(t.bed_days_saved)),
-        plot::format_number(std::round(t.emergency_days_saved)), 100 * t.within_14w_change);
-  html +=
-      "</table>\n<p class=\"meta\">Mean paired differences per calendar year (variant − "
-      "base). Costs: COA place-days at the scenario's rates, HAR+ and doorstroomlocatie "
-      "contributions and the running costs measures declare (docs/measures.md).</p>"
-      "</section>\n";
+  html += tradeoff_html(tradeoffs(c));
   return html + page_foot();
 }
 

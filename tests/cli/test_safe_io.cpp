@@ -216,7 +216,8 @@ TEST_CASE("an unnamed variant writes to its own directory, not its base's", "[cl
         "small");
   CHECK(nlohmann::json::parse(slurp(d / "out" / "more" / "summary.json"))["scenario"]["name"] ==
         "more");
-  CHECK_THAT(slurp(d / "out" / "more" / "report.html"), Catch::Contains("<title>asylumsim — more</title>"));
+  CHECK_THAT(slurp(d / "out" / "more" / "report.html"),
+             Catch::Contains("<title>asylumsim — more</title>"));
 }
 
 TEST_CASE(
@@ -275,4 +276,43 @@ TEST_CASE("an interrupted compare says so in its output, comparison.csv and repo
   CHECK_THAT(csv, Catch::Contains(",false,"));
   CHECK_THAT(csv, !Catch::Contains(",true,"));
   CHECK_THAT(slurp(d / "o" / "report.html"), Catch::Contains("Partial results"));
+}
+
+TEST_CASE("until-precision names the indicator that holds it back, or got there last",
+          "[cli][montecarlo][precision]") {
+  const fs::path d = scratch("precision-names");
+  const auto held = run_cli("run " + kSmall + " --replications 2 --until-precision 0.0001 " +
+                            "--max-replications 4 --threads 2 --out " + (d / "a").string());
+  INFO(held.output);
+  REQUIRE(held.code == 0);
+  CHECK_THAT(held.output,
+             Catch::Contains("precision not reached after 4 replications: held back by"));
+  CHECK_THAT(held.output, Catch::Contains("replications would be needed"));
+  // A stock near zero counts as precise within 10 persons, so a loose target is met at once.
+  const auto met = run_cli("run " + kSmall + " --replications 4 --until-precision 0.2 " +
+                           "--threads 2 --out " + (d / "b").string());
+  INFO(met.output);
+  REQUIRE(met.code == 0);
+  CHECK_THAT(met.output, Catch::Contains("precision reached after 4 replications; the last to get "
+                                         "there:"));
+}
+
+TEST_CASE("validate --help names its own default output directory", "[cli][docs]") {
+  CHECK_THAT(run_cli("validate --help").output,
+             Catch::Contains("default: out/<scenario name>-validation"));
+}
+
+TEST_CASE("compare prints totals over the horizon and says when a cost per exit is withheld",
+          "[cli][costs]") {
+  const fs::path d = scratch("compare-costs");
+  std::ofstream(d / "v.yaml") << "extends: small.yaml\nscenario: {name: v}\nmeasures:\n  extra: "
+                                 "{type: ind_capacity, track: aa, from: 2024-03-01, "
+                                 "extra_per_week: 20, cost_eur_per_month: 100000}\n";
+  const auto r = run_cli("compare " + kSmall + " " + (d / "v.yaml").string() +
+                         " --replications 6 --out " + (d / "o").string());
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.output, Catch::Contains("Total over the horizon (mean, 95% interval):"));
+  CHECK_THAT(r.output, Catch::Contains("EUR per exit only where both differences are"));
+  CHECK_THAT(slurp(d / "o" / "report.html"), Catch::Contains("<tr class=\"total\">"));
 }

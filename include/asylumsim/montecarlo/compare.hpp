@@ -27,6 +27,9 @@ struct Comparison {
   std::uint64_t replications = 0;
   bool common_random_numbers = true;
   bool interrupted = false;
+  // Flows summed over the horizon's calendar years, per replication (so the interval accounts for
+  // the years' correlation): one per id asked for, in that order.
+  std::vector<std::pair<std::string, Difference>> totals;
 };
 
 // Checks that the two scenarios can be compared (same start and end); throws
@@ -35,8 +38,10 @@ void check_comparable(const scenario::Scenario& base, const scenario::Scenario& 
 
 // Runs the pairs. With `common_random_numbers` false the variant uses other replication indices
 // (n + i), which makes the two runs independent: only for showing what common random numbers buy.
+// `horizon_totals` names flow indicators whose yearly cells in `grid` are also summed.
 Comparison run_comparison(const scenario::Scenario& base, const scenario::Scenario& variant,
                           const std::vector<Cell>& grid, BatchOptions opt,
-                          bool common_random_numbers);
+                          bool common_random_numbers,
+                          const std::vector<std::string>& horizon_totals = {});
 
 }  // namespace asylumsim::montecarlo
