@@ -316,3 +316,20 @@ TEST_CASE("compare prints totals over the horizon and says when a cost per exit 
   CHECK_THAT(r.output, Catch::Contains("EUR per exit only where both differences are"));
   CHECK_THAT(slurp(d / "o" / "report.html"), Catch::Contains("<tr class=\"total\">"));
 }
+
+TEST_CASE("a targets entry of the wrong kind says what the model computes and what fits",
+          "[cli][errors]") {
+  const fs::path d = scratch("targets-kind");
+  std::ofstream(d / "t.yaml")
+      << "targets:\n"
+         "  - {id: housing.exit_within_14w_share, kind: flow, period: 2024, value: 0.4}\n"
+         "  - {id: coa.occupancy, kind: stock, date: 2026-09-31, value: 1}\n";
+  const auto r = run_cli("validate " + kSmall + " --targets " + (d / "t.yaml").string() +
+                         " --replications 1 --out " + (d / "o").string());
+  INFO(r.output);
+  CHECK(r.code == asylumsim::cli::kInputError);
+  CHECK_THAT(r.output, Catch::Contains(":2:47: targets[0].kind: kind 'flow' does not fit "
+                                       "'housing.exit_within_14w_share', which the model "
+                                       "computes as a share (expected kind: share)"));
+  CHECK_THAT(r.output, Catch::Contains("'2026-09-31' is not a date: September 2026 has 30 days"));
+}
