@@ -12,7 +12,6 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <thread>
 
 #include "asylumsim/calibration/backtest.hpp"
@@ -94,13 +93,14 @@ void add_batch_options(CLI::App* cmd, BatchCli& o, const std::string& out_defaul
       ->check(cli::whole_number(1, 4096));
   cmd->add_flag("--quiet", o.quiet, "Print nothing but errors and warnings");
   cmd->add_flag("--strict", o.strict, "Treat plausibility warnings as errors (exit code 3)");
-  cmd->add_flag("--force", o.force,
-                "Overwrite an output directory holding another scenario's results");
+  cmd->add_flag(
+      "--force", o.force,
+      "Write into a directory holding other results (their result files are removed first)");
   cmd->add_flag("--keep-replications", o.keep_replications,
                 "Also write replications.csv: every replication's values (large)");
   cmd->add_option("--until-precision", o.until_precision,
-                  "Add replications until the relative Monte Carlo standard error of the key "
-                  "indicators is below this (e.g. 0.01); 0 = off")
+                  "Add replications until every key indicator's Monte Carlo standard error is "
+                  "below this times its mean, or below its absolute floor (10 persons); 0 = off")
       ->check(cli::decimal_number(0.0, 1.0));
   cmd->add_option(
       "--checkpoint", o.checkpoint,
@@ -130,8 +130,9 @@ void add_fit_options(CLI::App* cmd, BatchCli& o, const std::string& suffix) {
       ->check(cli::whole_number(1, 4096));
   cmd->add_flag("--quiet", o.quiet, "Print nothing but errors and warnings");
   cmd->add_flag("--strict", o.strict, "Treat plausibility warnings as errors (exit code 3)");
-  cmd->add_flag("--force", o.force,
-                "Overwrite an output directory holding another scenario's results");
+  cmd->add_flag(
+      "--force", o.force,
+      "Write into a directory holding other results (their result files are removed first)");
 }
 
 // Claims the output directory (refusing other results without --force) and says when it replaces
@@ -405,10 +406,11 @@ int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
                kVersion, s.name, spec.parameters.size(), o.targets_path, targets.size());
   const auto r = calibration::calibrate(text, o.scenario_path, targets, co);
   std::string header = fmt::format(
-      "# CALIBRATED by `{}` on {}\n# against {} ({} targets), {} replications per evaluation "
+      "# CALIBRATED by `{}` on {}\n# from scenario '{}' (hash {})\n# against {} ({} targets), {} "
+      "replications per evaluation "
       "(common random numbers), {} evaluations of bounded {}{}{}.\n# Loss (weighted mean {}): "
       "{:.6g} at the start, {:.6g} fitted.\n# Fitted parameters:\n",
-      command_line, utc_now(), o.targets_path, targets.size(),
+      command_line, utc_now(), s.name, s.hash, o.targets_path, targets.size(),
       o.replications > 0 ? o.replications : spec.replications, r.evaluations,
       calibration::method_name(co.method.value_or(spec.method)),
       r.converged ? ", converged" : " (evaluation budget reached)",
@@ -540,8 +542,9 @@ int dispatch(int argc, char** argv) {
       ->check(cli::whole_number(1, 4096));
   compare->add_flag("--quiet", co.quiet, "Print nothing but errors and warnings");
   compare->add_flag("--strict", co.strict, "Treat plausibility warnings as errors (exit code 3)");
-  compare->add_flag("--force", co.force,
-                    "Overwrite an output directory holding another scenario's results");
+  compare->add_flag(
+      "--force", co.force,
+      "Write into a directory holding other results (their result files are removed first)");
   compare->add_flag(
       "--independent", co.independent,
       "Use independent random streams for the variant (to see what common random numbers buy)");

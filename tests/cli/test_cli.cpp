@@ -277,6 +277,8 @@ TEST_CASE("calibrate and backtest write their files from the command line", "[cl
   REQUIRE(r.code == 0);
   const std::string fitted = slurp(out / "s.calibrated.yaml");
   CHECK_THAT(fitted, Catch::StartsWith("# CALIBRATED by "));
+  CHECK_THAT(fitted,
+             Catch::Contains("\n# from scenario 'small' (hash "));  // which it was fitted from
   CHECK_THAT(fitted, Catch::Contains("# a comment that must survive"));
   CHECK_THAT(fitted, Catch::Contains("#   ind.capacity_per_week.aa = "));
   CHECK_THAT(fitted, Catch::Contains("evaluations of bounded nelder-mead"));  // the default
