@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -332,4 +333,34 @@ TEST_CASE("a targets entry of the wrong kind says what the model computes and wh
                                        "'housing.exit_within_14w_share', which the model "
                                        "computes as a share (expected kind: share)"));
   CHECK_THAT(r.output, Catch::Contains("'2026-09-31' is not a date: September 2026 has 30 days"));
+}
+
+TEST_CASE("the progress line never jumps back when --until-precision raises the target",
+          "[cli][precision]") {
+  // The line is drawn only on a terminal: `script` gives the command one.
+  if (std::system("command -v script > /dev/null 2>&1") != 0) SUCCEED("no script(1): skipped");
+  const fs::path d = scratch("progress");
+  const auto r =
+      run_cli("--version > /dev/null; script -qec \"" + std::string(ASYLUMSIM_CLI_PATH) + " run " +
+              kSmall + " --replications 2 --until-precision 0.0001 " +
+              "--max-replications 8 --threads 1 --out " + (d / "o").string() + "\" /dev/null");
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  long last_done = 0, last_total = 0, lines = 0;
+  std::size_t pos = 0;
+  while ((pos = r.output.find("] ", pos)) != std::string::npos) {
+    long done = 0, total = 0;
+    if (std::sscanf(r.output.c_str() + pos, "] %ld/%ld replications", &done, &total) == 2) {
+      CHECK(done >= last_done);
+      CHECK(total >= last_total);
+      last_done = done;
+      last_total = total;
+      ++lines;
+    }
+    pos += 2;
+  }
+  CHECK(lines >= 8);
+  CHECK(last_done == 8);
+  CHECK(last_total == 8);
+  CHECK_THAT(r.output, Catch::Contains("(target raised: "));
 }
