@@ -418,6 +418,11 @@ std::string validation_report(const scenario::Scenario& s, const std::string& ta
       "<p class=\"meta\">Against <code>{}</code>: {} documented figures, {} replications, seed "
       "{}.</p>\n",
       escape_xml(targets_file), rows.size(), replications, s.seed);
+  // Fewer replications than asked only when interrupted (--until-precision only adds).
+  const auto planned = static_cast<std::uint64_t>(s.replications);
+  html +=
+      partial_banner_html(replications < planned, replications, planned,
+                          "summary.json: \"complete\": false; validation.csv: complete = false");
   html += how_to_read(
       "<p>Each row is one documented figure. The dot is the model's mean over replications "
       "relative to the figure (0 = exact), the bar the model's 90% band (P5–P95) on the same "

@@ -97,6 +97,10 @@ TEST_CASE("the validation report plots every documented figure with its error",
   CHECK(count(html, "<tr><td class=\"l\">") == in_horizon.size());
   CHECK_THAT(html, Catch::Contains("figures within their acceptance band"));
   CHECK_THAT(html, Catch::Contains("Shares: model minus the figure"));
+  CHECK_THAT(html, !Catch::Contains("Partial results"));
+  // Fewer replications than the scenario asks: an interrupted validate says so.
+  CHECK_THAT(output::validation_report(s, "targets.yaml", rows, 1),
+             Catch::Contains("<strong>Partial results:</strong> interrupted after 1 of 2"));
 }
 
 TEST_CASE("the comparison report overlays base and variant and shows paired differences",
