@@ -125,11 +125,26 @@ std::vector<std::string> split_keys(const std::string& key_path) {
   return out;
 }
 
-// The file of the chain that gives the value at `keys` (empty when none, or the top file).
-std::string giver(const std::vector<SourceFile>& chain, const std::vector<std::string>& keys) {
+// The base file of the chain whose value at the diagnostic's key path is the one the diagnostic
+// points at (same line and column); empty when the top file gives it, or when the diagnostic
+// points elsewhere (a check that places a composed value at the measure that changed it).
+std::string giver(const std::vector<SourceFile>& chain, const Diagnostic& d) {
+  const std::vector<std::string> keys = split_keys(d.key_path);
   if (keys.empty() || lookup(chain.front().root, keys).IsDefined()) return {};
-  for (std::size_t i = 1; i < chain.size(); ++i)
-    if (lookup(chain[i].root, keys).IsDefined()) return chain[i].path;
+  const auto at = [&](const YAML::Mark& m) {
+    return m.line + 1 == d.line && m.column + 1 == d.column;
+  };
+  for (std::size_t i = 1; i < chain.size(); ++i) {
+    const YAML::Node n = lookup(chain[i].root, keys);
+    if (!n.IsDefined()) continue;
+    if (at(n.Mark())) return chain[i].path;
+    // Or at the key itself (unknown and duplicate keys are reported there).
+    const YAML::Node parent =
+        lookup(chain[i].root, std::vector<std::string>(keys.begin(), keys.end() - 1));
+    for (const auto& kv : parent)
+      if (kv.first.Scalar() == keys.back() && at(kv.first.Mark())) return chain[i].path;
+    return {};
+  }
   return {};
 }
 
@@ -143,7 +158,7 @@ Scenario load_resolved(const YAML::Node& resolved, const std::string& path) {
     if (chain.size() < 2) throw;
     Diagnostics moved;
     for (Diagnostic d : e.diagnostics().list()) {
-      const std::string base = d.file == path ? giver(chain, split_keys(d.key_path)) : "";
+      const std::string base = d.file == path ? giver(chain, d) : "";
       if (!base.empty()) d.file = base;
       moved.add(std::move(d));
     }

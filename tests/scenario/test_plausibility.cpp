@@ -131,3 +131,20 @@ TEST_CASE("at most 50 diagnostics are printed, then a count of the rest", "[scen
   CHECK(lines == 51);
   CHECK_THAT(msg, Catch::Contains("... and 99950 more problems not shown (100000 in all)"));
 }
+
+TEST_CASE("an error in a value a base file gives names that base file", "[scenario][errors]") {
+  const fs::path dir = fs::temp_directory_path() / "asylumsim-test-error-in-base";
+  fs::create_directories(dir);
+  fs::copy_file(test::source_path("tests/data/small.yaml"), dir / "small.yaml",
+                fs::copy_options::overwrite_existing);
+  std::ofstream(dir / "shock.yaml")
+      << "extends: small.yaml\nmeasures:\n"
+         "  shock: {type: inflow_shock, from: 2024-09-01, factor: 1.2}\n";
+  // The variant turns the block into a moratorium: the factor its base gives no longer fits.
+  std::ofstream(dir / "pause.yaml") << "extends: shock.yaml\nmeasures:\n  shock:\n"
+                                       "    type: moratorium\n    group: alpha\n"
+                                       "    until: 2025-01-01\n";
+  const std::string msg = test::error_of_file((dir / "pause.yaml").string());
+  CHECK_THAT(msg, Catch::Contains((dir / "shock.yaml").string() +
+                                  ":3:57: measures.shock.factor: unknown key"));
+}

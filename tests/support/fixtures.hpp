@@ -37,6 +37,15 @@ inline std::string error_of(const std::string& text) {
   }
   return "";
 }
+// The diagnostics a scenario file gets ("" when it loads).
+inline std::string error_of_file(const std::string& path) {
+  try {
+    scenario::load_scenario(path);
+  } catch (const scenario::InputError& e) {
+    return e.what();
+  }
+  return "";
+}
 inline std::string error_of(const YAML::Node& y) {
   return error_of(emit(y));
 }
