@@ -146,5 +146,5 @@ TEST_CASE("an error in a value a base file gives names that base file", "[scenar
                                        "    until: 2025-01-01\n";
   const std::string msg = test::error_of_file((dir / "pause.yaml").string());
   CHECK_THAT(msg, Catch::Contains((dir / "shock.yaml").string() +
-                                  ":3:57: measures.shock.factor: unknown key"));
+                                  ":3:49: measures.shock.factor: unknown key"));
 }
