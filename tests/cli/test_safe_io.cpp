@@ -100,14 +100,20 @@ TEST_CASE("a missing or unreadable scenario file is exit code 3 for every comman
 
 TEST_CASE("a value that does not parse is an input error, not a model invariant",
           "[cli][exit-codes]") {
+  // A list index that is not a number (std::stoul threw: "internal error", exit code 4).
   const fs::path d = scratch("bad-index");
-  std::ofstream(d / "c.yaml") << "extends: small.yaml\ncalibration:\n  parameters:\n"
-                                 "    - {path: \"ind.capacity_per_week.aa[x].value\", min: 1, "
-                                 "max: 2}\n";
-  const auto r = run_cli("check " + (d / "c.yaml").string());
-  INFO(r.output);
-  CHECK(r.code == asylumsim::cli::kInputError);
-  CHECK_THAT(r.output, Catch::Contains("c.yaml:4:"));
+  for (const char* index : {"x", "99999999999999999999"}) {
+    std::ofstream(d / "c.yaml") << slurp(kSmall) << "calibration:\n  parameters:\n"
+                                << "    - {path: \"groups.alpha.family_size[" << index
+                                << "]\", min: 0, max: 1}\n";
+    const auto r = run_cli("check " + (d / "c.yaml").string());
+    INFO(r.output);
+    CHECK(r.code == asylumsim::cli::kInputError);
+    CHECK_THAT(r.output, Catch::Contains("calibration.parameters[0].path: "
+                                         "'groups.alpha.family_size[" +
+                                         std::string(index) + "]' does not name a number"));
+    CHECK_THAT(r.output, !Catch::Contains("internal error"));
+  }
 }
 
 TEST_CASE("option values get messages that say what is expected", "[cli][errors]") {
