@@ -19,6 +19,12 @@
 namespace asylumsim::scenario {
 
 using Schedule = engine::StepSchedule<double>;
+
+// The largest count the scenario accepts for persons, places and flows per period: above the
+// population of the Netherlands, far below where a place count would overflow 64-bit integers.
+inline constexpr double kMaxCount = 1e7;
+// Person::group is 8 bits.
+inline constexpr std::size_t kMaxGroups = 255;
 // A lead-time distribution that may change at dates (a list of {from, value: distribution}).
 using DistSchedule = engine::StepSchedule<engine::Distribution>;
 using engine::Distribution;
