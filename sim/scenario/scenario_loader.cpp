@@ -76,6 +76,9 @@ class Loader {
 
   Scenario load() {
     s_.file = file_;
+    YAML::Emitter canonical;
+    canonical << root_.node();
+    s_.resolved_digest = engine::fnv1a64(canonical.c_str());
     if (!root_.expect_map({"scenario", "groups", "inflow", "registration", "ind", "appeals",
                            "reception", "housing", "nareis", "departure", "ukraine", "initial",
                            "costs", "measures", "calibration", "extends"}))

@@ -288,6 +288,9 @@ struct InitialState {
 struct Scenario {
   std::string file;
   std::string name;
+  // FNV-1a of the resolved scenario (the YAML tree after `extends`, re-emitted): identifies what
+  // was run even when a base file changed under an unchanged variant file.
+  std::uint64_t resolved_digest = 0;
   std::string description;
   engine::Date start{};
   engine::Date end{};  // last simulated day (inclusive)
