@@ -18,19 +18,23 @@
 #include "asylumsim/calibration/calibrate.hpp"
 #include "asylumsim/cli/exit_codes.hpp"
 #include "asylumsim/engine/rng.hpp"
+#include "asylumsim/model/metrics_by_group.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
 #include "asylumsim/montecarlo/checkpoint.hpp"
 #include "asylumsim/montecarlo/compare.hpp"
 #include "asylumsim/montecarlo/distributed.hpp"
 #include "asylumsim/output/comparison.hpp"
+#include "asylumsim/output/comparison_many.hpp"
 #include "asylumsim/output/report.hpp"
 #include "asylumsim/output/validation.hpp"
 #include "asylumsim/output/writers.hpp"
 #include "asylumsim/scenario/diagnostics.hpp"
+#include "asylumsim/scenario/overrides.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 #include "asylumsim/scenario/targets.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 #include "asylumsim/version.hpp"
+#include "cli_helpers.hpp"
 
 namespace {
 
@@ -56,10 +60,12 @@ struct BatchCli {
   bool force = false;
   bool keep_replications = false;
   bool require_acceptance = false;
+  bool xlsx = false;  // --xlsx: results.xlsx too
   double until_precision = 0;
   int max_replications = 100000;
   std::string checkpoint;
-  std::string variant_path;
+  std::vector<std::string> variant_paths;
+  std::vector<std::string> sets;  // --set KEY.PATH=VALUE, in order
   bool independent = false;
   int max_evaluations = 0;
   std::string method;  // empty: the calibration block's
@@ -76,6 +82,7 @@ bool is_root() {
 }
 
 void add_batch_options(CLI::App* cmd, BatchCli& o) {
+  cli::add_set_option(cmd, o.sets);
   cmd->add_option("--out", o.out_dir, "Output directory (default: out/<scenario name>)");
   cmd->add_option("--seed", o.seed, "Master seed (default: the scenario's seed)")
       ->check(CLI::NonNegativeNumber);
@@ -85,6 +92,7 @@ void add_batch_options(CLI::App* cmd, BatchCli& o) {
   cmd->add_option("--threads", o.threads, "Worker threads per process (default: all cores)")
       ->check(CLI::Range(1, 4096));
   cmd->add_flag("--quiet", o.quiet, "Print nothing but errors");
+  cmd->add_flag("--xlsx", o.xlsx, "Also write results.xlsx (Excel; numbers and dates, any locale)");
   cmd->add_flag("--force", o.force,
                 "Overwrite an output directory holding another scenario's results");
   cmd->add_flag("--keep-replications", o.keep_replications,
@@ -104,6 +112,7 @@ void add_batch_options(CLI::App* cmd, BatchCli& o) {
 
 // Options shared by calibrate and backtest, which both fit the scenario's calibration: block.
 void add_fit_options(CLI::App* cmd, BatchCli& o, const std::string& suffix) {
+  cli::add_set_option(cmd, o.sets);
   cmd->add_option("scenario", o.scenario_path, "Scenario YAML file with a calibration: block")
       ->required()
       ->check(CLI::ExistingFile);
@@ -154,7 +163,7 @@ class Progress {
 };
 
 scenario::Scenario load_with_overrides(const BatchCli& o) {
-  scenario::Scenario s = scenario::load_scenario(o.scenario_path);
+  scenario::Scenario s = scenario::load_scenario(o.scenario_path, o.sets);
   if (o.seed >= 0) s.seed = static_cast<std::uint64_t>(o.seed);
   if (o.replications > 0) s.replications = o.replications;
   return s;
@@ -190,8 +199,9 @@ std::string run_identity(const scenario::Scenario& s, const BatchCli& o,
                          const std::vector<montecarlo::Cell>& grid) {
   std::ifstream in(o.scenario_path, std::ios::binary);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return fmt::format("scenario={:016x};seed={};cells={};targets={}", engine::fnv1a64(text), s.seed,
-                     grid.size(), o.targets_path);
+  return fmt::format("scenario={:016x};seed={};cells={};targets={};set={:016x}",
+                     engine::fnv1a64(text), s.seed, grid.size(), o.targets_path,
+                     engine::fnv1a64(fmt::format("{}", fmt::join(o.sets, "\n"))));
 }
 
 // Runs the batch (threads, and MPI ranks when launched by mpirun), with --until-precision.
@@ -260,6 +270,9 @@ int cmd_run(const BatchCli& o, const std::string& command_line) {
   if (r.replications() > 0) {
     output::write_file_atomic(out / "series.csv", output::series_csv(r));
     output::write_file_atomic(out / "report.html", output::run_report(s, r));
+    if (o.xlsx)
+      cli::write_results_xlsx(out.string(), output::series_sheets(r), s, command_line,
+                              r.replications(), r.interrupted, r.aggregator.exact());
   }
   output::write_file_atomic(out / "summary.json",
                             output::summary_json(s, r, {command_line, wall, 0, !r.interrupted}));
@@ -309,6 +322,9 @@ int cmd_validate(const BatchCli& o, const std::string& command_line) {
     output::write_file_atomic(out / "validation.csv", output::validation_csv(rows));
     output::write_file_atomic(out / "report.html",
                               output::validation_report(s, o.targets_path, rows, r.replications()));
+    if (o.xlsx)
+      cli::write_results_xlsx(out.string(), output::validation_sheets(rows), s, command_line,
+                              r.replications(), r.interrupted, r.aggregator.exact());
   }
   output::write_file_atomic(out / "summary.json",
                             output::summary_json(s, r, {command_line, wall, 0, !r.interrupted}));
@@ -328,12 +344,11 @@ int cmd_validate(const BatchCli& o, const std::string& command_line) {
   return o.require_acceptance ? acceptance_verdict(rows) : cli::kOk;
 }
 
-int cmd_compare(const BatchCli& o) {
+int cmd_compare(const BatchCli& o, const std::string& command_line) {
   const scenario::Scenario base = load_with_overrides(o);
-  scenario::Scenario variant = scenario::load_scenario(o.variant_path);
-  variant.seed = base.seed;
-  montecarlo::check_comparable(base, variant);
-  const fs::path out = o.out_dir.empty() ? fs::path("out") / (base.name + "-vs-" + variant.name)
+  const std::vector<scenario::Scenario> variants =
+      cli::load_variants(base, o.variant_paths, o.sets);
+  const fs::path out = o.out_dir.empty() ? fs::path("out") / cli::compare_dir_name(base, variants)
                                          : fs::path(o.out_dir);
   if (is_root()) output::prepare_output_dir(out, base.name, o.force);
   Progress progress(!o.quiet);
@@ -346,24 +361,39 @@ int cmd_compare(const BatchCli& o) {
   std::vector<montecarlo::Cell> grid = montecarlo::yearly_grid(base);
   const std::size_t yearly_cells = grid.size();
   for (const auto& cell : output::report_chart_grid(base)) grid.push_back(cell);
-  const auto c = montecarlo::run_comparison(base, variant, grid, bo, !o.independent);
-  if (!is_root()) return c.interrupted ? cli::kInterrupted : cli::kOk;
-  montecarlo::Comparison yearly = c;
-  yearly.grid.resize(yearly_cells);
-  yearly.cells.resize(std::min(yearly.cells.size(), yearly_cells));
-  output::write_file_atomic(out / "comparison.csv", output::comparison_csv(yearly));
-  if (c.replications > 0)
-    output::write_file_atomic(out / "report.html", output::comparison_report(base, variant, c));
+  // Each variant is paired with the base on the same replication streams (common random numbers).
+  std::vector<montecarlo::Comparison> full, yearly;
+  for (const auto& variant : variants) {
+    full.push_back(montecarlo::run_comparison(base, variant, grid, bo, !o.independent));
+    yearly.push_back(full.back());
+    yearly.back().grid.resize(yearly_cells);
+    yearly.back().cells.resize(std::min(yearly.back().cells.size(), yearly_cells));
+    if (full.back().interrupted) break;
+  }
+  const bool interrupted = full.back().interrupted;
+  if (!is_root()) return interrupted ? cli::kInterrupted : cli::kOk;
+  output::write_file_atomic(out / "comparison.csv", output::comparison_csv(variants, yearly));
+  if (full.back().replications > 0)
+    output::write_file_atomic(out / "report.html",
+                              variants.size() == 1
+                                  ? output::comparison_report(base, variants[0], full[0])
+                                  : output::comparison_report(base, variants, full));
+  if (o.xlsx && full.back().replications > 0)
+    cli::write_results_xlsx(out.string(), output::comparison_sheets(variants, yearly), base,
+                            command_line, full.back().replications, interrupted,
+                            full.back().replications <= montecarlo::Aggregator::kDefaultExactLimit);
   if (!o.quiet) {
-    fmt::print("asylumsim {} — '{}' (variant) against '{}' (base), seed {}\n", kVersion,
-               variant.name, base.name, base.seed);
-    fmt::print("{}", output::comparison_table(yearly));
-    fmt::print("\nCosts and trade-offs per year\n{}",
-               output::tradeoff_table(output::tradeoffs(yearly)));
+    for (std::size_t i = 0; i < yearly.size(); ++i) {
+      fmt::print("{}asylumsim {} — '{}' (variant) against '{}' (base), seed {}\n", i ? "\n" : "",
+                 kVersion, variants[i].name, base.name, base.seed);
+      fmt::print("{}", output::comparison_table(yearly[i]));
+      fmt::print("\nCosts and trade-offs per year\n{}",
+                 output::tradeoff_table(output::tradeoffs(yearly[i])));
+    }
     fmt::print("Results: {} and {}\n", (out / "comparison.csv").string(),
                (out / "report.html").string());
   }
-  return c.interrupted ? cli::kInterrupted : cli::kOk;
+  return interrupted ? cli::kInterrupted : cli::kOk;
 }
 
 std::string read_text(const std::string& path) {
@@ -402,9 +432,10 @@ static std::string loss_words(const calibration::CalibrationSpec& spec) {
 }
 
 int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
-  const std::string text = read_text(o.scenario_path);
   const scenario::Scenario s =
-      scenario::load_scenario(o.scenario_path);  // reports scenario errors first
+      scenario::load_scenario(o.scenario_path, o.sets);  // reports scenario errors first
+  const std::string text =
+      scenario::text_with_overrides(read_text(o.scenario_path), o.scenario_path, o.sets);
   const auto spec = calibration::read_calibration(scenario::load_yaml_text(text, o.scenario_path),
                                                   o.scenario_path);
   const auto targets = scenario::load_targets(o.targets_path);
@@ -447,8 +478,9 @@ int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
 }
 
 int cmd_backtest(const BatchCli& o) {
-  const std::string text = read_text(o.scenario_path);
-  const scenario::Scenario s = scenario::load_scenario(o.scenario_path);
+  const scenario::Scenario s = scenario::load_scenario(o.scenario_path, o.sets);
+  const std::string text =
+      scenario::text_with_overrides(read_text(o.scenario_path), o.scenario_path, o.sets);
   calibration::read_calibration(scenario::load_yaml_text(text, o.scenario_path), o.scenario_path);
   const auto targets = scenario::load_targets(o.targets_path);
   const fs::path out =
@@ -467,8 +499,8 @@ int cmd_backtest(const BatchCli& o) {
   return cli::kOk;
 }
 
-int cmd_check(const std::string& path, bool quiet) {
-  const scenario::Scenario s = scenario::load_scenario(path);
+int cmd_check(const std::string& path, const std::vector<std::string>& sets, bool quiet) {
+  const scenario::Scenario s = scenario::load_scenario(path, sets);
   const YAML::Node root = scenario::load_yaml_file(path);
   if (root["calibration"]) calibration::read_calibration(root, path);
   if (!quiet && is_root())
@@ -501,6 +533,9 @@ int cmd_indicators() {
   };
   fmt::print("{:<40} {:<12} {:<9} {}\n", "id", "kind", "unit", "meaning");
   for (const auto& ind : model::indicator_catalogue())
+    fmt::print("{:<40} {:<12} {:<9} {}\n", ind.id, kind(ind.kind), ind.unit, ind.description);
+  fmt::print("\nPer nationality group (<group>: a group name of the scenario):\n");
+  for (const auto& ind : model::group_indicator_patterns())
     fmt::print("{:<40} {:<12} {:<9} {}\n", ind.id, kind(ind.kind), ind.unit, ind.description);
   return cli::kOk;
 }
@@ -538,16 +573,21 @@ int dispatch(int argc, char** argv) {
                      "Exit with code 7 if a figure is outside its acceptance band (issue 4)");
 
   BatchCli co;
-  CLI::App* compare = app.add_subcommand("compare",
-                                         "Paired comparison of a variant with a base scenario "
-                                         "(common random numbers): comparison.csv and report.html");
+  CLI::App* compare =
+      app.add_subcommand("compare",
+                         "Paired comparison of one or more variants with a base scenario "
+                         "(common random numbers): comparison.csv and report.html");
   compare->add_option("base", co.scenario_path, "Base scenario YAML file")
       ->required()
       ->check(CLI::ExistingFile);
-  compare->add_option("variant", co.variant_path, "Variant scenario YAML file")
+  compare
+      ->add_option("variants", co.variant_paths,
+                   "Variant scenario YAML files (one or more), each paired with the base")
       ->required()
       ->check(CLI::ExistingFile);
-  compare->add_option("--out", co.out_dir, "Output directory (default: out/<base>-vs-<variant>)");
+  compare->add_option("--out", co.out_dir,
+                      "Output directory (default: out/<base>-vs-<variant>[-<variant>...])");
+  cli::add_set_option(compare, co.sets);
   compare->add_option("--seed", co.seed, "Master seed for both (default: the base scenario's)")
       ->check(CLI::NonNegativeNumber);
   compare
@@ -557,6 +597,8 @@ int dispatch(int argc, char** argv) {
   compare->add_option("--threads", co.threads, "Worker threads (default: all cores)")
       ->check(CLI::Range(1, 4096));
   compare->add_flag("--quiet", co.quiet, "Print nothing but errors");
+  compare->add_flag("--xlsx", co.xlsx,
+                    "Also write results.xlsx (Excel; numbers and dates, any locale)");
   compare->add_flag("--force", co.force,
                     "Overwrite an output directory holding another scenario's results");
   compare->add_flag(
@@ -582,6 +624,17 @@ int dispatch(int argc, char** argv) {
   CLI::App* check = app.add_subcommand("check", "Validate a scenario file without running it");
   check->add_option("scenario", check_path, "Scenario YAML file")->required();
   check->add_flag("--quiet", check_quiet, "Print nothing but errors");
+  std::vector<std::string> check_sets;
+  cli::add_set_option(check, check_sets);
+
+  cli::SweepCli so;
+  so.threads = default_threads();
+  so.stop = &g_stop;
+  CLI::App* sweep = app.add_subcommand(
+      "sweep",
+      "Run a scenario at a grid or Latin hypercube of values of one or more of its numbers "
+      "(common random numbers): sweep.csv and report.html with response curves");
+  cli::add_sweep_options(sweep, so);
 
   CLI::App* indicators = app.add_subcommand(
       "indicators", "List every indicator (metric id, kind, unit, meaning) of series.csv");
@@ -600,10 +653,11 @@ int dispatch(int argc, char** argv) {
   try {
     if (run->parsed()) return cmd_run(ro, command_line);
     if (validate->parsed()) return cmd_validate(vo, command_line);
-    if (compare->parsed()) return cmd_compare(co);
+    if (compare->parsed()) return cmd_compare(co, command_line);
     if (calibrate->parsed()) return cmd_calibrate(ko, command_line);
     if (backtest->parsed()) return cmd_backtest(bt);
-    if (check->parsed()) return cmd_check(check_path, check_quiet);
+    if (sweep->parsed()) return cli::cmd_sweep(so, command_line);
+    if (check->parsed()) return cmd_check(check_path, check_sets, check_quiet);
     if (indicators->parsed()) return is_root() ? cmd_indicators() : cli::kOk;
     if (is_root()) fmt::print("{}", app.help());
     return cli::kOk;

@@ -6,6 +6,8 @@
 #include <limits>
 #include <map>
 
+#include "asylumsim/output/compare_indicators.hpp"
+
 namespace asylumsim::output {
 
 namespace {
@@ -13,20 +15,6 @@ std::string num(double v) {
   return v == 0.0 ? "0" : fmt::format("{}", v);
 }
 
-constexpr const char* kKeyIndicators[] = {
-    "coa.occupancy",
-    "coa.permit_holders",
-    "welfare.permit_holder_share",
-    "housing.realised",
-    "housing.exit_within_14w_share",
-    "ind.backlog.aa",
-    "ind.backlog.va",
-    "coa.bed_days.emergency",
-    "departure.chain_total",
-    "housing.permit_holders_exited",
-    "coa.bed_days",
-    "cost.total",
-};
 }  // namespace
 
 std::string comparison_csv(const montecarlo::Comparison& c) {
@@ -46,7 +34,8 @@ std::string comparison_table(const montecarlo::Comparison& c) {
   std::string out =
       fmt::format("{:<30} {:<10} {:>12} {:>12} {:>12} {:>27} {}\n", "indicator", "when", "base",
                   "variant", "difference", "95% interval", "distinguishable");
-  for (const char* key : kKeyIndicators) {
+  for (const auto& k : compare_indicators()) {  // the report's indicators, inputs first
+    const std::string key = k.id;
     for (std::size_t i = 0; i < c.grid.size(); ++i) {
       if (c.grid[i].indicator->id != key) continue;
       const auto& d = c.cells[i];
@@ -92,9 +81,9 @@ std::vector<TradeoffRow> tradeoffs(const montecarlo::Comparison& c) {
 }
 
 std::string tradeoff_table(const std::vector<TradeoffRow>& rows) {
-  std::string out = fmt::format("{:<6} {:>16} {:>12} {:>16} {:>16} {:>16} {:>10}\n", "year",
-                                "extra cost EUR", "extra exits", "EUR per exit",
-                                "bed-days saved", "emergency saved", "14w pts");
+  std::string out =
+      fmt::format("{:<6} {:>16} {:>12} {:>16} {:>16} {:>16} {:>10}\n", "year", "extra cost EUR",
+                  "extra exits", "EUR per exit", "bed-days saved", "emergency saved", "14w pts");
   for (const auto& r : rows)
     out += fmt::format("{:<6} {:>16.0f} {:>12.0f} {:>16} {:>16.0f} {:>16.0f} {:>+10.1f}\n", r.year,
                        r.extra_cost, r.extra_exits,

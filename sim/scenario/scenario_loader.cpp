@@ -8,6 +8,7 @@
 #include <set>
 
 #include "asylumsim/measures/apply.hpp"
+#include "asylumsim/scenario/inflow_file.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 
@@ -351,7 +352,8 @@ class Loader {
     if (!v.defined()) return;
     if (!v.expect_map({"seasonality", "repeat_per_year", "resettlement_per_year",
                        "relocation_per_year", "dublin_transfers_in_per_year",
-                       "dublin_claims_sent_share", "article8_family_per_year"}))
+                       "dublin_claims_sent_share", "article8_family_per_year",
+                       "first_applications_file"}))
       return;
     auto& in = s_.inflow;
     const YamlView sv = v.child("seasonality");
@@ -377,6 +379,7 @@ class Loader {
         schedule(v.child("dublin_claims_sent_share"), 1, Range::kProbability);
     in.article8_family_per_year =
         schedule(v.child("article8_family_per_year"), 0, Range::kNonNegative);
+    read_first_applications_file(v.child("first_applications_file"), s_);
   }
 
   // A distribution per track (spoor); tracks not named keep `fallback`.
@@ -955,52 +958,12 @@ class Loader {
 
 }  // namespace
 
-namespace {
-
-// Overlays `top` on `base` in place: mappings merge key by key (recursively), anything else
-// replaces. Nodes are shared, not copied, so every value keeps its line and column for errors.
-void merge_into(YAML::Node base, const YAML::Node& top) {
-  for (const auto& kv : top) {
-    const std::string key = kv.first.as<std::string>();
-    YAML::Node existing = base[key];
-    if (existing.IsDefined() && existing.IsMap() && kv.second.IsMap())
-      merge_into(existing, kv.second);
-    else
-      base[key] = kv.second;
-  }
+Scenario scenario_from_tree(const YAML::Node& root, const std::string& file) {
+  return Loader(root, file).load();
 }
-
-// `extends: FILE` (relative to the extending file): the base scenario with this file's keys on
-// top. The base must be a valid scenario on its own, so its errors name its own file and lines.
-YAML::Node resolve_extends(const YAML::Node& root, const std::string& path, int depth) {
-  if (!root.IsMap() || !root["extends"]) return root;
-  const YAML::Node ext = root["extends"];
-  Diagnostics diag;
-  if (!ext.IsScalar()) {
-    diag.add({path, ext.Mark().line + 1, ext.Mark().column + 1, "extends",
-              "expected the path of a base scenario file"});
-    throw InputError(diag);
-  }
-  const std::filesystem::path base =
-      std::filesystem::path(path).parent_path() / ext.as<std::string>();
-  if (depth >= 8 || !std::filesystem::exists(base)) {
-    diag.add({path, ext.Mark().line + 1, ext.Mark().column + 1, "extends",
-              depth >= 8 ? "scenarios extend each other more than 8 levels deep (a cycle?)"
-                         : fmt::format("base scenario {} does not exist", base.string())});
-    throw InputError(diag);
-  }
-  YAML::Node base_root = resolve_extends(load_yaml_file(base.string()), base.string(), depth + 1);
-  Loader(base_root, base.string()).load();  // reports the base's own errors against its file
-  if (!base_root.IsMap()) return root;      // the base's own load above reported it
-  merge_into(base_root, root);
-  base_root.remove("extends");
-  return base_root;
-}
-
-}  // namespace
 
 Scenario load_scenario(const std::string& path) {
-  return Loader(resolve_extends(load_yaml_file(path), path, 0), path).load();
+  return scenario_from_tree(scenario_tree(path), path);
 }
 
 Scenario load_scenario_text(const std::string& text, const std::string& name) {
