@@ -23,21 +23,22 @@ namespace {
 namespace fs = std::filesystem;
 using montecarlo::VaryRange;
 
-// Each varied key must name a number of the scenario (after --set), as a calibration path must.
+// Each varied key must name a number of the scenario, or a schedule or per-track value that the
+// number replaces as a constant (as --set does); the loader then checks every point's value.
 void check_numbers(const YAML::Node& tree, const std::vector<VaryRange>& ranges) {
   scenario::Diagnostics d;
   for (const auto& r : ranges) {
     const YAML::Node n = scenario::resolve_key_path(tree, r.path);
-    bool number = n.IsDefined() && n.IsScalar();
-    if (number) try {
+    bool ok = n.IsDefined() && !n.IsNull();
+    if (ok && n.IsScalar()) try {
         (void)n.as<double>();
       } catch (const YAML::Exception&) {
-        number = false;
+        ok = false;
       }
-    if (!number)
+    if (!ok)
       d.add({"--vary " + r.text, 0, 0, r.path,
              fmt::format("'{}' does not name a number in this scenario (expected a key path to "
-                         "a number, as a calibration parameter's path)",
+                         "a number or a schedule, e.g. ind.capacity_per_week.aa)",
                          r.path)});
   }
   if (!d.empty()) throw scenario::InputError(d);

@@ -83,7 +83,8 @@ constexpr const char* kStyle =
     "color:#111}figure{display:inline-block;margin:0 1em 1em 0}svg text{font-size:11px;"
     "fill:#111}svg .chart-title{font-size:13px;font-weight:600}svg .grid{stroke:#ddd}"
     "table{border-collapse:collapse}td,th{padding:2px 8px;border-bottom:1px solid #ddd;"
-    "text-align:right}.meta{color:#444}";
+    "text-align:right}.meta{color:#444}svg{display:block;height:auto;max-width:100%}"
+    "svg.xy-chart{width:460px}svg.interval-chart{width:720px}";
 
 std::string settings(const scenario::Scenario& s, const montecarlo::SweepResult& r,
                      const std::string& command_line) {

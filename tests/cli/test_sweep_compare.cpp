@@ -114,6 +114,15 @@ TEST_CASE("bad --vary options exit 3 and write nothing", "[sweep][cli][errors]")
     CHECK_THAT(r.output, Catch::Contains("--vary ") && Catch::Contains(c.expected));
   }
   CHECK_FALSE(fs::exists(out));
+  // A schedule (here made by --set) is replaced by each point's constant, as --set would.
+  const auto schedule = run_asylumsim(
+      "sweep " + kSmall +
+      " --set \"ind.capacity_per_week.aa=[{from: 2024-01-01, value: 50}, {from: 2025-01-01, "
+      "value: 60}]\" --vary ind.capacity_per_week.aa=40:60:2 --vary "
+      "\"ind.capacity_per_week.va=10:20:2\" --replications 1 --quiet --out " +
+      out.string());
+  INFO(schedule.output);
+  CHECK(schedule.code == 0);
 }
 
 TEST_CASE("compare with 3 variants writes 3 comparisons in one table and one report",
