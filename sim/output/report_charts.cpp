@@ -76,12 +76,11 @@ std::vector<ChartSpec> input_charts(const scenario::Scenario& s) {
   const char* decided_ids[] = {"ind.decisions_first.dublin", "ind.decisions_first.safe_country",
                                "ind.decisions_first.aa", "ind.decisions_first.va"};
   for (int t = 0; t < scenario::kTracks; ++t)
-    c.push_back(
-        {fmt::format("IND decisions on first applications per half-year, {}", track_titles[t]),
-         "decisions per half-year",
-         {{decided_ids[t], "decisions"}},
-         {},
-         true});
+    c.push_back({fmt::format("IND decisions per half-year, {}", track_titles[t]),
+                 "first-application decisions",
+                 {{decided_ids[t], "decisions"}},
+                 {},
+                 true});
   return c;
 }
 

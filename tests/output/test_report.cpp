@@ -54,8 +54,7 @@ TEST_CASE("the run report has the settings and every fan chart and the key indic
         "Departures per half-year by route", "Ukrainians under temporary protection",
         // the inputs a planner changes (issue 27): inflow per group, decisions per track
         "First applications per half-year, alpha", "First applications per half-year, beta",
-        "IND decisions on first applications per half-year, spoor 1: Dublin",
-        "IND decisions on first applications per half-year, spoor 4: VA"})
+        "IND decisions per half-year, spoor 1: Dublin", "IND decisions per half-year, spoor 4: VA"})
     CHECK_THAT(html, Catch::Contains(title));
   CHECK(count(html, "<svg class=\"chart\"") == 17);
   CHECK(count(html, "class=\"band-outer\"") == 20);
