@@ -45,10 +45,9 @@ std::vector<scenario::Scenario> load_variants(const scenario::Scenario& base,
 }
 
 void write_results_xlsx(const std::string& out_dir, std::vector<output::XlsxSheet> sheets,
-                        const scenario::Scenario& s, const std::string& command_line,
-                        std::uint64_t replications, bool interrupted, bool exact_percentiles) {
-  output::XlsxBook book{
-      std::move(sheets), output::xlsx_settings(s, command_line, replications), {}};
+                        const scenario::Scenario& s, std::uint64_t replications, bool interrupted,
+                        bool exact_percentiles) {
+  output::XlsxBook book{std::move(sheets), output::xlsx_settings(s, replications), {}};
   if (interrupted)
     book.warnings.push_back(
         "interrupted: these are the results of the replications completed before the stop");

@@ -28,8 +28,8 @@ std::string compare_dir_name(const scenario::Scenario& base,
 
 // --xlsx: results.xlsx beside the other files, with the settings and the run's warnings.
 void write_results_xlsx(const std::string& out_dir, std::vector<output::XlsxSheet> sheets,
-                        const scenario::Scenario& s, const std::string& command_line,
-                        std::uint64_t replications, bool interrupted, bool exact_percentiles);
+                        const scenario::Scenario& s, std::uint64_t replications, bool interrupted,
+                        bool exact_percentiles);
 
 // `asylumsim sweep`: the scenario at a grid or Latin hypercube of values of one or more keys.
 struct SweepCli {
@@ -47,6 +47,6 @@ struct SweepCli {
   const std::atomic<bool>* stop = nullptr;
 };
 void add_sweep_options(CLI::App* cmd, SweepCli& o);
-int cmd_sweep(const SweepCli& o, const std::string& command_line);
+int cmd_sweep(const SweepCli& o);
 
 }  // namespace asylumsim::cli

@@ -271,8 +271,8 @@ int cmd_run(const BatchCli& o, const std::string& command_line) {
     output::write_file_atomic(out / "series.csv", output::series_csv(r));
     output::write_file_atomic(out / "report.html", output::run_report(s, r));
     if (o.xlsx)
-      cli::write_results_xlsx(out.string(), output::series_sheets(r), s, command_line,
-                              r.replications(), r.interrupted, r.aggregator.exact());
+      cli::write_results_xlsx(out.string(), output::series_sheets(r), s, r.replications(),
+                              r.interrupted, r.aggregator.exact());
   }
   output::write_file_atomic(out / "summary.json",
                             output::summary_json(s, r, {command_line, wall, 0, !r.interrupted}));
@@ -323,8 +323,8 @@ int cmd_validate(const BatchCli& o, const std::string& command_line) {
     output::write_file_atomic(out / "report.html",
                               output::validation_report(s, o.targets_path, rows, r.replications()));
     if (o.xlsx)
-      cli::write_results_xlsx(out.string(), output::validation_sheets(rows), s, command_line,
-                              r.replications(), r.interrupted, r.aggregator.exact());
+      cli::write_results_xlsx(out.string(), output::validation_sheets(rows), s, r.replications(),
+                              r.interrupted, r.aggregator.exact());
   }
   output::write_file_atomic(out / "summary.json",
                             output::summary_json(s, r, {command_line, wall, 0, !r.interrupted}));
@@ -344,7 +344,7 @@ int cmd_validate(const BatchCli& o, const std::string& command_line) {
   return o.require_acceptance ? acceptance_verdict(rows) : cli::kOk;
 }
 
-int cmd_compare(const BatchCli& o, const std::string& command_line) {
+int cmd_compare(const BatchCli& o) {
   const scenario::Scenario base = load_with_overrides(o);
   const std::vector<scenario::Scenario> variants =
       cli::load_variants(base, o.variant_paths, o.sets);
@@ -380,7 +380,7 @@ int cmd_compare(const BatchCli& o, const std::string& command_line) {
                                   : output::comparison_report(base, variants, full));
   if (o.xlsx && full.back().replications > 0)
     cli::write_results_xlsx(out.string(), output::comparison_sheets(variants, yearly), base,
-                            command_line, full.back().replications, interrupted,
+                            full.back().replications, interrupted,
                             full.back().replications <= montecarlo::Aggregator::kDefaultExactLimit);
   if (!o.quiet) {
     for (std::size_t i = 0; i < yearly.size(); ++i) {
@@ -653,10 +653,10 @@ int dispatch(int argc, char** argv) {
   try {
     if (run->parsed()) return cmd_run(ro, command_line);
     if (validate->parsed()) return cmd_validate(vo, command_line);
-    if (compare->parsed()) return cmd_compare(co, command_line);
+    if (compare->parsed()) return cmd_compare(co);
     if (calibrate->parsed()) return cmd_calibrate(ko, command_line);
     if (backtest->parsed()) return cmd_backtest(bt);
-    if (sweep->parsed()) return cli::cmd_sweep(so, command_line);
+    if (sweep->parsed()) return cli::cmd_sweep(so);
     if (check->parsed()) return cmd_check(check_path, check_sets, check_quiet);
     if (indicators->parsed()) return is_root() ? cmd_indicators() : cli::kOk;
     if (is_root()) fmt::print("{}", app.help());

@@ -119,7 +119,7 @@ void add_sweep_options(CLI::App* cmd, SweepCli& o) {
                 "Overwrite an output directory holding another scenario's results");
 }
 
-int cmd_sweep(const SweepCli& o, const std::string& command_line) {
+int cmd_sweep(const SweepCli& o) {
   std::vector<VaryRange> ranges;
   for (const auto& text : o.varies) ranges.push_back(montecarlo::parse_vary(text));
   scenario::Scenario base = scenario::load_scenario(o.scenario_path, o.sets);
@@ -144,10 +144,10 @@ int cmd_sweep(const SweepCli& o, const std::string& command_line) {
   run_points(o, scenarios, points, r);
   if (!root) return r.interrupted ? kInterrupted : kOk;
   output::write_file_atomic(out / "sweep.csv", montecarlo::sweep_csv(r));
-  output::write_file_atomic(out / "report.html", output::sweep_report(base, r, command_line));
+  output::write_file_atomic(out / "report.html", output::sweep_report(base, r));
   if (o.xlsx)
-    write_results_xlsx(out.string(), output::sweep_sheets(r), base, command_line, r.replications,
-                       r.interrupted, r.replications <= montecarlo::Aggregator::kDefaultExactLimit);
+    write_results_xlsx(out.string(), output::sweep_sheets(r), base, r.replications, r.interrupted,
+                       r.replications <= montecarlo::Aggregator::kDefaultExactLimit);
   if (r.interrupted) {
     fmt::print(stderr, "\nasylumsim: sweep interrupted after {} points; their results are in {}\n",
                r.points.size(), out.string());

@@ -86,17 +86,20 @@ constexpr const char* kStyle =
     "text-align:right}.meta{color:#444}svg{display:block;height:auto;max-width:100%}"
     "svg.xy-chart{width:460px}svg.interval-chart{width:720px}";
 
-std::string settings(const scenario::Scenario& s, const montecarlo::SweepResult& r,
-                     const std::string& command_line) {
+// The design and provenance; not the command line, so that the report is the same bytes
+// whatever --threads or --out.
+std::string settings(const scenario::Scenario& s, const montecarlo::SweepResult& r) {
   std::string html = fmt::format(
       "<p class=\"meta\">Scenario <code>{}</code> ({} to {}), {} points, {} replications each, "
       "seed {}, common random numbers (every point uses the same replication streams). "
-      "Design: {}.</p>\n<p class=\"meta\">Command: <code>{}</code></p>\n<table><tr><th>varied "
-      "key</th><th>from</th><th>to</th><th>values</th></tr>\n",
+      "Design: {}.</p>\n",
       escape_xml(s.file), engine::format_date(s.start), engine::format_date(s.end), r.points.size(),
       r.replications, s.seed,
-      r.design == montecarlo::SweepDesign::kGrid ? "grid (every combination)" : "Latin hypercube",
-      escape_xml(command_line));
+      r.design == montecarlo::SweepDesign::kGrid ? "grid (every combination)" : "Latin hypercube");
+  for (const auto& o : s.overrides)
+    html += fmt::format("<p class=\"meta\">Changed for every point: <code>--set {}</code></p>\n",
+                        escape_xml(o));
+  html += "<table><tr><th>varied key</th><th>from</th><th>to</th><th>values</th></tr>\n";
   for (const auto& range : r.ranges)
     html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                         escape_xml(range.path), format_number(range.from), format_number(range.to),
@@ -145,15 +148,14 @@ std::string render_xy_chart(const XyChart& c) {
   return svg + "</svg>";
 }
 
-std::string sweep_report(const scenario::Scenario& s, const montecarlo::SweepResult& r,
-                         const std::string& command_line) {
+std::string sweep_report(const scenario::Scenario& s, const montecarlo::SweepResult& r) {
   const int last_year = static_cast<int>(s.end.year());
   std::string html = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta "
       "name=\"generator\" content=\"asylumsim {} ({})\">\n<title>asylumsim — sweep of {}</title>\n"
       "<style>{}</style>\n</head>\n<body>\n<h1>Sweep of {}</h1>\n",
       kVersion, kGitCommit, escape_xml(s.name), kStyle, escape_xml(s.name));
-  html += settings(s, r, command_line);
+  html += settings(s, r);
   html += fmt::format(
       "<section id=\"responses\"><h2>Response in {}</h2><p>Each chart shows the mean over "
       "replications (line and dots) and the band from the 5th to the 95th percentile, for the "

@@ -172,11 +172,9 @@ void write_xlsx(const fs::path& path, const XlsxBook& book) {
 }
 
 std::vector<std::pair<std::string, std::string>> xlsx_settings(const scenario::Scenario& s,
-                                                               const std::string& command,
                                                                std::uint64_t replications) {
   std::vector<std::pair<std::string, std::string>> out = {
       {"program", fmt::format("asylumsim {} (commit {})", kVersion, kGitCommit)},
-      {"command", command},
       {"scenario", s.name},
       {"scenario file", s.file},
       {"horizon",

@@ -45,13 +45,11 @@ TEST_CASE("run --xlsx writes a workbook whose numbers equal series.csv", "[xlsx]
                         "--set ind.capacity_per_week.aa=55 --out " + a.string())
               .code == 0);
   CHECK(read_file(a / "results.xlsx") == first);
-  // Its numbers do not depend on the threads either (only the settings sheet's command differs).
+  // Nor on the threads (the workbook holds no command line or output directory).
   REQUIRE(run_asylumsim("run " + kSmall + " --xlsx --replications 3 --threads 1 --quiet --force " +
                         "--set ind.capacity_per_week.aa=55 --out " + b.string())
               .code == 0);
-  CHECK(run_python(test::source_path("tests/output/xlsx_matches_series.py") + " " +
-                   (b / "results.xlsx").string() + " " + (a / "series.csv").string())
-            .code == 0);
+  CHECK(read_file(b / "results.xlsx") == first);
   // Without --xlsx there is none.
   const fs::path c = test::empty_test_dir("xlsx-c");
   REQUIRE(run_asylumsim("run " + kSmall + " --replications 1 --quiet --force --out " + c.string())

@@ -17,12 +17,12 @@ std::string comparison_table(const montecarlo::Comparison& c);
 // emergency-place days saved, and the change in the share housed within the 14-week norm.
 struct TradeoffRow {
   int year = 0;
-  double extra_cost = 0;            // EUR
-  double extra_exits = 0;           // permit holders leaving COA for housing (or hosts)
-  double cost_per_extra_exit = 0;   // NaN when the variant moves (about) nobody extra out
+  double extra_cost = 0;           // EUR
+  double extra_exits = 0;          // permit holders leaving COA for housing (or hosts)
+  double cost_per_extra_exit = 0;  // NaN when the variant moves (about) nobody extra out
   double bed_days_saved = 0;
   double emergency_days_saved = 0;
-  double within_14w_change = 0;     // share points
+  double within_14w_change = 0;  // share points
 };
 std::vector<TradeoffRow> tradeoffs(const montecarlo::Comparison& c);
 std::string tradeoff_table(const std::vector<TradeoffRow>& rows);

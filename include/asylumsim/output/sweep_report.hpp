@@ -10,8 +10,7 @@
 
 namespace asylumsim::output {
 
-std::string sweep_report(const scenario::Scenario& s, const montecarlo::SweepResult& r,
-                         const std::string& command_line);
+std::string sweep_report(const scenario::Scenario& s, const montecarlo::SweepResult& r);
 
 // An SVG line chart with a numeric x axis: mean with a P5–P95 band, one marker per x.
 struct XyChart {

@@ -50,9 +50,9 @@ struct XlsxBook {
 // The file carries no clock time: same results, same bytes.
 void write_xlsx(const std::filesystem::path& path, const XlsxBook& book);
 
-// The scenario, seed, replications, command and program version, for the settings sheet.
+// The scenario, seed, replications, --set options and program version, for the settings sheet
+// (not the command line: the workbook must be the same bytes whatever --threads or --out).
 std::vector<std::pair<std::string, std::string>> xlsx_settings(const scenario::Scenario& s,
-                                                               const std::string& command,
                                                                std::uint64_t replications);
 
 // Sheets per statistic of series.csv (mean, sd, min, p05, p25, p50, p75, p95, max), each with a
