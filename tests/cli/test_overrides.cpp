@@ -104,3 +104,34 @@ TEST_CASE("check, compare, sweep, validate and the fits take --set too", "[overr
   for (const char* cmd : {"compare", "sweep", "validate", "calibrate", "backtest", "check"})
     CHECK_THAT(run_asylumsim(std::string(cmd) + " --help").output, Catch::Contains("--set"));
 }
+
+TEST_CASE("calibrate starts from the --set value and its fitted file keeps the change",
+          "[overrides][cli][calibration]") {
+  const fs::path src = test::empty_test_dir("set-calibrate");
+  auto y = test::small_yaml();
+  y["calibration"] = YAML::Load(
+      "{replications: 1, max_evaluations: 3, parameters: [{path: ind.capacity_per_week.aa, min: "
+      "20, max: 100}]}");
+  std::ofstream(src / "s.yaml") << test::emit(y);
+  std::ofstream(src / "t.yaml")
+      << "targets:\n  - {id: ind.decisions_first, kind: flow, period: 2024, value: 3800}\n";
+  const auto r = run_asylumsim(
+      "calibrate " + (src / "s.yaml").string() + " --targets " + (src / "t.yaml").string() +
+      " --set ind.capacity_per_week.aa=33 --set ind.capacity_per_week.va=21"
+      " --quiet --out " +
+      (src / "out").string());
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  const std::string fitted = read_file(src / "out" / "s.calibrated.yaml");
+  CHECK_THAT(fitted, Catch::Contains("(was 33;"));  // the fit started from the --set value
+  CHECK_THAT(fitted, Catch::Contains("--set ind.capacity_per_week.va=21"));  // in the header
+  const scenario::Scenario s =
+      scenario::load_scenario((src / "out" / "s.calibrated.yaml").string());
+  CHECK(s.ind.capacity_per_week[scenario::kVA].at(0) == 21);
+  // A path outside the scenario is refused before anything runs.
+  const auto bad = run_asylumsim("calibrate " + (src / "s.yaml").string() + " --targets " +
+                                 (src / "t.yaml").string() + " --set ind.nothing.here=1 --out " +
+                                 (src / "bad").string());
+  CHECK(bad.code == 3);
+  CHECK_FALSE(fs::exists(src / "bad"));
+}
