@@ -122,3 +122,23 @@ TEST_CASE("errors in an inflow file name the file, line and column", "[inflow][e
   CHECK_THAT(missing.output, Catch::Contains("planner.yaml:2:35: inflow.first_applications_file: "
                                              "cannot read"));
 }
+
+TEST_CASE("an inflow file named in a base scenario is found beside the base", "[inflow][extends]") {
+  const fs::path dir = test::empty_test_dir("inflow-rebase");
+  fs::create_directories(dir / "base");
+  fs::create_directories(dir / "variants");
+  std::ofstream(dir / "base" / "forecast.csv") << "month,persons\n2024-03,99\n";
+  std::ofstream(dir / "base" / "planner.yaml")
+      << "extends: " << kSmall << "\nscenario: {name: base}\n"
+      << "inflow: {first_applications_file: forecast.csv}\n";
+  std::ofstream(dir / "variants" / "v.yaml")
+      << "extends: ../base/planner.yaml\nscenario: {name: v}\n";
+  std::ofstream(dir / "variants" / "w.yaml")
+      << "extends: [" << kSmall << ", ../base/planner.yaml]\nscenario: {name: w}\n";
+  for (const char* file : {"v.yaml", "w.yaml"}) {
+    const scenario::Scenario s = scenario::load_scenario((dir / "variants" / file).string());
+    INFO(file);
+    REQUIRE(s.inflow.first_applications_by_month.size() == 24);
+    CHECK(s.inflow.first_applications_by_month[2] == std::vector<double>{66, 33});
+  }
+}
