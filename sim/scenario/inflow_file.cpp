@@ -115,11 +115,13 @@ class CsvReader {
     const Field& pf = f.back();
     const char* end = pf.text.data() + pf.text.size();
     const auto [ptr, ec] = std::from_chars(pf.text.data(), end, r.persons);
+    // More than ten million a month is a typo (a missing decimal point), not a forecast; the
+    // model would try to simulate every one of them.
     if (pf.text.empty() || ec != std::errc() || ptr != end || !std::isfinite(r.persons) ||
-        r.persons < 0) {
+        r.persons < 0 || r.persons > 1e7) {
       error(n, pf.column,
-            fmt::format("'{}' is not a number of persons (expected a number >= 0, with '.' as "
-                        "the decimal point)",
+            fmt::format("'{}' is not a number of persons (expected a number from 0 to "
+                        "10,000,000, with '.' as the decimal point)",
                         pf.text));
       return std::nullopt;
     }

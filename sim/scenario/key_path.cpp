@@ -5,8 +5,9 @@
 namespace asylumsim::scenario {
 
 namespace {
+// "[i]" with at most 9 digits: no list in a scenario is longer, and stoul cannot overflow.
 bool is_index(const std::string& part) {
-  if (part.size() < 3) return false;
+  if (part.size() < 3 || part.size() > 11) return false;
   for (std::size_t i = 1; i + 1 < part.size(); ++i)
     if (!std::isdigit(static_cast<unsigned char>(part[i]))) return false;
   return true;

@@ -96,6 +96,7 @@ TEST_CASE("errors in an inflow file name the file, line and column", "[inflow][e
        "inflow.csv:2:9: inflow.first_applications_file: 'ten' is "
        "not a number of persons"},
       {"month,persons\n2024-01,-3\n", "inflow.csv:2:9:"},
+      {"month,persons\n2024-01,25000000\n", "inflow.csv:2:9:"},
       {"month,persons\n2024-01,3\n2024-01,4\n",
        "inflow.csv:3:1: inflow.first_applications_file: "
        "this month is already given on line 2"},

@@ -93,6 +93,9 @@ TEST_CASE("bad --set options name the option, the key path and what is expected"
   const auto index = run_asylumsim("check " + kSmall + " --set groups.alpha.family_size[7]=0.1");
   CHECK(index.code == 3);
   CHECK_THAT(index.output, Catch::Contains("has 3 elements"));
+  const auto huge =
+      run_asylumsim("check " + kSmall + " --set groups.alpha.family_size[99999999999]=1");
+  CHECK(huge.code == 2);  // not an index: refused as a malformed option, never an overflow
   const auto form = run_asylumsim("run " + kSmall + " --set capacity" + tail);
   CHECK(form.code == 2);
   CHECK_THAT(form.output, Catch::Contains("expected KEY.PATH=VALUE"));
