@@ -149,6 +149,19 @@ TEST_CASE("compare with 3 variants writes 3 comparisons in one table and one rep
   CHECK(per_variant["aa-40"] == per_variant["aa-60"]);
   CHECK(per_variant["aa-40"] == per_variant["aa-50"]);
   CHECK(same_is_zero);  // paired on the same streams, an unchanged variant differs by exactly 0
+  CHECK_THAT(read_file(dir / "out" / "comparison.csv"),
+             Catch::Contains("\naa-60,coa.occupancy.by_group.beta,2025-01-01,"));
+  // A variant without one of the base's groups cannot be paired group by group.
+  auto y = test::small_yaml();
+  y["groups"].remove("beta");
+  y["scenario"]["name"] = "no-beta";
+  std::ofstream(dir / "no-beta.yaml") << test::emit(y);
+  const auto missing = run_asylumsim("compare " + kSmall + " " + (dir / "no-beta.yaml").string() +
+                                     " --out " + (dir / "missing-out").string());
+  INFO(missing.output);
+  CHECK(missing.code == 3);
+  CHECK_THAT(missing.output, Catch::Contains("groups: has no nationality group 'beta'"));
+  CHECK_FALSE(fs::exists(dir / "missing-out"));
   const std::string html = read_file(dir / "out" / "report.html");
   for (const char* name : {"aa-40", "aa-60", "aa-50"}) {
     CHECK_THAT(html, Catch::Contains(name));
@@ -186,4 +199,14 @@ TEST_CASE("extends takes a list of files applied in order", "[extends]") {
   CHECK_THROWS_WITH(scenario::load_scenario((dir / "bad.yaml").string()),
                     Catch::Contains("bad.yaml:1:27: extends: base scenario") &&
                         Catch::Contains("nowhere.yaml does not exist"));
+}
+
+TEST_CASE("indicators lists the per-group indicators as patterns", "[groups][cli]") {
+  const auto r = run_asylumsim("indicators");
+  REQUIRE(r.code == 0);
+  for (const char* id :
+       {"inflow.first_applications.by_group.<group>", "ind.decisions_first.by_group.<group>",
+        "ind.grants_first.by_group.<group>", "permits.total.by_group.<group>",
+        "ind.backlog.by_group.<group>", "coa.occupancy.by_group.<group>"})
+    CHECK_THAT(r.output, Catch::Contains(id));
 }

@@ -12,7 +12,7 @@
 namespace asylumsim::montecarlo {
 
 // Yearly cells: every indicator per calendar year (flows, durations, shares) or on 31 December
-// (stocks) of the horizon.
+// (stocks) of the horizon, then the base's per-group indicators the same way.
 std::vector<Cell> yearly_grid(const scenario::Scenario& s);
 
 struct Difference {
@@ -29,7 +29,8 @@ struct Comparison {
   bool interrupted = false;
 };
 
-// Checks that the two scenarios can be compared (same start and end); throws std::runtime_error.
+// Checks that the two scenarios can be compared: same start and end (else std::runtime_error), and
+// every nationality group of the base in the variant (else scenario::InputError).
 void check_comparable(const scenario::Scenario& base, const scenario::Scenario& variant);
 
 // Runs the pairs. With `common_random_numbers` false the variant uses other replication indices
