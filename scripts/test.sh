@@ -2,7 +2,8 @@
 # One command from a fresh Debian 12 machine to the whole test suite: installs missing packages,
 # builds and tests Release (with -Werror, MPI when available), builds and tests again under
 # AddressSanitizer and UndefinedBehaviorSanitizer (the HTML reports are opened in headless
-# Chromium; screenshots land in build/<preset>/test-artifacts/), then fuzzes the scenario loader for a bounded
+# Chromium; screenshots land in build/<preset>/test-artifacts/), and under ThreadSanitizer (every
+# test but the four long end-to-end scripts, which add no threading of their own), then fuzzes the scenario loader for a bounded
 # time (libFuzzer, clang-14) and fails on any crash.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +12,7 @@ jobs=$(nproc)
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 # The browser test of the HTML report must run here, not be skipped (install-deps installs it).
 export ASYLUMSIM_REQUIRE_BROWSER=1
-for preset in release asan-ubsan; do
+for preset in release asan-ubsan tsan; do
   echo "=== asylumsim: build and test [$preset] ==="
   cmake --preset "$preset" > /dev/null
   cmake --build --preset "$preset" -j "$jobs"

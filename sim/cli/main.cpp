@@ -194,14 +194,18 @@ class ReplicationWriter {
   std::ofstream out_;
 };
 
-// Names a run for its checkpoint: the scenario file's bytes, the seed and the output grid.
+// Names a run for its checkpoint: the resolved scenario (a base it extends included), the seed,
+// the output grid, the targets' content and the binary that computes the rows.
 std::string run_identity(const scenario::Scenario& s, const BatchCli& o,
                          const std::vector<montecarlo::Cell>& grid) {
-  std::ifstream in(o.scenario_path, std::ios::binary);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return fmt::format("scenario={:016x};seed={};cells={};targets={};set={:016x}",
-                     engine::fnv1a64(text), s.seed, grid.size(), o.targets_path,
-                     engine::fnv1a64(fmt::format("{}", fmt::join(o.sets, "\n"))));
+  std::string targets;
+  if (!o.targets_path.empty()) {
+    std::ifstream in(o.targets_path, std::ios::binary);
+    targets.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return fmt::format("scenario={:016x};seed={};cells={};targets={:016x};asylumsim={}-{}",
+                     s.resolved_digest, s.seed, grid.size(), engine::fnv1a64(targets), kVersion,
+                     kGitCommit);
 }
 
 // Runs the batch (threads, and MPI ranks when launched by mpirun), with --until-precision.

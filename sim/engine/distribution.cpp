@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/math/special_functions/erf.hpp>
 #include <boost/random/gamma_distribution.hpp>
 #include <cmath>
@@ -41,7 +42,7 @@ double Distribution::sample(RandomStream& rng) const {
     case Kind::kEmpirical: {
       if (quantiles.size() < 2) return quantiles.empty() ? 0.0 : quantiles.front();
       const double x = rng.uniform01() * static_cast<double>(quantiles.size() - 1);
-      const auto i = static_cast<std::size_t>(x);
+      const auto i = std::min(static_cast<std::size_t>(x), quantiles.size() - 2);
       const double f = x - static_cast<double>(i);
       return quantiles[i] + f * (quantiles[i + 1] - quantiles[i]);
     }

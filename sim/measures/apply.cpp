@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace asylumsim::measures {
 
@@ -46,6 +47,23 @@ void ramp_add(Schedule& s, Tick from, Tick until, double extra, double lag_days)
   }
   const Tick full = from + steps * month;
   if (until == kNever || full < until) add(s, full, until, extra);
+}
+
+// Adds `share` of the AA and VA shares to the safe-country share, segment by segment, so that the
+// shares still sum to 1 when the base changes them inside the window (the caller then scales AA
+// and VA down by the same share).
+void move_to_border_track(PerTrack<Schedule>& shares, Tick from, Tick until, double share) {
+  std::vector<Tick> cuts{from};
+  for (int t : {kAA, kVA})
+    for (const auto& step : shares[static_cast<std::size_t>(t)].steps())
+      if (step.from > from && (until == kNever || step.from < until)) cuts.push_back(step.from);
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  for (std::size_t i = 0; i < cuts.size(); ++i) {
+    const Tick a = cuts[i];
+    const Tick b = i + 1 < cuts.size() ? cuts[i + 1] : until;
+    add(shares[kSafeCountry], a, b, share * (shares[kAA].at(a) + shares[kVA].at(a)));
+  }
 }
 
 struct Applier {
@@ -104,9 +122,7 @@ struct Applier {
           std::find(p.border_groups.begin(), p.border_groups.end(), gi) == p.border_groups.end())
         continue;
       auto& g = s.groups[static_cast<std::size_t>(gi)];
-      const double moved =
-          p.border_share * (g.track_share[kAA].at(m.from) + g.track_share[kVA].at(m.from));
-      add(g.track_share[kSafeCountry], m.from, m.until, moved);
+      move_to_border_track(g.track_share, m.from, m.until, p.border_share);
       scale(g.track_share[kAA], m.from, m.until, 1.0 - p.border_share);
       scale(g.track_share[kVA], m.from, m.until, 1.0 - p.border_share);
     }

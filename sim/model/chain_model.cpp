@@ -11,29 +11,62 @@ namespace asylumsim::model {
 
 using namespace scenario;
 
-Streams::Streams(std::uint64_t seed, std::uint64_t rep)
-    : arrivals(seed, rep, "inflow.arrivals"),
-      registration(seed, rep, "registration"),
+namespace {
+constexpr std::array<const char*, 5> kOtherArrivalProcesses = {
+    "repeat", "resettlement", "relocation", "dublin_in", "article8_family"};
+}
+
+Streams::Streams(std::uint64_t seed, std::uint64_t rep, const Scenario& s)
+    : registration(seed, rep, "registration"),
+      screening(seed, rep, "registration.screening"),
       tracks(seed, rep, "registration.tracks"),
+      dublin_claims(seed, rep, "registration.dublin_claims"),
+      dublin_refusal(seed, rep, "registration.dublin_refusal"),
+      ind_priority(seed, rep, "ind.priority"),
+      legal_term_notice(seed, rep, "ind.legal_term_notice"),
+      nidos(seed, rep, "reception.nidos"),
+      vbl(seed, rep, "reception.vbl"),
       decisions(seed, rep, "ind.decisions"),
-      appeals(seed, rep, "appeals"),
-      reception(seed, rep, "reception"),
-      housing(seed, rep, "housing"),
-      nareis(seed, rep, "nareis"),
-      departure(seed, rep, "departure"),
-      ukraine(seed, rep, "ukraine"),
-      initial(seed, rep, "initial_state"),
+      va_referral(seed, rep, "ind.va_referral"),
+      other_outcome(seed, rep, "ind.other_outcome"),
+      other_outcome_dtenv(seed, rep, "ind.other_outcome.dtenv"),
       abscond(seed, rep, "ind.abscond"),
+      investigation(seed, rep, "ind.investigation"),
+      appeals(seed, rep, "appeals"),
+      not_in_time(seed, rep, "appeals.not_in_time"),
+      link(seed, rep, "housing.link"),
+      logeerregeling(seed, rep, "housing.logeerregeling"),
+      shelter_stay(seed, rep, "housing.shelter_stay"),
+      nareis(seed, rep, "nareis"),
+      nareis_two_status(seed, rep, "nareis.two_status"),
+      nareis_decisions(seed, rep, "nareis.decisions"),
+      nareis_travel(seed, rep, "nareis.travel"),
+      nareis_join(seed, rep, "nareis.join_referent"),
+      dublin_transfer(seed, rep, "departure.dublin_transfer"),
+      routes(seed, rep, "departure.routes"),
+      travel_documents(seed, rep, "departure.travel_documents"),
+      route_timing(seed, rep, "departure.route_timing"),
+      detention(seed, rep, "departure.detention"),
       non_asylum(seed, rep, "departure.non_asylum"),
       re_registration(seed, rep, "reception.re_registration"),
-      article8(seed, rep, "inflow.article8_family"),
-      investigation(seed, rep, "ind.investigation") {}
+      re_registration_outside(seed, rep, "reception.re_registration.outside"),
+      ukraine(seed, rep, "ukraine"),
+      initial(seed, rep, "initial_state") {
+  for (const auto& g : s.groups) {
+    arrival_gaps.emplace_back(seed, rep, "inflow.arrivals." + g.name);
+    arrival_profile.emplace_back(seed, rep, "inflow.profile." + g.name);
+  }
+  for (const char* process : kOtherArrivalProcesses) {
+    arrival_gaps.emplace_back(seed, rep, std::string("inflow.arrivals.") + process);
+    group_choice.emplace_back(seed, rep, std::string("inflow.group_choice.") + process);
+  }
+}
 
 ChainModel::ChainModel(const Scenario& s, std::uint64_t replication)
     : s_(s),
       cal_(s.calendar()),
       rec_(s.months()),
-      rng_(s.seed, replication),
+      rng_(s.seed, replication, s),
       coa_(kLocations),
       housing_capacity_(false),
       nareis_capacity_(false) {
@@ -87,6 +120,7 @@ RunTotals ChainModel::run(Tick until) {
   start_inflow();
   start_ukraine();
   start_non_asylum();
+  census();  // the start state's stocks by stay and time since permit, read on the start date
   rec_.snapshot_start();
   for (int m = 1; m <= s_.months(); ++m)
     schedule(cal_.to_tick(cal_.month_first_day(m)), kMonthBoundary, 0, 0,
@@ -96,7 +130,10 @@ RunTotals ChainModel::run(Tick until) {
   for (const auto& step : s_.ind.legal_term_days.steps())
     if (step.from > 0 && step.from <= end)
       schedule(step.from, kLegalTermChanged, 0, 0, engine::Priority::kSchedule);
-  sim_.run_until(end + 1, [this](const engine::Event& e) { dispatch(e); });
+  // Everything before the horizon, then only the month boundary at it: a daily cycle at `end`
+  // would book the day after the horizon into the last month.
+  sim_.run_before(engine::EventKey::make(end, engine::Priority::kSchedule, 0),
+                  [this](const engine::Event& e) { dispatch(e); });
   check_conservation();
   RunTotals t;
   t.events = sim_.events_executed();

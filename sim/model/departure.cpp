@@ -28,10 +28,11 @@ void ChainModel::start_departure(PersonId id) {
   Person& p = persons_[id];
   const auto& d = s_.departure;
   if (p.track == kDublin && p.origin != Origin::kDublinIn &&
-      rng_.departure.bernoulli(at(d.dublin_transfer_success))) {
+      rng_.dublin_transfer.bernoulli(at(d.dublin_transfer_success))) {
     p.route = kForcedDublin;
     const Tick term = after_days(at(d.dublin_transfer_term_days));
-    const Tick t = std::min(term, after_days(draw(d.dublin_transfer_duration, rng_.departure)));
+    const Tick t =
+        std::min(term, after_days(draw(d.dublin_transfer_duration, rng_.dublin_transfer)));
     schedule(t, kRouteDone, id, p.epoch);
     return;
   }
@@ -46,7 +47,7 @@ void ChainModel::start_departure(PersonId id) {
     total += w[r];
   }
   int route = kNoDeparture;
-  double u = rng_.departure.uniform01() * total;
+  double u = rng_.routes.uniform01() * total;
   for (int r = 0; r < kRoutes; ++r) {
     u -= w[r];
     if (u < 0 && w[r] > 0) {
@@ -59,7 +60,7 @@ void ChainModel::start_departure(PersonId id) {
   // papers).
   const double papers = at(d.travel_document_share);
   if ((route == kForcedOrigin || route == kForcedOther) && papers < 1.0 &&
-      !rng_.departure.bernoulli(
+      !rng_.travel_documents.bernoulli(
           papers))  // no draw when every case has papers: streams stay aligned
     route = kNoDeparture;
   p.route = static_cast<std::uint8_t>(route);
@@ -82,8 +83,8 @@ Tick ChainModel::route_done_time(int route) {
   if (route == kNoDeparture) return engine::kNever;
   if (d.route_paced[route])
     return engine::first_event_after(d.route_mean_days[route], now(),
-                                     rng_.departure.exponential(1.0));
-  return after_days(draw(d.route_duration[route], rng_.departure));
+                                     rng_.route_timing.exponential(1.0));
+  return after_days(draw(d.route_duration[route], rng_.route_timing));
 }
 
 void ChainModel::on_route_done(PersonId id, std::uint32_t epoch) {
@@ -110,7 +111,7 @@ void ChainModel::start_detention(PersonId id) {
   rec_.count(m_.detention_inflow);
   rec_.stock_add(m_.in_detention, now(), 1);
   leave_coa(id);
-  schedule(after_days(draw(s_.departure.detention, rng_.departure)), kRemoval, id);
+  schedule(after_days(draw(s_.departure.detention, rng_.detention)), kRemoval, id);
 }
 
 void ChainModel::on_removal(PersonId id) {

@@ -16,7 +16,7 @@ void ChainModel::on_linked(PersonId id) {
   if (p.head != id) return;
   housing_queue_.push(id);
   const double logeer = at(s_.housing.logeer_share);
-  if (logeer > 0 && rng_.housing.bernoulli(logeer)) stay_with_hosts(id);
+  if (logeer > 0 && rng_.logeerregeling.bernoulli(logeer)) stay_with_hosts(id);
 }
 
 // Logeerregeling: the household leaves COA for family, friends or a host family and keeps its
@@ -124,7 +124,7 @@ void ChainModel::place_in_shelter(PersonId head, std::uint32_t kind) {
         ++transit_occupied_;
       }
       const auto& stay = kind == 0 ? s_.housing.har_plus_move_on : s_.housing.transit_stay;
-      const double days = draw(stay, rng_.housing);
+      const double days = draw(stay, rng_.shelter_stay);
       // The state pays for a doorstroomlocatie resident for at most one year: booked at entry.
       if (kind == 1)
         rec_.count(m_.cost_transit,

@@ -116,10 +116,10 @@ void ChainModel::decide(PersonId id) {
   p.pending = {};
   // Spoor 4: part of the AA cases is referred to the extended procedure instead of decided.
   if (t == kAA && !(p.flags & flag::kReopened) &&
-      rng_.decisions.bernoulli(at(s_.ind.va_referral_share))) {
+      rng_.va_referral.bernoulli(at(s_.ind.va_referral_share))) {
     rec_.count(m_.referred_to_va);
     if (p.location != kNidos) move_coa(id, kAzc);
-    enqueue_ind(id, kVA, rng_.decisions.bernoulli(at(s_.ind.priority_share[kVA])) ? 0u : 1u);
+    enqueue_ind(id, kVA, rng_.ind_priority.bernoulli(at(s_.ind.priority_share[kVA])) ? 0u : 1u);
     return;
   }
   const bool count_first = is_first_application(p) && !(p.flags & flag::kFirstDecided);
@@ -132,17 +132,17 @@ void ChainModel::decide(PersonId id) {
     rec_.observe(m_.lead_time_weeks[t], weeks);
     if (weeks * 7.0 <= at(s_.ind.legal_term_days)) rec_.count(m_.within_term_by_track[t]);
   }
-  if (rng_.decisions.bernoulli(at(s_.ind.other_share[t]))) {
+  if (rng_.other_outcome.bernoulli(at(s_.ind.other_share[t]))) {
     if (count_first) rec_.count(m_.other_first);
     // Withdrawn or not processed: no right to stay. Part is in the DTenV caseload like a rejected
     // applicant (reception ends after four weeks, a departure route is drawn); the others leave
     // reception at once, mostly without supervision.
     const double to_dtenv = at(s_.departure.other_outcome_dtenv_share);
-    if (to_dtenv > 0 && rng_.decisions.bernoulli(to_dtenv)) {  // no draw when 0: streams align
+    if (to_dtenv > 0 && rng_.other_outcome_dtenv.bernoulli(to_dtenv)) {
       final_rejection(id);
       return;
     }
-    if (rng_.decisions.bernoulli(at(s_.departure.other_outcome_unsupervised_share)))
+    if (rng_.other_outcome.bernoulli(at(s_.departure.other_outcome_unsupervised_share)))
       leave_unsupervised(id);
     else
       leave_chain(id);
@@ -209,7 +209,7 @@ void ChainModel::grant_permit(PersonId id, PermitKind kind) {
     rec_.stock_add(m_.housing_waiting, now(), 1);
     move_coa(id, kAzc);
   }
-  schedule(after_days(draw(s_.housing.link_duration, rng_.housing)), kLinked, id);
+  schedule(after_days(draw(s_.housing.link_duration, rng_.link)), kLinked, id);
   maybe_apply_nareis(id);
 }
 
@@ -233,7 +233,7 @@ void ChainModel::on_legal_term_changed() {
   for (PersonId id = 0; id < persons_.size(); ++id) {
     const Person& p = persons_[id];
     if (p.stage == Stage::kIndWaiting && p.applied + old_term > now())
-      schedule_legal_term_expiry(id, p.applied + term, rng_.appeals);
+      schedule_legal_term_expiry(id, p.applied + term, rng_.legal_term_notice);
   }
 }
 
@@ -245,14 +245,14 @@ void ChainModel::on_legal_term_expired(PersonId id, std::uint32_t changes_seen) 
     const LegalTermChange& ch = legal_term_changes_[c];
     if (p.applied + ch.term_before > ch.at) return;
   }
-  if (!rng_.appeals.bernoulli(at(s_.ind.not_in_time_appeal_share[p.track]))) return;
+  if (!rng_.not_in_time.bernoulli(at(s_.ind.not_in_time_appeal_share[p.track]))) return;
   rec_.count(m_.court_inflow);
   rec_.count(m_.court_not_in_time);
   // Courts register an appeal against a missing decision as a VA case (Fig 75): a case the IND
   // has not decided within the term is by law in the extended procedure, whichever queue it is in.
   if (p.track == kAA || p.track == kVA) rec_.count(m_.court_not_in_time_va);
-  schedule(after_days(draw(s_.appeals.not_in_time_court_duration, rng_.appeals)), kNotInTimeRuling,
-           id);
+  schedule(after_days(draw(s_.appeals.not_in_time_court_duration, rng_.not_in_time)),
+           kNotInTimeRuling, id);
 }
 
 void ChainModel::on_not_in_time_ruling(PersonId id) {
@@ -263,7 +263,7 @@ void ChainModel::on_not_in_time_ruling(PersonId id) {
   if (refile > 0)
     schedule(after_days(refile), kLegalTermExpired, id,
              static_cast<std::uint32_t>(legal_term_changes_.size()));
-  if (!rng_.appeals.bernoulli(at(s_.appeals.not_in_time_priority))) return;
+  if (!rng_.not_in_time.bernoulli(at(s_.appeals.not_in_time_priority))) return;
   // The court orders a decision: the case moves to the front of its track's queue.
   ++p.epoch;
   ind_queue_[p.track].push({id, p.epoch}, 0);

@@ -71,8 +71,7 @@ void ChainModel::schedule_next_arrival(EventKind k, std::uint32_t group) {
   if (arrival_clock_.size() <= process) arrival_clock_.resize(s_.groups.size() + 5, 0.0);
   const double end = static_cast<double>(s_.horizon_ticks());
   const double day = static_cast<double>(engine::kTicksPerDay);
-  // Art. 8 arrivals came later and draw on their own stream, so the others' draws are unchanged.
-  double mass = (k == kArticle8Arrival ? rng_.article8 : rng_.arrivals).exponential(1.0);
+  double mass = rng_.arrival_gaps[process].exponential(1.0);
   double t = arrival_clock_[process];
   while (t < end) {
     const double day_end = (std::floor(t / day) + 1.0) * day;
@@ -117,21 +116,22 @@ void ChainModel::on_arrival(EventKind k, std::uint32_t group) {
       const PersonId id = new_person(Origin::kFirst, static_cast<std::uint8_t>(group));
       Person& p = persons_[id];
       const GroupParams& g = s_.groups[group];
-      if (rng_.arrivals.bernoulli(at(g.amv_share)))
+      engine::RandomStream& profile = rng_.arrival_profile[group];
+      if (profile.bernoulli(at(g.amv_share)))
         p.flags |= flag::kAmv;
-      else if (rng_.arrivals.bernoulli(at(g.family_with_minors_share)))
+      else if (profile.bernoulli(at(g.family_with_minors_share)))
         p.flags |= flag::kFamilyMinors;
       rec_.count(m_.first_applications);
       rec_.count(gm_.first_applications[group]);
       if (p.flags & flag::kAmv) {
         rec_.count(m_.first_amv);
-        schedule_coming_of_age(id, rng_.arrivals);
+        schedule_coming_of_age(id, profile);
       }
       register_person(id);
       break;
     }
     case kRepeatArrival: {
-      const PersonId id = new_person(Origin::kRepeat, draw_group(s_, now(), rng_.arrivals));
+      const PersonId id = new_person(Origin::kRepeat, draw_group(s_, now(), rng_.group_choice[0]));
       rec_.count(m_.repeat_applications);
       register_person(id);
       break;
@@ -139,14 +139,16 @@ void ChainModel::on_arrival(EventKind k, std::uint32_t group) {
     case kRelocationArrival:
     case kDublinInArrival: {
       const Origin o = k == kRelocationArrival ? Origin::kRelocation : Origin::kDublinIn;
-      const PersonId id = new_person(o, draw_group(s_, now(), rng_.arrivals));
+      const PersonId id =
+          new_person(o, draw_group(s_, now(), rng_.group_choice[k - kRepeatArrival]));
       rec_.count(k == kRelocationArrival ? m_.relocation : m_.dublin_in);
       register_person(id);
       break;
     }
     case kResettlementArrival: {
       // Resettled refugees arrive with a permit and go straight to an AZC to await housing.
-      const PersonId id = new_person(Origin::kResettlement, draw_group(s_, now(), rng_.arrivals));
+      const PersonId id =
+          new_person(Origin::kResettlement, draw_group(s_, now(), rng_.group_choice[1]));
       rec_.count(m_.resettlement);
       enter_coa(id, kAzc, kIntakeResettlement);
       grant_permit(id, PermitKind::kResettlement);
@@ -164,7 +166,7 @@ void ChainModel::on_arrival(EventKind k, std::uint32_t group) {
 // their own and waits there to be housed like a permit holder. The permit is not an asylum permit
 // (not in permits.total) and brings no nareis right; it does count toward the next quota forecast.
 void ChainModel::receive_article8_family() {
-  const PersonId id = new_person(Origin::kNareis, draw_group(s_, now(), rng_.article8));
+  const PersonId id = new_person(Origin::kNareis, draw_group(s_, now(), rng_.group_choice[4]));
   Person& p = persons_[id];
   p.head = id;
   p.applied = now();
@@ -173,7 +175,7 @@ void ChainModel::receive_article8_family() {
   set_stage(id, Stage::kPermitHolder);
   enter_coa(id, kAzc, kIntakeArticle8);
   permits_this_half_ += 1;
-  schedule(after_days(draw(s_.housing.link_duration, rng_.article8)), kLinked, id);
+  schedule(after_days(draw(s_.housing.link_duration, rng_.link)), kLinked, id);
 }
 
 }  // namespace asylumsim::model

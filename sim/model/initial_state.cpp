@@ -78,8 +78,7 @@ void ChainModel::seed_initial_state() {
       set_stage(id, Stage::kPermitHolder);
       rec_.stock_add(m_.coa_permit_holders, now(), 1);
       rec_.stock_add(m_.housing_waiting, now(), 1);
-      const Tick linked =
-          pa + engine::ticks_from_days(draw(s_.housing.link_duration, rng_.housing));
+      const Tick linked = pa + engine::ticks_from_days(draw(s_.housing.link_duration, rng));
       if (linked <= 0)
         on_linked(id);
       else
@@ -97,7 +96,7 @@ void ChainModel::seed_initial_state() {
     persons_[id].track = kAA;
     persons_[id].flags |= flag::kFirstDecided;
     set_stage(id, Stage::kInAppeal);
-    const double remaining = rng.uniform01() * draw(s_.appeals.court_duration[kAA], rng_.appeals);
+    const double remaining = rng.uniform01() * draw(s_.appeals.court_duration[kAA], rng);
     schedule(after_days(remaining), kCourtRuling, id);
   }
 
@@ -152,7 +151,7 @@ void ChainModel::seed_initial_state() {
     const PersonId id = new_person(Origin::kNareis, group_of());
     persons_[id].head = kNoPerson;
     set_stage(id, Stage::kNareisAbroad);
-    const double full = draw(s_.nareis.collect, rng_.nareis) + draw(s_.nareis.travel, rng_.nareis);
+    const double full = draw(s_.nareis.collect, rng) + draw(s_.nareis.travel, rng);
     schedule(after_days(rng.uniform01() * full), kNareisArrival, id);
   }
 }

@@ -19,8 +19,8 @@ void ChainModel::maybe_apply_nareis(PersonId referent, double window_used_days) 
   double delay = rng_.nareis.uniform01() * window_left;
   // Two-status system: subsidiary-protection holders wait, then must meet the requirements.
   const double subsidiary = at(s_.nareis.subsidiary_share);
-  if (subsidiary > 0 && rng_.nareis.bernoulli(subsidiary)) {
-    if (!rng_.nareis.bernoulli(at(s_.nareis.subsidiary_requirements_met))) return;
+  if (subsidiary > 0 && rng_.nareis_two_status.bernoulli(subsidiary)) {
+    if (!rng_.nareis_two_status.bernoulli(at(s_.nareis.subsidiary_requirements_met))) return;
     delay += at(s_.nareis.subsidiary_waiting_days);
   }
   schedule(after_days(delay), kNareisApply, referent);
@@ -54,16 +54,17 @@ void ChainModel::nareis_daily() {
     const PersonId id = nareis_queue_.pop();
     rec_.count(m_.nareis_decisions);
     rec_.stock_add(m_.nareis_waiting, now(), -1);
-    if (rng_.nareis.bernoulli(at(s_.nareis.grant_rate))) {
+    if (rng_.nareis_decisions.bernoulli(at(s_.nareis.grant_rate))) {
       rec_.count(m_.nareis_granted);
       const double travel = at(s_.nareis.travel_share);
-      if (travel < 1.0 && !rng_.nareis.bernoulli(travel)) {  // no draw at 1: streams stay aligned
+      if (travel < 1.0 &&
+          !rng_.nareis_travel.bernoulli(travel)) {  // no draw at 1: streams stay aligned
         rec_.count(m_.nareis_unused);
         set_stage(id, Stage::kDeparted);  // the mvv lapses: never enters the Netherlands
         continue;
       }
-      const double days =
-          draw(s_.nareis.collect, rng_.nareis) + draw(s_.nareis.travel, rng_.nareis);
+      const double days = draw(s_.nareis.collect, rng_.nareis_decisions) +
+                          draw(s_.nareis.travel, rng_.nareis_decisions);
       schedule(after_days(days), kNareisArrival, id);
     } else {
       set_stage(id, Stage::kDeparted);  // rejected abroad: never enters the Netherlands
@@ -93,7 +94,7 @@ void ChainModel::on_nareis_arrival(PersonId id) {
     house_person(id);
     return;
   }
-  if (ref_in_coa && rng_.nareis.bernoulli(at(s_.nareis.join_referent_share))) {
+  if (ref_in_coa && rng_.nareis_join.bernoulli(at(s_.nareis.join_referent_share))) {
     // Joins the referent's household: housed together when the referent is housed.
     Person& r = persons_[ref];
     const PersonId head = r.head;

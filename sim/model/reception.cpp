@@ -133,7 +133,7 @@ void ChainModel::on_reception_ends(PersonId id, std::uint32_t epoch) {
     return;
   }
   if (p.flags & flag::kAmv) return;  // minors keep reception until they come of age (assumption)
-  if (rng_.reception.bernoulli(at(s_.reception.vbl_share))) {
+  if (rng_.vbl.bernoulli(at(s_.reception.vbl_share))) {
     move_coa(id, kVbl);
     return;
   }
@@ -178,7 +178,7 @@ void ChainModel::on_re_registration(PersonId id, std::uint32_t absconded) {
   }
   rec_.count(m_.dtenv_inflow);
   const double outside = at(s_.reception.re_registration.outside_reception_share);
-  if (outside > 0 && rng_.re_registration.bernoulli(outside)) {
+  if (outside > 0 && rng_.re_registration_outside.bernoulli(outside)) {
     rec_.count(m_.dtenv_reentries_outside_reception);
     set_stage(id, Stage::kLimbo);
     rec_.stock_add(m_.limbo, now(), 1);

@@ -10,7 +10,7 @@ void ChainModel::register_person(PersonId id) {
   enter_coa(id, kCol, kIntakeRegistration);
   double days = draw(s_.registration.duration, rng_.registration);
   if (now() >= s_.registration.screening_from)
-    days += draw(s_.registration.screening, rng_.registration);
+    days += draw(s_.registration.screening, rng_.screening);
   schedule(after_days(days), kRegistrationDone, id);
 }
 
@@ -29,10 +29,11 @@ Track ChainModel::draw_track(std::uint8_t group) {
 // follows the application date, and the claim's answer (two months at most) comes long before an
 // AA decision would, so the time the claim takes is not modelled.
 Track ChainModel::send_dublin_claim() {
-  if (!rng_.tracks.bernoulli(at(s_.inflow.dublin_claims_sent_share))) return kDublin;
+  if (!rng_.dublin_claims.bernoulli(at(s_.inflow.dublin_claims_sent_share))) return kDublin;
   rec_.count(m_.dublin_claims_sent);
   const double refused = at(s_.ind.dublin_claim_refused_share);
-  if (refused > 0 && rng_.tracks.bernoulli(refused)) return kAA;  // no draw at 0: streams align
+  if (refused > 0 && rng_.dublin_refusal.bernoulli(refused))
+    return kAA;  // no draw at 0: streams align
   return kDublin;
 }
 
@@ -54,11 +55,11 @@ void ChainModel::on_registration_done(PersonId id) {
       break;  // relocation and Dublin transfers in: NL is responsible
   }
   const bool to_nidos =
-      (p.flags & flag::kAmv) && rng_.reception.bernoulli(at(s_.reception.amv_nidos_share));
+      (p.flags & flag::kAmv) && rng_.nidos.bernoulli(at(s_.reception.amv_nidos_share));
   move_coa(id, to_nidos ? kNidos : (track == kVA ? kAzc : kPol));
-  enqueue_ind(id, track, rng_.tracks.bernoulli(at(s_.ind.priority_share[track])) ? 0u : 1u);
+  enqueue_ind(id, track, rng_.ind_priority.bernoulli(at(s_.ind.priority_share[track])) ? 0u : 1u);
   schedule_legal_term_expiry(id, p.applied + engine::ticks_from_days(at(s_.ind.legal_term_days)),
-                             rng_.registration);
+                             rng_.legal_term_notice);
 }
 
 }  // namespace asylumsim::model

@@ -109,11 +109,11 @@ Summary Aggregator::summary(std::size_t c) const {
 void OrderedFeed::submit(std::uint64_t replication, std::vector<double> row) {
   std::lock_guard lock(mu_);
   pending_.emplace(replication, std::move(row));
-  for (auto it = pending_.begin(); it != pending_.end() && it->first == next_;
+  for (auto it = pending_.begin(); it != pending_.end() && it->first == next_.load();
        it = pending_.begin()) {
     sink_(it->first, it->second);
     pending_.erase(it);
-    ++next_;
+    next_.fetch_add(1, std::memory_order_release);
   }
 }
 

@@ -10,6 +10,8 @@
 #include <map>
 #include <sstream>
 
+#include "asylumsim/engine/rng.hpp"
+
 namespace asylumsim::scenario {
 
 namespace {
@@ -213,9 +215,13 @@ void read_first_applications_file(const YamlView& v, Scenario& s) {
                         s.inflow.first_applications_file));
     return;
   }
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // The file is part of what was run: a checkpoint must not resume after it changed.
+  s.resolved_digest = engine::fnv1a64(fmt::format("{:016x}\n{}", s.resolved_digest, text));
+  std::istringstream lines(text);
   const std::size_t before = v.diagnostics().size();
   CsvReader csv(v, s, s.inflow.first_applications_file);
-  const std::vector<Row> rows = csv.read(in);
+  const std::vector<Row> rows = csv.read(lines);
   if (v.diagnostics().size() == before) fill(csv, rows, s);
   if (v.diagnostics().size() != before) s.inflow.first_applications_by_month.clear();
 }

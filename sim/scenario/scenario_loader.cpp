@@ -31,7 +31,8 @@ int Scenario::group_index(std::string_view n) const {
 
 namespace {
 
-enum class Range { kAny, kNonNegative, kPositive, kProbability };
+// kCount: persons, places or a flow per period, 0 to kMaxCount.
+enum class Range { kAny, kNonNegative, kPositive, kProbability, kCount };
 
 const char* range_text(Range r) {
   switch (r) {
@@ -43,6 +44,8 @@ const char* range_text(Range r) {
       return "a number > 0";
     case Range::kProbability:
       return "a probability between 0 and 1";
+    case Range::kCount:
+      return "a count between 0 and 10,000,000";
   }
   return "";
 }
@@ -57,6 +60,8 @@ bool in_range(double v, Range r) {
       return v > 0;
     case Range::kProbability:
       return v >= 0 && v <= 1;
+    case Range::kCount:
+      return v >= 0 && v <= kMaxCount;
   }
   return true;
 }
@@ -72,6 +77,9 @@ class Loader {
 
   Scenario load() {
     s_.file = file_;
+    YAML::Emitter canonical;
+    canonical << root_.node();
+    s_.resolved_digest = engine::fnv1a64(canonical.c_str());
     if (!root_.expect_map({"scenario", "groups", "inflow", "registration", "ind", "appeals",
                            "reception", "housing", "nareis", "departure", "ukraine", "initial",
                            "costs", "measures", "calibration", "extends"}))
@@ -94,6 +102,7 @@ class Loader {
     read_measures(root_.child("measures"));
     if (!diag_.empty()) throw InputError(diag_);
     measures::apply_measures(s_);
+    if (auto composed = measures::check_composed(s_); !composed.empty()) throw InputError(composed);
     return std::move(s_);
   }
 
@@ -307,6 +316,10 @@ class Loader {
       v.error("expected a mapping of nationality groups (for example syria:, eritrea:, other:)");
       return;
     }
+    if (v.size() > kMaxGroups) {
+      v.error(fmt::format("{} nationality groups (expected at most {})", v.size(), kMaxGroups));
+      return;
+    }
     std::set<std::string> seen;
     for (const std::string& name : v.keys()) {
       if (!seen.insert(name).second) {
@@ -321,7 +334,7 @@ class Loader {
                          "voluntary_departure_factor"}))
         continue;
       p.first_applications_per_year =
-          schedule(g.required("first_applications_per_year"), 0, Range::kNonNegative);
+          schedule(g.required("first_applications_per_year"), 0, Range::kCount);
       p.amv_share = schedule(g.child("amv_share"), 0, Range::kProbability);
       p.family_with_minors_share =
           schedule(g.child("family_with_minors_share"), 0, Range::kProbability);
@@ -370,15 +383,14 @@ class Loader {
           for (auto& f : in.seasonality) f *= 12.0 / sum;  // normalise to mean 1
       }
     }
-    in.repeat_per_year = schedule(v.child("repeat_per_year"), 0, Range::kNonNegative);
-    in.resettlement_per_year = schedule(v.child("resettlement_per_year"), 0, Range::kNonNegative);
-    in.relocation_per_year = schedule(v.child("relocation_per_year"), 0, Range::kNonNegative);
+    in.repeat_per_year = schedule(v.child("repeat_per_year"), 0, Range::kCount);
+    in.resettlement_per_year = schedule(v.child("resettlement_per_year"), 0, Range::kCount);
+    in.relocation_per_year = schedule(v.child("relocation_per_year"), 0, Range::kCount);
     in.dublin_transfers_in_per_year =
-        schedule(v.child("dublin_transfers_in_per_year"), 0, Range::kNonNegative);
+        schedule(v.child("dublin_transfers_in_per_year"), 0, Range::kCount);
     in.dublin_claims_sent_share =
         schedule(v.child("dublin_claims_sent_share"), 1, Range::kProbability);
-    in.article8_family_per_year =
-        schedule(v.child("article8_family_per_year"), 0, Range::kNonNegative);
+    in.article8_family_per_year = schedule(v.child("article8_family_per_year"), 0, Range::kCount);
     read_first_applications_file(v.child("first_applications_file"), s_);
   }
 
@@ -394,7 +406,7 @@ class Loader {
     if (!v.defined()) return;
     if (!v.expect_map({"ter_apel_cap", "duration", "screening_from", "screening"})) return;
     auto& r = s_.registration;
-    r.ter_apel_cap = schedule(v.child("ter_apel_cap"), 2000, Range::kNonNegative);
+    r.ter_apel_cap = schedule(v.child("ter_apel_cap"), 2000, Range::kCount);
     r.duration = distribution(v.child("duration"), r.duration);
     if (v.has("screening_from"))
       r.screening_from = dated_tick(v.child("screening_from"), engine::kNever);
@@ -412,7 +424,7 @@ class Loader {
       return;
     auto& p = s_.ind;
     per_key_schedules(v.required("capacity_per_week"), kTrackNames, p.capacity_per_week, 0,
-                      Range::kNonNegative);
+                      Range::kCount);
     if (v.has("share_unused_capacity"))
       p.share_unused_capacity = v.child("share_unused_capacity").as_bool(true);
     per_key_schedules(v.child("other_share"), kTrackNames, p.other_share, 0, Range::kProbability);
@@ -490,7 +502,7 @@ class Loader {
                        "amv_time_to_adulthood", "re_registration"}))
       return;
     auto& r = s_.reception;
-    per_key_schedules(v.required("capacity"), kLocationNames, r.capacity, 0, Range::kNonNegative);
+    per_key_schedules(v.required("capacity"), kLocationNames, r.capacity, 0, Range::kCount);
     r.reception_end_days = schedule(v.child("reception_end_days"), 28, Range::kNonNegative);
     r.vbl_share = schedule(v.child("vbl_share"), 0.05, Range::kProbability);
     r.amv_nidos_share = schedule(v.child("amv_nidos_share"), 0.45, Range::kProbability);
@@ -521,17 +533,17 @@ class Loader {
       return;
     auto& h = s_.housing;
     h.link_duration = distribution(v.child("link_duration"), h.link_duration);
-    h.quota_per_half_year = schedule(v.required("quota_per_half_year"), 0, Range::kNonNegative);
+    h.quota_per_half_year = schedule(v.required("quota_per_half_year"), 0, Range::kCount);
     if (v.has("quota_forecast_from"))
       h.quota_forecast_from = dated_tick(v.child("quota_forecast_from"), engine::kNever);
     h.realisation_per_half_year =
-        schedule(v.required("realisation_per_half_year"), 0, Range::kNonNegative);
+        schedule(v.required("realisation_per_half_year"), 0, Range::kCount);
     h.backlog_at_start = number(v.child("backlog_at_start"), 0, Range::kAny);
     h.advance_share = schedule(v.child("advance_share"), 0.15, Range::kNonNegative);
     h.norm_weeks = number(v.child("norm_weeks"), 14, Range::kPositive);
-    h.har_plus_per_month = schedule(v.child("har_plus_per_month"), 0, Range::kNonNegative);
+    h.har_plus_per_month = schedule(v.child("har_plus_per_month"), 0, Range::kCount);
     h.har_plus_move_on = distribution(v.child("har_plus_move_on"), h.har_plus_move_on);
-    h.transit_places = schedule(v.child("transit_places"), 0, Range::kNonNegative);
+    h.transit_places = schedule(v.child("transit_places"), 0, Range::kCount);
     h.transit_stay = distribution(v.child("transit_stay"), h.transit_stay);
     if (v.has("direct_family_housing_from")) {
       h.direct_family_housing = true;
@@ -547,7 +559,7 @@ class Loader {
       return;
     auto& n = s_.nareis;
     n.window_days = schedule(v.child("window_days"), 90, Range::kNonNegative);
-    n.capacity_per_week = schedule(v.required("capacity_per_week"), 0, Range::kNonNegative);
+    n.capacity_per_week = schedule(v.required("capacity_per_week"), 0, Range::kCount);
     n.grant_rate = schedule(v.child("grant_rate"), 0.87, Range::kProbability);
     n.collect = distribution(v.child("collect"), n.collect);
     n.travel = distribution(v.child("travel"), n.travel);
@@ -624,7 +636,7 @@ class Loader {
       return;
     auto& n = s_.departure.non_asylum;
     n.enabled = true;
-    n.caseload_at_start = number(v.child("caseload_at_start"), 0, Range::kNonNegative);
+    n.caseload_at_start = number(v.child("caseload_at_start"), 0, Range::kCount);
     n.mean_days_to_depart = schedule(v.required("mean_days_to_depart"), 90, Range::kPositive);
     const YamlView entries = v.required("entries_per_year");
     if (!entries.defined() || !entries.expect_map(names_of(kNonAsylumRouteNames))) return;
@@ -641,10 +653,10 @@ class Loader {
       return;
     auto& u = s_.ukraine;
     u.enabled = true;
-    u.registered_at_start = number(v.child("registered_at_start"), 0, Range::kNonNegative);
-    u.registrations_per_year = schedule(v.child("registrations_per_year"), 0, Range::kNonNegative);
+    u.registered_at_start = number(v.child("registered_at_start"), 0, Range::kCount);
+    u.registrations_per_year = schedule(v.child("registrations_per_year"), 0, Range::kCount);
     u.mean_stay_years = schedule(v.child("mean_stay_years"), 4, Range::kPositive);
-    u.municipal_capacity = schedule(v.child("municipal_capacity"), 0, Range::kNonNegative);
+    u.municipal_capacity = schedule(v.child("municipal_capacity"), 0, Range::kCount);
     u.municipal_share = schedule(v.child("municipal_share"), 0.8, Range::kProbability);
     if (v.has("protection_end"))
       u.protection_end = dated_tick(v.child("protection_end"), engine::kNever);
@@ -669,19 +681,19 @@ class Loader {
           std::string_view(key) == "ind_backlog" ? in.ind_backlog : in.ind_backlog_max_age_days;
       if (b.defined() && b.expect_map(names_of(kTrackNames)))
         for (int t = 0; t < kTracks; ++t)
-          arr[t] = number(b.child(kTrackNames[t]), arr[t], Range::kNonNegative);
+          arr[t] = number(b.child(kTrackNames[t]), arr[t], Range::kCount);
     }
-    in.permit_holders_in_coa = number(v.child("permit_holders_in_coa"), 0, Range::kNonNegative);
+    in.permit_holders_in_coa = number(v.child("permit_holders_in_coa"), 0, Range::kCount);
     in.permit_holders_max_age_days =
         number(v.child("permit_holders_max_age_days"), 300, Range::kNonNegative);
-    in.in_appeal = number(v.child("in_appeal"), 0, Range::kNonNegative);
-    in.rejected_in_coa = number(v.child("rejected_in_coa"), 0, Range::kNonNegative);
+    in.in_appeal = number(v.child("in_appeal"), 0, Range::kCount);
+    in.rejected_in_coa = number(v.child("rejected_in_coa"), 0, Range::kCount);
     in.amv_share = number(v.child("amv_share"), 0.07, Range::kProbability);
-    in.nareis_waiting = number(v.child("nareis_waiting"), 0, Range::kNonNegative);
+    in.nareis_waiting = number(v.child("nareis_waiting"), 0, Range::kCount);
     in.nareis_max_age_days = number(v.child("nareis_max_age_days"), 400, Range::kNonNegative);
-    in.nareis_travelling = number(v.child("nareis_travelling"), 0, Range::kNonNegative);
-    in.limbo = number(v.child("limbo"), 0, Range::kNonNegative);
-    in.har_plus_residents = number(v.child("har_plus_residents"), 0, Range::kNonNegative);
+    in.nareis_travelling = number(v.child("nareis_travelling"), 0, Range::kCount);
+    in.limbo = number(v.child("limbo"), 0, Range::kCount);
+    in.har_plus_residents = number(v.child("har_plus_residents"), 0, Range::kCount);
   }
 
   void read_costs(const YamlView& v) {
@@ -750,7 +762,7 @@ class Loader {
         if (b.has("budget_eur") == b.has("places_per_month")) {
           b.error("give either places_per_month or budget_eur");
         } else if (b.has("places_per_month")) {
-          p.places_per_month = number(b.child("places_per_month"), 0, Range::kNonNegative);
+          p.places_per_month = number(b.child("places_per_month"), 0, Range::kCount);
         } else {
           const double budget = number(b.child("budget_eur"), 0, Range::kNonNegative);
           const Tick end = std::min(m.until, s_.horizon_ticks());
@@ -773,7 +785,7 @@ class Loader {
             const Tick t = window_date(e.required("from"), false).value_or(0);
             if (t <= prev && i > 0) e.child("from").error("steps must be in increasing date order");
             prev = t;
-            p.places.emplace_back(t, number(e.required("value"), 0, Range::kNonNegative));
+            p.places.emplace_back(t, number(e.required("value"), 0, Range::kCount));
           }
         }
         p.stay = optional_distribution(b.child("stay"));
@@ -787,7 +799,7 @@ class Loader {
       case measure_index<IndCapacityMeasure>(): {
         IndCapacityMeasure p;
         p.track = std::max(0, named_index(b.required("track"), names_of(kTrackNames), "track"));
-        p.extra_per_week = number(b.required("extra_per_week"), 0, Range::kNonNegative);
+        p.extra_per_week = number(b.required("extra_per_week"), 0, Range::kCount);
         p.lag_days = number(b.child("hiring_lag_days"), 0, Range::kNonNegative);
         return p;
       }
@@ -816,8 +828,7 @@ class Loader {
         const YamlView bp = b.child("border_procedure");
         if (bp.defined() && bp.expect_map({"share", "groups", "capacity_per_week"})) {
           p.border_share = number(bp.required("share"), 0, Range::kProbability);
-          p.border_capacity_per_week =
-              number(bp.child("capacity_per_week"), 0, Range::kNonNegative);
+          p.border_capacity_per_week = number(bp.child("capacity_per_week"), 0, Range::kCount);
           const YamlView gs = bp.child("groups");
           if (gs.defined() && gs.expect_sequence())
             for (std::size_t i = 0; i < gs.size(); ++i)
@@ -846,7 +857,7 @@ class Loader {
         return p;
       }
       case measure_index<TerApelCapMeasure>():
-        return TerApelCapMeasure{number(b.required("cap"), 2000, Range::kNonNegative)};
+        return TerApelCapMeasure{number(b.required("cap"), 2000, Range::kCount)};
       case measure_index<DirectFamilyHousingMeasure>():
         return DirectFamilyHousingMeasure{};
       case measure_index<VoluntaryReturnMeasure>():
@@ -937,6 +948,8 @@ class Loader {
       if (!b.expect_map(measure_keys(t))) continue;
       Measure m;
       m.name = name;
+      const YAML::Mark mark = b.node().Mark();
+      m.where = {b.file(), mark.line + 1, mark.column + 1, b.path(), ""};
       m.description = b.has("description") ? b.child("description").as_string() : "";
       const std::size_t before = diag_.size();
       m.from = window_date(b.required("from"), false).value_or(0);

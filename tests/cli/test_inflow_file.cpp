@@ -143,3 +143,13 @@ TEST_CASE("an inflow file named in a base scenario is found beside the base", "[
     CHECK(s.inflow.first_applications_by_month[2] == std::vector<double>{66, 33});
   }
 }
+
+TEST_CASE("the inflow file's content is part of the scenario's identity (checkpoints)",
+          "[inflow][checkpoint]") {
+  const fs::path dir = test::empty_test_dir("inflow-digest");
+  const fs::path file = scenario_with_file(dir, "month,persons\n2024-03,99\n");
+  const auto first = scenario::load_scenario(file.string()).resolved_digest;
+  CHECK(scenario::load_scenario(file.string()).resolved_digest == first);
+  scenario_with_file(dir, "month,persons\n2024-03,98\n");
+  CHECK(scenario::load_scenario(file.string()).resolved_digest != first);
+}

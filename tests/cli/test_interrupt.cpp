@@ -127,3 +127,38 @@ TEST_CASE("SIGINT stops a batch cleanly with partial results marked incomplete",
     CHECK(e.path().filename().string().find("partial") == std::string::npos);
   CHECK(fs::exists(log));  // kept, so the batch can be resumed
 }
+
+TEST_CASE("a checkpoint is refused when the base a variant extends has changed",
+          "[cli][checkpoint][correctness]") {
+  const fs::path dir = fs::temp_directory_path() / "asylumsim-test-ckpt-base";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string base = slurp(kSmall);
+  std::ofstream(dir / "base.yaml") << base;
+  std::ofstream(dir / "variant.yaml") << "extends: base.yaml\nscenario:\n  name: variant\n";
+  const fs::path log = dir / "v.ckpt";
+  const std::vector<std::string> args = {"run",
+                                         (dir / "variant.yaml").string(),
+                                         "--out",
+                                         (dir / "o").string(),
+                                         "--replications",
+                                         "40",
+                                         "--threads",
+                                         "1",
+                                         "--quiet",
+                                         "--checkpoint",
+                                         log.string()};
+  const pid_t pid = spawn(args);
+  REQUIRE(wait_for_records(log, 1000, 1));
+  kill(pid, SIGKILL);
+  CHECK(wait_exit(pid) == -SIGKILL);
+  // The variant file is untouched; only its base changes.
+  const auto at = base.find("first_applications_per_year: 3000");
+  REQUIRE(at != std::string::npos);
+  base.replace(at, std::string("first_applications_per_year: 3000").size(),
+               "first_applications_per_year: 3100");
+  std::ofstream(dir / "base.yaml", std::ios::trunc) << base;
+  CHECK(wait_exit(spawn(args)) == 1);
+  CHECK(fs::exists(log));  // kept: it still belongs to the old run
+  CHECK_FALSE(fs::exists(dir / "o" / "series.csv"));
+}

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <set>
+#include <stdexcept>
 #include <vector>
 
 #include "asylumsim/engine/dary_heap.hpp"
@@ -93,4 +94,29 @@ TEST_CASE("a default step schedule is defined at every tick", "[engine][resource
   t.set_from(100, 5.0);
   CHECK(t.at(99) == 0.0);
   CHECK(t.at(100) == 5.0);
+}
+
+TEST_CASE("scheduling into the past is an error in every build", "[engine][event][correctness]") {
+  Simulator<> sim;
+  sim.schedule_at(10, Priority::kNormal, {1, 0, 0});
+  sim.run_until(20, [](const Event&) {});
+  CHECK_THROWS_AS(sim.schedule_at(19, Priority::kNormal, {2, 0, 0}), std::logic_error);
+  CHECK_THROWS_WITH(sim.schedule_at(5, Priority::kNormal, {2, 0, 0}),
+                    Catch::Contains("before the clock"));
+  CHECK(sim.now() == 20);
+  CHECK_NOTHROW(sim.schedule_at(20, Priority::kNormal, {3, 0, 0}));
+}
+
+TEST_CASE("run_before a (time, priority) bound runs the boundary at the horizon and no more",
+          "[engine][event][correctness]") {
+  Simulator<> sim;
+  sim.schedule_at(99, Priority::kLow, {1, 0, 0});
+  sim.schedule_at(100, Priority::kBoundary, {2, 0, 0});
+  sim.schedule_at(100, Priority::kSchedule, {3, 0, 0});
+  sim.schedule_at(101, Priority::kBoundary, {4, 0, 0});
+  std::vector<std::uint32_t> ran;
+  sim.run_before(EventKey::make(100, Priority::kSchedule, 0),
+                 [&](const Event& e) { ran.push_back(e.data.kind); });
+  CHECK(ran == std::vector<std::uint32_t>{1, 2});
+  CHECK(sim.pending() == 2);
 }

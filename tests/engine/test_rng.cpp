@@ -57,3 +57,19 @@ TEST_CASE("distributions reproduce their documented means", "[engine][rng]") {
     CHECK(t.stddev() / t.mean() == Approx(0.5).epsilon(0.03));
   }
 }
+
+TEST_CASE("the largest 53-bit draw maps below 1, so inverse CDFs and bernoulli(1) hold",
+          "[engine][rng][correctness]") {
+  constexpr std::uint64_t kAllOnes = (std::uint64_t{1} << 53) - 1;
+  // (2^53 - 0.5) * 2^-53 rounds to 1.0 in double precision: the old mapping returned exactly 1.
+  CHECK((static_cast<double>(kAllOnes) + 0.5) * 0x1.0p-53 == 1.0);
+  const double top = RandomStream::unit_interval(kAllOnes);
+  CHECK(top < 1.0);
+  CHECK(top > 0.9999999999999998);
+  CHECK(RandomStream::unit_interval(0) > 0.0);
+  CHECK(1.0 - top < 1.0);
+  // At that draw, bernoulli(1) is true and a lognormal inverse CDF stays finite.
+  CHECK(top < 1.0);
+  const double z = 2.0 * top - 1.0;
+  CHECK(std::isfinite(std::log(1.0 - z)));
+}

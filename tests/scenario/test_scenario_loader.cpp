@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 
 #include "../support/fixtures.hpp"
 #include "asylumsim/scenario/scenario.hpp"
@@ -207,4 +209,23 @@ TEST_CASE("a route share given as 'rest' is 1 minus the others at every dated ch
   CHECK(share.at(tick("2024-06-30")) == Approx(0.10));
   CHECK(share.at(tick("2024-07-01")) == Approx(0.05));
   CHECK(share.at(tick("2025-03-01")) == Approx(0.10));
+}
+
+TEST_CASE("the resolved digest follows the base a variant extends, not only the variant's bytes",
+          "[scenario][correctness]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "asylumsim-test-digest";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ifstream small(test::source_path("tests/data/small.yaml"));
+  std::string base((std::istreambuf_iterator<char>(small)), std::istreambuf_iterator<char>());
+  std::ofstream(dir / "base.yaml") << base;
+  std::ofstream(dir / "variant.yaml") << "extends: base.yaml\nscenario:\n  name: variant\n";
+  const auto first = scenario::load_scenario((dir / "variant.yaml").string()).resolved_digest;
+  CHECK(scenario::load_scenario((dir / "variant.yaml").string()).resolved_digest == first);
+  std::ofstream(dir / "base.yaml", std::ios::app) << "# a comment changes nothing\n";
+  CHECK(scenario::load_scenario((dir / "variant.yaml").string()).resolved_digest == first);
+  base.replace(base.find("seed: 7"), 7, "seed: 8");
+  std::ofstream(dir / "base.yaml", std::ios::trunc) << base;
+  CHECK(scenario::load_scenario((dir / "variant.yaml").string()).resolved_digest != first);
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -120,32 +121,52 @@ class ServerPool {
 };
 
 // Releases a number of units per period (a rate given per period, possibly fractional): IND
-// decisions per week, municipal housing per half-year. Fractions carry over so that, for example,
-// 100.5 decisions per week give 201 decisions in two weeks. Unused units lapse at the end of a
-// period unless `carry_unused` is set.
+// decisions per week, municipal housing per half-year. Units are counted in integer millionths, so
+// the release over any number of periods is exact: 100.5 decisions per week give 201 decisions in
+// two weeks, never 202 (a floating-point tolerance once let an almost-whole extra unit through at
+// every refill). Unused units lapse at the end of a period unless `carry_unused` is set; even then
+// the period keeps up to the largest request it had to refuse, so a household larger than one
+// period's release is housed after a few periods instead of never (and blocking those behind it).
 class PeriodicQuota {
  public:
+  static constexpr std::int64_t kScale = 1'000'000;  // millionths of a unit
+  static constexpr double kMaxUnitsPerCall = 1e12;   // larger requests are this many
+  static constexpr std::int64_t kMaxAvailable = std::int64_t{4'000'000'000'000'000'000};
+
   explicit PeriodicQuota(bool carry_unused = false) : carry_unused_(carry_unused) {}
 
-  // Starts a new period with `units` available (plus the carried fraction, and leftovers when
-  // carry_unused is set).
+  // Starts a new period with `units` available, plus what the previous period keeps: everything
+  // (carry_unused), or its fraction of a unit and up to the largest refused request.
   void refill(double units) {
-    const double carried = carry_unused_ ? available_ : available_ - std::floor(available_);
-    available_ = std::max(0.0, carried) + std::max(0.0, units);
+    const std::int64_t kept =
+        carry_unused_ ? available_
+                      : std::min(available_, std::max(available_ % kScale, largest_refused_));
+    largest_refused_ = 0;
+    available_ = std::min(kMaxAvailable, kept + to_fixed(units));
   }
   // Adds units within the current period (a dated top-up).
-  void add(double units) { available_ = std::max(0.0, available_ + units); }
+  void add(double units) { available_ = std::min(kMaxAvailable, available_ + to_fixed(units)); }
   bool try_take(double units = 1.0) {
-    if (available_ + 1e-9 < units) return false;
-    available_ -= units;
+    const std::int64_t u = to_fixed(units);
+    if (u > available_) {
+      largest_refused_ = std::max(largest_refused_, u);
+      return false;
+    }
+    available_ -= u;
     return true;
   }
-  double available() const { return available_; }
-  std::int64_t whole_units() const { return static_cast<std::int64_t>(available_ + 1e-9); }
+  double available() const { return static_cast<double>(available_) / kScale; }
+  std::int64_t whole_units() const { return available_ / kScale; }
 
  private:
+  // Negative and NaN requests count as 0; beyond kMaxUnitsPerCall they are capped (no overflow).
+  static std::int64_t to_fixed(double units) {
+    if (!(units > 0)) return 0;
+    return std::llround(std::min(units, kMaxUnitsPerCall) * static_cast<double>(kScale));
+  }
   bool carry_unused_;
-  double available_ = 0.0;
+  std::int64_t available_ = 0;
+  std::int64_t largest_refused_ = 0;
 };
 
 // Occupied places per location type, with a capacity each and an overflow rule: a type whose

@@ -39,12 +39,19 @@ class RandomStream {
   static constexpr result_type max() { return pcg32::max(); }
   result_type operator()() { return engine_(); }
 
-  // Uniform on the open interval (0, 1) with 53 random bits; never 0, so log() is safe.
+  // Uniform on the open interval (0, 1) with 53 random bits; never 0, so log() is safe, and never
+  // 1, so an inverse CDF never reads past its table and bernoulli(1) is always true.
   double uniform01() {
     const std::uint64_t hi = engine_();
     const std::uint64_t lo = engine_();
-    const std::uint64_t bits = ((hi << 32) | lo) >> 11;  // 53 bits
-    return (static_cast<double>(bits) + 0.5) * 0x1.0p-53;
+    return unit_interval(((hi << 32) | lo) >> 11);
+  }
+  // Maps 53 random bits to (0, 1). (2^53 - 1 + 0.5) * 2^-53 rounds to exactly 1.0 in double
+  // precision, so the top value is pulled down to the largest double below 1.
+  static constexpr double unit_interval(std::uint64_t bits53) {
+    constexpr double kBelowOne = 0x1.fffffffffffffp-1;
+    const double u = (static_cast<double>(bits53) + 0.5) * 0x1.0p-53;
+    return u < kBelowOne ? u : kBelowOne;
   }
   bool bernoulli(double p) { return uniform01() < p; }
   // Inversion keeps exactly one uniform per draw, which keeps common random numbers aligned.

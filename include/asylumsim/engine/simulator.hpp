@@ -3,8 +3,10 @@
 // argument, so dispatch is a direct (inlinable) call, not a virtual one.
 #pragma once
 
-#include <cassert>
+#include <fmt/format.h>
+
 #include <cstdint>
+#include <stdexcept>
 
 #include "asylumsim/engine/dary_heap.hpp"
 #include "asylumsim/engine/event.hpp"
@@ -19,9 +21,12 @@ class Simulator {
   std::size_t pending() const { return fes_.size(); }
   void reserve(std::size_t n) { fes_.reserve(n); }
 
-  // Schedules an event at absolute tick `at`. Scheduling in the past is a model bug.
+  // Schedules an event at absolute tick `at`. Scheduling in the past is a model bug: it would
+  // run the clock backwards, so it throws in every build (not only where asserts are on).
   EventHandle schedule_at(Tick at, Priority p, EventData d) {
-    assert(at >= now_);
+    if (at < now_) [[unlikely]]
+      throw std::logic_error(fmt::format(
+          "event of kind {} scheduled at tick {}, before the clock ({})", d.kind, at, now_));
     return fes_.push(EventKey::make(at, p, next_sequence_++), d);
   }
   EventHandle schedule_in(Tick delay, Priority p, EventData d) {
@@ -33,14 +38,22 @@ class Simulator {
   // Returns the number of events run. `handler` is called as handler(const Event&).
   template <class Handler>
   std::uint64_t run_until(Tick end, Handler&& handler) {
+    const std::uint64_t n = run_before(EventKey::make(end, Priority::kBoundary, 0), handler);
+    if (end > now_) now_ = end;
+    return n;
+  }
+  // Runs every event ordered before `bound` (time, then priority, then sequence) in key order.
+  // With bound = (end, kSchedule) it runs the boundary events at `end` — closing the last period —
+  // and nothing that belongs to the time after it.
+  template <class Handler>
+  std::uint64_t run_before(EventKey bound, Handler&& handler) {
     const std::uint64_t before = executed_;
-    while (!fes_.empty() && fes_.top_key().time < end) {
+    while (!fes_.empty() && fes_.top_key() < bound) {
       const Event ev = fes_.pop();
       now_ = ev.key.time;
       ++executed_;
       handler(ev);
     }
-    if (end > now_) now_ = end;
     return executed_ - before;
   }
 

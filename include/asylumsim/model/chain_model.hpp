@@ -68,13 +68,25 @@ struct QueueEntry {
 };
 using IndQueue = engine::PriorityDiscipline<QueueEntry, 2>;  // class 0: court-ordered or resumed
 
-// Streams: one per stochastic input, so scenarios differing in one input keep common random
-// numbers in all others.
+// Streams: one per stochastic process, so scenarios differing in one input keep common random
+// numbers in all others. A draw made only under some setting (a measure, a share above 0) has a
+// stream of its own: drawing it must not shift any other process's numbers. Per-group streams are
+// keyed by the group's name, so they do not depend on the order of the groups in the file.
 struct Streams {
-  engine::RandomStream arrivals, registration, tracks, decisions, appeals, reception, housing,
-      nareis, departure, ukraine, initial, abscond, non_asylum, re_registration, article8,
-      investigation;
-  Streams(std::uint64_t seed, std::uint64_t rep);
+  using Stream = engine::RandomStream;
+  // Inflow: each arrival process's gaps (each group's first applications, then repeat,
+  // resettlement, relocation, Dublin transfers in, art. 8 family), each group's arrival profile
+  // (unaccompanied minor, family, age), and the group chosen for each non-first process.
+  std::vector<Stream> arrival_gaps, arrival_profile, group_choice;
+  Stream registration, screening, tracks, dublin_claims, dublin_refusal, ind_priority,
+      legal_term_notice, nidos, vbl;
+  Stream decisions, va_referral, other_outcome, other_outcome_dtenv, abscond, investigation;
+  Stream appeals, not_in_time;
+  Stream link, logeerregeling, shelter_stay;
+  Stream nareis, nareis_two_status, nareis_decisions, nareis_travel, nareis_join;
+  Stream dublin_transfer, routes, travel_documents, route_timing, detention, non_asylum;
+  Stream re_registration, re_registration_outside, ukraine, initial;
+  Streams(std::uint64_t seed, std::uint64_t rep, const scenario::Scenario& s);
 };
 
 struct RunTotals {

@@ -6,6 +6,7 @@
 // that limit percentiles are exact; beyond it they come from the P² estimator (docs/montecarlo.md).
 #pragma once
 
+#include <atomic>
 #include <boost/accumulators/accumulators.hpp>
 #include <boost/accumulators/statistics/extended_p_square.hpp>
 #include <boost/accumulators/statistics/stats.hpp>
@@ -63,12 +64,16 @@ class OrderedFeed {
   using Sink = std::function<void(std::uint64_t replication, const std::vector<double>& row)>;
   OrderedFeed(std::uint64_t first, Sink sink) : next_(first), sink_(std::move(sink)) {}
   void submit(std::uint64_t replication, std::vector<double> row);
-  std::uint64_t next() const { return next_; }
-  std::size_t buffered() const { return pending_.size(); }
+  // Safe to poll from any thread while others submit (the MPI root polls it between receives).
+  std::uint64_t next() const { return next_.load(std::memory_order_acquire); }
+  std::size_t buffered() const {
+    std::lock_guard lock(mu_);
+    return pending_.size();
+  }
 
  private:
-  std::mutex mu_;
-  std::uint64_t next_;
+  mutable std::mutex mu_;
+  std::atomic<std::uint64_t> next_;
   std::map<std::uint64_t, std::vector<double>> pending_;
   Sink sink_;
 };

@@ -12,6 +12,7 @@
 
 #include "asylumsim/engine/distribution.hpp"
 #include "asylumsim/engine/time.hpp"
+#include "asylumsim/scenario/diagnostics.hpp"
 
 namespace asylumsim::scenario {
 
@@ -148,6 +149,7 @@ struct Measure {
   Tick until = engine::kNever;    // exclusive; kNever: open-ended
   double cost_eur_per_month = 0;  // any running cost the measure declares (staff, contracts)
   MeasureParams params;
+  Diagnostic where;  // the block's position in the file, for errors about composed parameters
   const char* type() const { return kMeasureTypes[params.index()]; }
 };
 

@@ -23,6 +23,12 @@ class Node;  // yaml-cpp; only scenario_tree() and scenario_from_tree() need it
 namespace asylumsim::scenario {
 
 using Schedule = engine::StepSchedule<double>;
+
+// The largest count the scenario accepts for persons, places and flows per period: above the
+// population of the Netherlands, far below where a place count would overflow 64-bit integers.
+inline constexpr double kMaxCount = 1e7;
+// Person::group is 8 bits.
+inline constexpr std::size_t kMaxGroups = 255;
 // A lead-time distribution that may change at dates (a list of {from, value: distribution}).
 using DistSchedule = engine::StepSchedule<engine::Distribution>;
 using engine::Distribution;
@@ -291,6 +297,9 @@ struct InitialState {
 struct Scenario {
   std::string file;
   std::string name;
+  // FNV-1a of the resolved scenario (the YAML tree after `extends`, re-emitted): identifies what
+  // was run even when a base file changed under an unchanged variant file.
+  std::uint64_t resolved_digest = 0;
   std::string description;
   engine::Date start{};
   engine::Date end{};  // last simulated day (inclusive)
