@@ -8,7 +8,7 @@ packages=(
   libboost-dev libboost-program-options-dev libboost-math-dev libboost-random-dev
   libboost-mpi-dev openmpi-bin libopenmpi-dev
   libeigen3-dev libyaml-cpp-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev libpcg-cpp-dev
-  libbenchmark-dev
+  libbenchmark-dev libxlsxwriter-dev
 )
 if [[ "${ASYLUMSIM_WITH_TEST_TOOLS:-0}" == 1 ]]; then
   # clang/libFuzzer for fuzzing; Chromium to open the HTML reports in a real browser.

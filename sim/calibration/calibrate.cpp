@@ -13,62 +13,12 @@
 #include "asylumsim/calibration/levenberg_marquardt.hpp"
 #include "asylumsim/calibration/nelder_mead.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
+#include "asylumsim/scenario/key_path.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 
 namespace asylumsim::calibration {
 
-namespace {
-
-// Splits "a.b[2].c" into keys and indices; an index is stored as "[2]".
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> parts;
-  std::string cur;
-  for (std::size_t i = 0; i < path.size(); ++i) {
-    const char c = path[i];
-    if (c == '.') {
-      if (!cur.empty()) parts.push_back(cur);
-      cur.clear();
-    } else if (c == '[') {
-      if (!cur.empty()) parts.push_back(cur);
-      const std::size_t close = path.find(']', i);
-      if (close == std::string::npos) return {};
-      parts.push_back(path.substr(i, close - i + 1));
-      i = close;
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) parts.push_back(cur);
-  return parts;
-}
-
-// The node at `path`, or an invalid node. Copy-constructed only: assigning a YAML::Node would
-// write.
-YAML::Node resolve(const YAML::Node& root, const std::string& path) {
-  const auto parts = split_path(path);
-  if (parts.empty()) return YAML::Node(YAML::NodeType::Undefined);
-  std::vector<YAML::Node> chain{root};
-  for (const auto& p : parts) {
-    const YAML::Node& cur = chain.back();
-    if (p.front() == '[') {
-      if (!cur.IsSequence()) return YAML::Node(YAML::NodeType::Undefined);
-      // Not std::stoul: a malformed index is a missing path (a located input error), not an
-      // exception that would read as a bug.
-      std::size_t idx = 0;
-      const auto [end, ec] = std::from_chars(p.data() + 1, p.data() + p.size() - 1, idx);
-      if (ec != std::errc{} || end != p.data() + p.size() - 1 || idx >= cur.size())
-        return YAML::Node(YAML::NodeType::Undefined);
-      chain.push_back(cur[idx]);
-    } else {
-      if (!cur.IsMap() || !cur[p].IsDefined()) return YAML::Node(YAML::NodeType::Undefined);
-      chain.push_back(cur[p]);
-    }
-  }
-  return chain.back();
-}
-
-}  // namespace
+using scenario::resolve_key_path;
 
 double CalibrationSpec::weight(const std::string& id) const {
   auto it = weights.find(id);
@@ -141,7 +91,7 @@ CalibrationSpec read_calibration(const YAML::Node& root, const std::string& file
       fp.max = p.required("max").as_number();
       if (fp.max <= fp.min)
         p.child("max").error(fmt::format("max {} is not above min {}", fp.max, fp.min));
-      const YAML::Node target = resolve(root, fp.path);
+      const YAML::Node target = resolve_key_path(root, fp.path);
       if (!target.IsDefined() || !target.IsScalar()) {
         p.child("path").error(fmt::format("'{}' does not name a number in this scenario", fp.path));
         continue;
@@ -176,7 +126,7 @@ scenario::Scenario scenario_with(const YAML::Node& root, const CalibrationSpec& 
                                  const Eigen::VectorXd& values, const std::string& file) {
   YAML::Node copy = YAML::Clone(root);
   for (std::size_t i = 0; i < spec.parameters.size(); ++i) {
-    YAML::Node n = resolve(copy, spec.parameters[i].path);
+    YAML::Node n = resolve_key_path(copy, spec.parameters[i].path);
     n = values[static_cast<Eigen::Index>(i)];  // writes through into the cloned tree
   }
   YAML::Emitter e;

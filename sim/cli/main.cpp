@@ -18,21 +18,25 @@
 #include "asylumsim/calibration/calibrate.hpp"
 #include "asylumsim/cli/exit_codes.hpp"
 #include "asylumsim/engine/rng.hpp"
+#include "asylumsim/model/metrics_by_group.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
 #include "asylumsim/montecarlo/checkpoint.hpp"
 #include "asylumsim/montecarlo/compare.hpp"
 #include "asylumsim/montecarlo/distributed.hpp"
 #include "asylumsim/output/comparison.hpp"
+#include "asylumsim/output/comparison_many.hpp"
 #include "asylumsim/output/precision.hpp"
 #include "asylumsim/output/report.hpp"
 #include "asylumsim/output/result_dir.hpp"
 #include "asylumsim/output/validation.hpp"
 #include "asylumsim/output/writers.hpp"
 #include "asylumsim/scenario/diagnostics.hpp"
+#include "asylumsim/scenario/overrides.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 #include "asylumsim/scenario/targets.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 #include "asylumsim/version.hpp"
+#include "cli_helpers.hpp"
 #include "option_checks.hpp"
 #include "progress.hpp"
 #include "replication_writer.hpp"
@@ -63,10 +67,12 @@ struct BatchCli {
   bool strict = false;  // plausibility warnings are errors
   bool keep_replications = false;
   bool require_acceptance = false;
+  bool xlsx = false;  // --xlsx: results.xlsx too
   double until_precision = 0;
   int max_replications = 100000;
   std::string checkpoint;
-  std::string variant_path;
+  std::vector<std::string> variant_paths;
+  std::vector<std::string> sets;  // --set KEY.PATH=VALUE, in order
   bool independent = false;
   int max_evaluations = 0;
   std::string method;  // empty: the calibration block's
@@ -83,6 +89,7 @@ bool is_root() {
 }
 
 void add_batch_options(CLI::App* cmd, BatchCli& o, const std::string& out_default) {
+  cli::add_set_option(cmd, o.sets);
   cmd->add_option("--out", o.out_dir, "Output directory (default: " + out_default + ")");
   cmd->add_option("--seed", o.seed, "Master seed (default: the scenario's seed)")
       ->check(cli::whole_number(0, INT64_MAX));
@@ -93,6 +100,7 @@ void add_batch_options(CLI::App* cmd, BatchCli& o, const std::string& out_defaul
       ->check(cli::whole_number(1, 4096));
   cmd->add_flag("--quiet", o.quiet, "Print nothing but errors and warnings");
   cmd->add_flag("--strict", o.strict, "Treat plausibility warnings as errors (exit code 3)");
+  cmd->add_flag("--xlsx", o.xlsx, "Also write results.xlsx (Excel; numbers and dates, any locale)");
   cmd->add_flag(
       "--force", o.force,
       "Write into a directory holding other results (their result files are removed first)");
@@ -113,6 +121,7 @@ void add_batch_options(CLI::App* cmd, BatchCli& o, const std::string& out_defaul
 
 // Options shared by calibrate and backtest, which both fit the scenario's calibration: block.
 void add_fit_options(CLI::App* cmd, BatchCli& o, const std::string& suffix) {
+  cli::add_set_option(cmd, o.sets);
   cmd->add_option("scenario", o.scenario_path, "Scenario YAML file with a calibration: block")
       ->required();
   cmd->add_option("--targets", o.targets_path, "Targets YAML file")->required();
@@ -143,7 +152,7 @@ void prepare_dir(const fs::path& out, const output::ResultIdentity& id, const Ba
 }
 
 scenario::Scenario load_with_overrides(const BatchCli& o) {
-  scenario::Scenario s = cli::load_checked(o.scenario_path, {o.strict, is_root()});
+  scenario::Scenario s = cli::load_checked(o.scenario_path, o.sets, {o.strict, is_root()});
   if (o.seed >= 0) s.seed = static_cast<std::uint64_t>(o.seed);
   if (o.replications > 0) s.replications = o.replications;
   return s;
@@ -243,6 +252,9 @@ int cmd_run(const BatchCli& o, const std::string& command_line) {
         out / "series.csv",
         output::with_columns(output::series_csv(r), output::run_columns(s, !r.interrupted)));
     output::write_file_atomic(out / "report.html", output::run_report(s, r));
+    if (o.xlsx)
+      cli::write_results_xlsx(out.string(), output::series_sheets(r), s, r.replications(),
+                              r.interrupted, r.aggregator.exact());
   }
   output::write_file_atomic(out / "summary.json",
                             output::summary_json(s, r, {command_line, wall, 0, !r.interrupted}));
@@ -294,6 +306,9 @@ int cmd_validate(const BatchCli& o, const std::string& command_line) {
         output::with_columns(output::validation_csv(rows), output::run_columns(s, !r.interrupted)));
     output::write_file_atomic(out / "report.html",
                               output::validation_report(s, o.targets_path, rows, r.replications()));
+    if (o.xlsx)
+      cli::write_results_xlsx(out.string(), output::validation_sheets(rows), s, r.replications(),
+                              r.interrupted, r.aggregator.exact());
   }
   output::write_file_atomic(out / "summary.json",
                             output::summary_json(s, r, {command_line, wall, 0, !r.interrupted}));
@@ -315,12 +330,11 @@ int cmd_validate(const BatchCli& o, const std::string& command_line) {
 
 int cmd_compare(const BatchCli& o) {
   const scenario::Scenario base = load_with_overrides(o);
-  scenario::Scenario variant = cli::load_checked(o.variant_path, {o.strict, is_root()});
-  variant.seed = base.seed;
-  montecarlo::check_comparable(base, variant);
-  const fs::path out = o.out_dir.empty() ? fs::path("out") / (base.name + "-vs-" + variant.name)
+  const std::vector<scenario::Scenario> variants =
+      cli::load_variants(base, o.variant_paths, o.sets, {o.strict, is_root()});
+  const fs::path out = o.out_dir.empty() ? fs::path("out") / cli::compare_dir_name(base, variants)
                                          : fs::path(o.out_dir);
-  if (is_root()) prepare_dir(out, output::identity_of(base, variant), o);
+  if (is_root()) prepare_dir(out, output::identity_of(base, variants), o);
   cli::Progress progress(!o.quiet && is_root());
   montecarlo::BatchOptions bo;
   bo.replications = base.replications;
@@ -331,33 +345,46 @@ int cmd_compare(const BatchCli& o) {
   std::vector<montecarlo::Cell> grid = montecarlo::yearly_grid(base);
   const std::size_t yearly_cells = grid.size();
   for (const auto& cell : output::report_chart_grid(base)) grid.push_back(cell);
-  const auto c = montecarlo::run_comparison(base, variant, grid, bo, !o.independent,
-                                            output::tradeoff_total_ids());
-  if (!is_root()) return c.interrupted ? cli::kInterrupted : cli::kOk;
-  montecarlo::Comparison yearly = c;
-  yearly.grid.resize(yearly_cells);
-  yearly.cells.resize(std::min(yearly.cells.size(), yearly_cells));
-  output::write_file_atomic(
-      out / "comparison.csv",
-      output::with_columns(output::comparison_csv(yearly),
-                           output::comparison_columns(base, variant, !c.interrupted)));
-  if (c.replications > 0)
-    output::write_file_atomic(out / "report.html", output::comparison_report(base, variant, c));
+  // Each variant is paired with the base on the same replication streams (common random numbers).
+  std::vector<montecarlo::Comparison> full, yearly;
+  for (const auto& variant : variants) {
+    full.push_back(montecarlo::run_comparison(base, variant, grid, bo, !o.independent,
+                                              output::tradeoff_total_ids()));
+    yearly.push_back(full.back());
+    yearly.back().grid.resize(yearly_cells);
+    yearly.back().cells.resize(std::min(yearly.back().cells.size(), yearly_cells));
+    if (full.back().interrupted) break;
+  }
+  const bool interrupted = full.back().interrupted;
+  if (!is_root()) return interrupted ? cli::kInterrupted : cli::kOk;
+  output::write_file_atomic(out / "comparison.csv", output::identified_comparison_csv(
+                                                        base, variants, yearly, !interrupted));
+  if (full.back().replications > 0)
+    output::write_file_atomic(out / "report.html",
+                              variants.size() == 1
+                                  ? output::comparison_report(base, variants[0], full[0])
+                                  : output::comparison_report(base, variants, full));
+  if (o.xlsx && full.back().replications > 0)
+    cli::write_results_xlsx(out.string(), output::comparison_sheets(variants, yearly), base,
+                            full.back().replications, interrupted,
+                            full.back().replications <= montecarlo::Aggregator::kDefaultExactLimit);
   if (!o.quiet) {
-    fmt::print("asylumsim {} — '{}' (variant) against '{}' (base), seed {}\n", kVersion,
-               variant.name, base.name, base.seed);
-    fmt::print("{}", output::comparison_table(yearly));
-    fmt::print("\nCosts and trade-offs per year\n{}",
-               output::tradeoff_table(output::tradeoffs(yearly)));
+    for (std::size_t i = 0; i < yearly.size(); ++i) {
+      fmt::print("{}asylumsim {} — '{}' (variant) against '{}' (base), seed {}\n", i ? "\n" : "",
+                 kVersion, variants[i].name, base.name, base.seed);
+      fmt::print("{}", output::comparison_table(yearly[i]));
+      fmt::print("\nCosts and trade-offs per year\n{}",
+                 output::tradeoff_table(output::tradeoffs(yearly[i])));
+    }
     fmt::print("Results: {} and {}\n", (out / "comparison.csv").string(),
                (out / "report.html").string());
   }
-  if (c.interrupted)
+  if (interrupted)
     fmt::print(stderr,
                "\nasylumsim: interrupted after {} of {} paired replications; partial results in "
                "{} (comparison.csv: complete = false)\n",
-               c.replications, base.replications, out.string());
-  return c.interrupted ? cli::kInterrupted : cli::kOk;
+               full.back().replications, base.replications, out.string());
+  return interrupted ? cli::kInterrupted : cli::kOk;
 }
 
 std::string read_text(const std::string& path) {
@@ -396,9 +423,10 @@ static std::string loss_words(const calibration::CalibrationSpec& spec) {
 }
 
 int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
-  const std::string text = read_text(o.scenario_path);
   // Reports scenario errors (and warnings) first.
-  const scenario::Scenario s = cli::load_checked(o.scenario_path, {o.strict, true});
+  const scenario::Scenario s = cli::load_checked(o.scenario_path, o.sets, {o.strict, true});
+  const std::string text =
+      scenario::text_with_overrides(read_text(o.scenario_path), o.scenario_path, o.sets);
   const auto spec = calibration::read_calibration(scenario::load_yaml_text(text, o.scenario_path),
                                                   o.scenario_path);
   const auto targets = scenario::load_targets(o.targets_path);
@@ -444,8 +472,9 @@ int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
 }
 
 int cmd_backtest(const BatchCli& o) {
-  const std::string text = read_text(o.scenario_path);
-  const scenario::Scenario s = cli::load_checked(o.scenario_path, {o.strict, true});
+  const scenario::Scenario s = cli::load_checked(o.scenario_path, o.sets, {o.strict, true});
+  const std::string text =
+      scenario::text_with_overrides(read_text(o.scenario_path), o.scenario_path, o.sets);
   calibration::read_calibration(scenario::load_yaml_text(text, o.scenario_path), o.scenario_path);
   const auto targets = scenario::load_targets(o.targets_path);
   const fs::path out =
@@ -466,8 +495,9 @@ int cmd_backtest(const BatchCli& o) {
   return cli::kOk;
 }
 
-int cmd_check(const std::string& path, bool quiet, bool strict) {
-  const scenario::Scenario s = cli::load_checked(path, {strict, is_root()});
+int cmd_check(const std::string& path, const std::vector<std::string>& sets, bool quiet,
+              bool strict) {
+  const scenario::Scenario s = cli::load_checked(path, sets, {strict, is_root()});
   const YAML::Node root = scenario::load_yaml_file(path);
   if (root["calibration"]) calibration::read_calibration(root, path);
   if (!quiet && is_root())
@@ -503,6 +533,9 @@ int cmd_indicators() {
   fmt::print("{:<40} {:<12} {:<9} {}\n", "id", "kind", "unit", "meaning");
   for (const auto& ind : model::indicator_catalogue())
     fmt::print("{:<40} {:<12} {:<9} {}\n", ind.id, kind(ind.kind), ind.unit, ind.description);
+  fmt::print("\nPer nationality group (<group>: a group name of the scenario):\n");
+  for (const auto& ind : model::group_indicator_patterns())
+    fmt::print("{:<40} {:<12} {:<9} {}\n", ind.id, kind(ind.kind), ind.unit, ind.description);
   return cli::kOk;
 }
 
@@ -531,12 +564,18 @@ int dispatch(int argc, char** argv) {
                      "Exit with code 7 if a figure is outside its acceptance band (issue 4)");
 
   BatchCli co;
-  CLI::App* compare = app.add_subcommand("compare",
-                                         "Paired comparison of a variant with a base scenario "
-                                         "(common random numbers): comparison.csv and report.html");
+  CLI::App* compare =
+      app.add_subcommand("compare",
+                         "Paired comparison of one or more variants with a base scenario "
+                         "(common random numbers): comparison.csv and report.html");
   compare->add_option("base", co.scenario_path, "Base scenario YAML file")->required();
-  compare->add_option("variant", co.variant_path, "Variant scenario YAML file")->required();
-  compare->add_option("--out", co.out_dir, "Output directory (default: out/<base>-vs-<variant>)");
+  compare
+      ->add_option("variants", co.variant_paths,
+                   "Variant scenario YAML files (one or more), each paired with the base")
+      ->required();
+  compare->add_option("--out", co.out_dir,
+                      "Output directory (default: out/<base>-vs-<variant>[-<variant>...])");
+  cli::add_set_option(compare, co.sets);
   compare->add_option("--seed", co.seed, "Master seed for both (default: the base scenario's)")
       ->check(cli::whole_number(0, INT64_MAX));
   compare
@@ -547,6 +586,8 @@ int dispatch(int argc, char** argv) {
       ->check(cli::whole_number(1, 4096));
   compare->add_flag("--quiet", co.quiet, "Print nothing but errors and warnings");
   compare->add_flag("--strict", co.strict, "Treat plausibility warnings as errors (exit code 3)");
+  compare->add_flag("--xlsx", co.xlsx,
+                    "Also write results.xlsx (Excel; numbers and dates, any locale)");
   compare->add_flag(
       "--force", co.force,
       "Write into a directory holding other results (their result files are removed first)");
@@ -575,6 +616,17 @@ int dispatch(int argc, char** argv) {
   check->add_option("scenario", check_path, "Scenario YAML file")->required();
   check->add_flag("--quiet", check_quiet, "Print nothing but errors and warnings");
   check->add_flag("--strict", check_strict, "Treat plausibility warnings as errors (exit code 3)");
+  std::vector<std::string> check_sets;
+  cli::add_set_option(check, check_sets);
+
+  cli::SweepCli so;
+  so.threads = default_threads();
+  so.stop = &g_stop;
+  CLI::App* sweep = app.add_subcommand(
+      "sweep",
+      "Run a scenario at a grid or Latin hypercube of values of one or more of its numbers "
+      "(common random numbers): sweep.csv and report.html with response curves");
+  cli::add_sweep_options(sweep, so);
 
   CLI::App* indicators = app.add_subcommand(
       "indicators", "List every indicator (metric id, kind, unit, meaning) of series.csv");
@@ -597,7 +649,8 @@ int dispatch(int argc, char** argv) {
     if (compare->parsed()) return cmd_compare(co);
     if (calibrate->parsed()) return cmd_calibrate(ko, command_line);
     if (backtest->parsed()) return cmd_backtest(bt);
-    if (check->parsed()) return cmd_check(check_path, check_quiet, check_strict);
+    if (sweep->parsed()) return cli::cmd_sweep(so);
+    if (check->parsed()) return cmd_check(check_path, check_sets, check_quiet, check_strict);
     if (indicators->parsed()) return is_root() ? cmd_indicators() : cli::kOk;
     if (is_root()) fmt::print("{}", app.help());
     return cli::kOk;

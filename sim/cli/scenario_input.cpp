@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include "asylumsim/scenario/overrides.hpp"
 #include "asylumsim/scenario/plausibility.hpp"
 
 namespace asylumsim::cli {
 
-scenario::Scenario load_checked(const std::string& path, const InputOptions& o) {
-  scenario::Scenario s = scenario::load_scenario(path);
+scenario::Scenario load_checked(const std::string& path, const std::vector<std::string>& sets,
+                                const InputOptions& o) {
+  scenario::Scenario s = scenario::load_scenario(path, sets);
   const scenario::Diagnostics warnings = scenario::plausibility_warnings(path, s);
   if (warnings.empty()) return s;
   if (o.strict) {

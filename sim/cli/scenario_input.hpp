@@ -14,7 +14,9 @@ struct InputOptions {
   bool print = true;    // print warnings on stderr (false on MPI ranks other than the root)
 };
 
-// Loads `path`; throws scenario::InputError on errors, and on warnings under `strict`.
-scenario::Scenario load_checked(const std::string& path, const InputOptions& o);
+// Loads `path` with the --set overrides `sets`; throws scenario::InputError on errors, and on
+// warnings under `strict`.
+scenario::Scenario load_checked(const std::string& path, const std::vector<std::string>& sets,
+                                const InputOptions& o);
 
 }  // namespace asylumsim::cli

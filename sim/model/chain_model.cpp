@@ -71,6 +71,7 @@ ChainModel::ChainModel(const Scenario& s, std::uint64_t replication)
       housing_capacity_(false),
       nareis_capacity_(false) {
   m_.register_all(rec_);
+  gm_.register_all(rec_, s_);
   rec_.finalize(0);
   for (auto& q : ind_capacity_) q = engine::PeriodicQuota(false);
   // Overflow chain: Ter Apel (COL) and POL spill into AZC, AZC into TGO, TGO into emergency

@@ -25,6 +25,7 @@ void ChainModel::enqueue_ind(PersonId id, Track t, unsigned priority) {
   set_stage(id, Stage::kIndWaiting);
   ++ind_waiting_[t];
   rec_.stock_add(m_.ind_backlog[t], now(), 1);
+  rec_.stock_add(gm_.backlog[p.group], now(), 1);
   ind_queue_[t].push({id, p.epoch}, priority);
   const double rate = at(s_.ind.abscond_per_year[t]);
   if (rate > 0 && !p.pending.valid())
@@ -36,6 +37,7 @@ void ChainModel::leave_ind_queue(PersonId id) {
   Person& p = persons_[id];
   --ind_waiting_[p.track];
   rec_.stock_add(m_.ind_backlog[p.track], now(), -1);
+  rec_.stock_add(gm_.backlog[p.group], now(), -1);
   ++p.epoch;  // any queue entry (or paused entry) of this person is now stale
 }
 
@@ -125,6 +127,7 @@ void ChainModel::decide(PersonId id) {
     p.flags |= flag::kFirstDecided;
     const double weeks = engine::days_from_ticks(now() - p.applied) / 7.0;
     rec_.count(m_.decisions_first);
+    rec_.count(gm_.decisions_first[p.group]);
     rec_.count(m_.decided_by_track[t]);
     rec_.observe(m_.lead_time_weeks[t], weeks);
     if (weeks * 7.0 <= at(s_.ind.legal_term_days)) rec_.count(m_.within_term_by_track[t]);
@@ -148,7 +151,10 @@ void ChainModel::decide(PersonId id) {
   const double grant_rate = p.origin == Origin::kRepeat ? at(s_.ind.repeat_grant_rate)
                                                         : at(s_.groups[p.group].grant_rate[t]);
   if (rng_.decisions.bernoulli(grant_rate)) {
-    if (count_first) rec_.count(m_.grants_first);
+    if (count_first) {
+      rec_.count(m_.grants_first);
+      rec_.count(gm_.grants_first[p.group]);
+    }
     PermitKind kind = PermitKind::kFirst;
     if (p.flags & flag::kReopened)
       kind = PermitKind::kSideInflow;
@@ -165,6 +171,7 @@ void ChainModel::grant_permit(PersonId id, PermitKind kind) {
   Person& p = persons_[id];
   p.permit_at = now();
   rec_.count(m_.permits_total);
+  rec_.count(gm_.permits[p.group]);
   switch (kind) {
     case PermitKind::kFirst:
       rec_.count(m_.permits_first);

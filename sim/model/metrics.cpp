@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "asylumsim/model/metrics_by_group.hpp"
+
 namespace asylumsim::model {
 
 using scenario::kLocationNames;
@@ -376,7 +378,7 @@ const std::vector<Indicator>& indicator_catalogue() {
 const Indicator* find_indicator(std::string_view id) {
   for (const auto& i : indicator_catalogue())
     if (i.id == id) return &i;
-  return nullptr;
+  return find_group_indicator(id);  // BASE.by_group.GROUP (metrics_by_group.hpp)
 }
 
 std::string When::label() const {

@@ -88,6 +88,7 @@ void ChainModel::on_nareis_arrival(PersonId id) {
     p.permit_at = now();
     set_stage(id, Stage::kPermitHolder);
     rec_.count(m_.permits_total);
+    rec_.count(gm_.permits[p.group]);
     rec_.count(m_.permits_nareis);
     permits_this_half_ += 1;
     house_person(id);
@@ -104,6 +105,7 @@ void ChainModel::on_nareis_arrival(PersonId id) {
     h.household_size = static_cast<std::uint8_t>(std::min(255, h.household_size + 1));
     p.permit_at = now();
     rec_.count(m_.permits_total);
+    rec_.count(gm_.permits[p.group]);
     rec_.count(m_.permits_nareis);
     permits_this_half_ += 1;
     set_stage(id, Stage::kPermitHolder);

@@ -23,6 +23,7 @@ void ChainModel::enter_coa(PersonId id, Location preferred, Intake intake) {
     rec_.count(m_.coa_received_from[intake]);
   }
   rec_.stock_add(m_.coa_occupancy, now(), 1);
+  rec_.stock_add(gm_.coa_residents[p.group], now(), 1);
   if (p.flags & flag::kAmv) rec_.stock_add(m_.coa_amv, now(), 1);
   if (p.stage == Stage::kPermitHolder) {
     rec_.stock_add(m_.coa_permit_holders, now(), 1);
@@ -53,6 +54,7 @@ void ChainModel::move_coa(PersonId id, Location preferred) {
       drop_resident(id);
     }
     rec_.stock_add(m_.coa_occupancy, now(), d);
+    rec_.stock_add(gm_.coa_residents[p.group], now(), d);
     if (p.flags & flag::kAmv) rec_.stock_add(m_.coa_amv, now(), d);
   }
 }
@@ -66,6 +68,7 @@ void ChainModel::leave_coa(PersonId id) {
     drop_resident(id);
     rec_.count(m_.coa_left);
     rec_.stock_add(m_.coa_occupancy, now(), -1);
+    rec_.stock_add(gm_.coa_residents[p.group], now(), -1);
     if (p.flags & flag::kAmv) rec_.stock_add(m_.coa_amv, now(), -1);
     if (p.stage == Stage::kPermitHolder) {
       rec_.stock_add(m_.coa_permit_holders, now(), -1);

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "asylumsim/model/chain_model.hpp"
+#include "asylumsim/model/metrics_by_group.hpp"
 #include "asylumsim/montecarlo/distributed.hpp"
 
 namespace asylumsim::montecarlo {
@@ -30,7 +31,7 @@ std::vector<Cell> default_grid(const scenario::Scenario& s) {
   auto inside = [&](const engine::Period& p) {
     return cal.month_index(p.first_day()) >= 0 && cal.month_index(p.end_day()) <= months;
   };
-  for (const auto& ind : model::indicator_catalogue()) {
+  auto add = [&](const model::Indicator& ind) {
     if (ind.kind == K::kStock || ind.kind == K::kStockRatio) {
       for (int b = 0; b <= months; ++b)
         grid.push_back({&ind, {std::nullopt, cal.month_first_day(b)}});
@@ -38,7 +39,10 @@ std::vector<Cell> default_grid(const scenario::Scenario& s) {
       for (const auto& p : periods)
         if (inside(p)) grid.push_back({&ind, {p, std::nullopt}});
     }
-  }
+  };
+  for (const auto& ind : model::indicator_catalogue()) add(ind);
+  // Per-group indicators come last, so every chain-wide row keeps its place in series.csv.
+  for (const model::Indicator* ind : model::group_indicators(s)) add(*ind);
   return grid;
 }
 

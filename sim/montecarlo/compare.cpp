@@ -5,6 +5,7 @@
 #include <boost/math/distributions/students_t.hpp>
 #include <stdexcept>
 
+#include "asylumsim/model/metrics_by_group.hpp"
 #include "asylumsim/scenario/resolve.hpp"
 
 namespace asylumsim::montecarlo {
@@ -14,7 +15,13 @@ std::vector<Cell> yearly_grid(const scenario::Scenario& s) {
   std::vector<Cell> grid;
   const int y0 = static_cast<int>(s.start.year()), y1 = static_cast<int>(s.end.year());
   const engine::Calendar cal = s.calendar();
-  for (const auto& ind : model::indicator_catalogue()) {
+  // The catalogue, then the per-group indicators (after every chain-wide row, which keep their
+  // places in comparison.csv and sweep.csv).
+  std::vector<const model::Indicator*> indicators;
+  for (const auto& ind : model::indicator_catalogue()) indicators.push_back(&ind);
+  for (const model::Indicator* ind : model::group_indicators(s)) indicators.push_back(ind);
+  for (const model::Indicator* p : indicators) {
+    const model::Indicator& ind = *p;
     for (int y = y0; y <= y1; ++y) {
       const engine::Period year{engine::Period::Kind::kYear, y, 1};
       if (cal.month_index(year.first_day()) < 0 || cal.month_index(year.end_day()) > s.months())
@@ -29,22 +36,34 @@ std::vector<Cell> yearly_grid(const scenario::Scenario& s) {
 }
 
 void check_comparable(const scenario::Scenario& base, const scenario::Scenario& variant) {
-  if (base.start == variant.start && base.end == variant.end) return;
-  const char* key = base.start != variant.start ? "start" : "end";
-  const std::string message = fmt::format(
-      "the variant covers {} to {}, the base {} {} to {}: a paired comparison needs the same "
-      "horizon (expected scenario.start {} and scenario.end {})",
-      engine::format_date(variant.start), engine::format_date(variant.end), base.file,
-      engine::format_date(base.start), engine::format_date(base.end),
-      engine::format_date(base.start), engine::format_date(base.end));
-  scenario::Diagnostics d;
-  try {
-    d.add(
-        scenario::locate(scenario::extends_chain(variant.file), {"scenario", key}, message, false));
-  } catch (const scenario::InputError&) {  // not a file (a scenario given as text)
-    d.add({variant.file, 0, 0, fmt::format("scenario.{}", key), message});
+  if (base.start != variant.start || base.end != variant.end) {
+    const char* key = base.start != variant.start ? "start" : "end";
+    const std::string message = fmt::format(
+        "the variant covers {} to {}, the base {} {} to {}: a paired comparison needs the same "
+        "horizon (expected scenario.start {} and scenario.end {})",
+        engine::format_date(variant.start), engine::format_date(variant.end), base.file,
+        engine::format_date(base.start), engine::format_date(base.end),
+        engine::format_date(base.start), engine::format_date(base.end));
+    scenario::Diagnostics d;
+    try {
+      d.add(scenario::locate(scenario::extends_chain(variant.file), {"scenario", key}, message,
+                             false));
+    } catch (const scenario::InputError&) {  // not a file (a scenario given as text)
+      d.add({variant.file, 0, 0, fmt::format("scenario.{}", key), message});
+    }
+    throw scenario::InputError(std::move(d));
   }
-  throw scenario::InputError(std::move(d));
+  // The per-group rows are the base's groups: the variant must have each of them, or its values
+  // would read as zero instead of missing.
+  for (const auto& g : base.groups)
+    if (variant.group_index(g.name) < 0) {
+      scenario::Diagnostics d;
+      d.add({variant.file, 0, 0, "groups",
+             fmt::format("has no nationality group '{}', which the base {} has (expected every "
+                         "group of the base, so that the groups' results can be paired)",
+                         g.name, base.file)});
+      throw scenario::InputError(d);
+    }
 }
 
 namespace {

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <map>
 
+#include "asylumsim/output/compare_indicators.hpp"
+
 namespace asylumsim::output {
 
 namespace {
@@ -12,20 +14,6 @@ std::string num(double v) {
   return v == 0.0 ? "0" : fmt::format("{}", v);
 }
 
-constexpr const char* kKeyIndicators[] = {
-    "coa.occupancy",
-    "coa.permit_holders",
-    "welfare.permit_holder_share",
-    "housing.realised",
-    "housing.exit_within_14w_share",
-    "ind.backlog.aa",
-    "ind.backlog.va",
-    "coa.bed_days.emergency",
-    "departure.chain_total",
-    "housing.permit_holders_exited",
-    "coa.bed_days",
-    "cost.total",
-};
 }  // namespace
 
 std::string comparison_csv(const montecarlo::Comparison& c) {
@@ -45,7 +33,8 @@ std::string comparison_table(const montecarlo::Comparison& c) {
   std::string out =
       fmt::format("{:<30} {:<10} {:>12} {:>12} {:>12} {:>27} {}\n", "indicator", "when", "base",
                   "variant", "difference", "95% interval", "distinguishable");
-  for (const char* key : kKeyIndicators) {
+  for (const auto& k : compare_indicators()) {  // the report's indicators, inputs first
+    const std::string key = k.id;
     for (std::size_t i = 0; i < c.grid.size(); ++i) {
       if (c.grid[i].indicator->id != key) continue;
       const auto& d = c.cells[i];

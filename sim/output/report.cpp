@@ -10,11 +10,13 @@
 #include <span>
 
 #include "asylumsim/measures/apply.hpp"
+#include "asylumsim/output/compare_indicators.hpp"
 #include "asylumsim/output/comparison.hpp"
 #include "asylumsim/output/report_notices.hpp"
 #include "asylumsim/output/svg_plot.hpp"
 #include "asylumsim/output/writers.hpp"
 #include "asylumsim/version.hpp"
+#include "report_charts.hpp"
 
 namespace asylumsim::output {
 
@@ -26,63 +28,9 @@ using plot::escape_xml;
 
 // ---- what the charts show -------------------------------------------------------------------
 
-struct SeriesSpec {
-  const char* id;
-  const char* label;
-};
-struct ChartSpec {
-  std::string title;
-  const char* unit;
-  std::vector<SeriesSpec> fans;   // drawn as P5–P95 / P25–P75 bands around the median
-  std::vector<SeriesSpec> lines;  // drawn as the median only (capacities, quotas)
-  bool small = false;             // half width (small multiples)
-};
-
-std::vector<ChartSpec> chart_specs() {
-  std::vector<ChartSpec> c;
-  c.push_back({"COA occupancy against capacity",
-               "persons",
-               {{"coa.occupancy", "residents of COA reception"}},
-               {{"coa.capacity", "COA capacity (places)"}}});
-  c.push_back({"Permit holders (statushouders) in COA",
-               "persons",
-               {{"coa.permit_holders", "permit holders in COA"}},
-               {}});
-  const char* track_titles[] = {"spoor 1: Dublin", "spoor 2: safe country", "spoor 4: AA",
-                                "spoor 4: VA"};
-  const char* backlog_ids[] = {"ind.backlog.dublin", "ind.backlog.safe_country", "ind.backlog.aa",
-                               "ind.backlog.va"};
-  for (int t = 0; t < scenario::kTracks; ++t)
-    c.push_back({fmt::format("IND backlog, {}", track_titles[t]),
-                 "cases",
-                 {{backlog_ids[t], "cases waiting for a decision"}},
-                 {},
-                 true});
-  c.push_back({"Housing: taakstelling and realisation per half-year",
-               "persons per half-year",
-               {{"housing.realised", "housed against the taakstelling"}},
-               {{"housing.quota", "taakstelling"}}});
-  c.push_back({"Housing: taakstelling backlog (achterstand)",
-               "persons",
-               {{"housing.backlog", "backlog"}},
-               {}});
-  c.push_back({"Nareis: family members abroad waiting for a decision",
-               "persons",
-               {{"nareis.waiting_abroad", "waiting abroad"}},
-               {}});
-  c.push_back({"Departures per half-year by route",
-               "persons per half-year",
-               {{"departure.chain_independent", "independent (zelfstandig aantoonbaar)"},
-                {"departure.chain_forced", "forced (gedwongen)"},
-                {"departure.chain_unsupervised", "without supervision (MOB)"}},
-               {}});
-  c.push_back({"Ukrainians under temporary protection",
-               "persons",
-               {{"ukraine.registered", "registered"},
-                {"ukraine.municipal_reception", "in municipal reception"}},
-               {{"ukraine.municipal_capacity", "municipal places"}}});
-  return c;
-}
+using detail::chart_specs;
+using detail::ChartSpec;
+using detail::SeriesSpec;
 
 bool is_stock(const model::Indicator& ind) {
   using K = model::Indicator::Kind;
@@ -333,9 +281,15 @@ std::string digest_table(const Digest& d) {
 std::string scenario_header(const scenario::Scenario& s, const std::string& heading) {
   std::string out = fmt::format("<header><h1>{}</h1>\n", escape_xml(heading));
   if (!s.description.empty()) out += fmt::format("<p>{}</p>\n", escape_xml(s.description));
-  out += fmt::format("<p class=\"meta\">Scenario file <code>{}</code>, {} to {}.</p></header>\n",
+  out += fmt::format("<p class=\"meta\">Scenario file <code>{}</code>, {} to {}.</p>\n",
                      escape_xml(s.file), engine::format_date(s.start), engine::format_date(s.end));
-  return out + scenario_notices_html(s);
+  for (const auto& o : s.overrides)  // --set: the file alone does not give these results
+    out += fmt::format("<p class=\"meta\">Changed for this run: <code>--set {}</code></p>\n",
+                       escape_xml(o));
+  if (!s.inflow.first_applications_file.empty())
+    out += fmt::format("<p class=\"meta\">First applications from <code>{}</code>.</p>\n",
+                       escape_xml(s.inflow.first_applications_file));
+  return out + "</header>\n" + scenario_notices_html(s);
 }
 
 std::string key_table(const scenario::Scenario& s, const Source& src) {
@@ -368,7 +322,7 @@ std::string key_table(const scenario::Scenario& s, const Source& src) {
 std::vector<Cell> report_chart_grid(const scenario::Scenario& s) {
   std::vector<Cell> grid;
   std::set<std::string> seen;
-  for (const auto& spec : chart_specs()) {
+  for (const auto& spec : chart_specs(s)) {
     std::vector<SeriesSpec> all = spec.fans;
     all.insert(all.end(), spec.lines.begin(), spec.lines.end());
     for (const auto& series : all) {
@@ -395,7 +349,7 @@ std::string run_report(const scenario::Scenario& s, const montecarlo::BatchResul
   html += "<section id=\"settings\"><h2>Settings and measures</h2>\n" +
           digest_table(settings_digest(s)) + "</section>\n";
   html += "<section id=\"charts\"><h2>Projections</h2><div class=\"charts\">\n";
-  for (const auto& spec : chart_specs()) {
+  for (const auto& spec : chart_specs(s)) {
     plot::Chart chart = make_chart(spec);
     int style = 0;
     for (const auto& f : spec.fans) chart.fans.push_back(fan_series(s, src, f, f.label, style++));
@@ -539,7 +493,7 @@ std::string comparison_report(const scenario::Scenario& base, const scenario::Sc
                 "<th class=\"l\">variant</th></tr>\n" +
                     diff_rows + "</table>\n";
   html += "</section>\n<section id=\"charts\"><h2>Base and variant</h2><div class=\"charts\">\n";
-  for (const auto& spec : chart_specs())
+  for (const auto& spec : chart_specs(base))
     for (const auto& f : spec.fans) {
       plot::Chart chart = make_chart(spec);
       if (spec.fans.size() > 1) chart.title += ": " + std::string(f.label);
@@ -564,20 +518,22 @@ std::string comparison_report(const scenario::Scenario& base, const scenario::Sc
     chart.title = fmt::format("{}: variant − base, relative to the base mean", y);
     chart.x_label = "(variant − base) / base";
     chart.width = 560;
-    for (const auto& k : key_indicators()) {
-      const auto cell = index.find(k.id, key_when(k, y));
+    for (const auto& k : compare_indicators()) {  // the text table's indicators, inputs first
+      const auto cell = index.find(k.id, compare_when(k, y));
       if (!cell) continue;
       const auto& d = c.cells[*cell];
+      const bool share = c.grid[*cell].indicator->unit == "share";
+      const auto f = [share](double v) {
+        return share ? fmt::format("{:.3f}", v) : plot::format_number(std::round(v));
+      };
       const double denom = std::abs(d.base.mean) > 0 ? std::abs(d.base.mean) : 1.0;
       chart.rows.push_back(
           {k.label, d.diff.mean / denom, d.ci_low / denom, d.ci_high / denom, d.distinguishable});
       table += fmt::format(
           "<tr><td class=\"l\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} – "
           "{}</td><td class=\"{}\">{}</td></tr>\n",
-          escape_xml(k.label), key_when(k, y), plot::format_number(std::round(d.base.mean)),
-          plot::format_number(std::round(d.variant.mean)),
-          plot::format_number(std::round(d.diff.mean)), plot::format_number(std::round(d.ci_low)),
-          plot::format_number(std::round(d.ci_high)), d.distinguishable ? "yes" : "no",
+          escape_xml(k.label), compare_when(k, y), f(d.base.mean), f(d.variant.mean),
+          f(d.diff.mean), f(d.ci_low), f(d.ci_high), d.distinguishable ? "yes" : "no",
           d.distinguishable ? "yes" : "no");
     }
     if (!chart.rows.empty()) html += figure(plot::render_interval_chart(chart), true);

@@ -20,7 +20,7 @@ bool is_result_file(const fs::path& p) {
   static const char* const kNames[] = {"identity.json",    "series.csv",      "summary.json",
                                        "report.html",      "validation.csv",  "comparison.csv",
                                        "replications.csv", "calibration.csv", "backtest.csv",
-                                       "comparison.xlsx",  "series.xlsx"};
+                                       "sweep.csv",        "results.xlsx"};
   const std::string name = p.filename().string();
   for (const char* n : kNames)
     if (name == n) return true;
@@ -110,8 +110,17 @@ ResultIdentity identity_of(const std::string& command, const scenario::Scenario&
 }
 
 ResultIdentity identity_of(const scenario::Scenario& base, const scenario::Scenario& variant) {
-  return {"compare", fmt::format("{} vs {}", base.name, variant.name),
-          fmt::format("{}+{}", base.hash, variant.hash)};
+  return identity_of(base, std::vector<scenario::Scenario>{variant});
+}
+
+ResultIdentity identity_of(const scenario::Scenario& base,
+                           const std::vector<scenario::Scenario>& variants) {
+  ResultIdentity id{"compare", base.name + " vs ", base.hash};
+  for (std::size_t i = 0; i < variants.size(); ++i) {
+    id.name += (i ? ", " : "") + variants[i].name;
+    id.hash += "+" + variants[i].hash;
+  }
+  return id;
 }
 
 std::string prepare_output_dir(const fs::path& dir, const ResultIdentity& id, bool force) {
@@ -159,7 +168,7 @@ std::string column_prefix(const IdentityColumns& cols) {
   return out;
 }
 
-std::string with_columns(const std::string& csv, const IdentityColumns& cols) {
+std::string with_columns(const std::string& csv, const IdentityColumns& cols, std::size_t after) {
   std::string header;
   for (const auto& [name, value] : cols) header += name + ",";
   const std::string prefix = column_prefix(cols);
@@ -170,8 +179,23 @@ std::string with_columns(const std::string& csv, const IdentityColumns& cols) {
   while (pos < csv.size()) {
     std::size_t nl = csv.find('\n', pos);
     if (nl == std::string::npos) nl = csv.size() - 1;
-    out += first ? header : prefix;
-    out.append(csv, pos, nl - pos + 1);
+    const std::string& insert = first ? header : prefix;
+    // Where the columns go: after `after` fields, or at the end of the line.
+    std::size_t at = pos;
+    for (std::size_t k = 0; k < after && at <= nl; ++k) {
+      const std::size_t comma = csv.find(',', at);
+      at = comma == std::string::npos || comma > nl ? nl + 1 : comma + 1;
+    }
+    if (at > nl) {  // at the end: ",a,b" before the line break
+      out.append(csv, pos, nl - pos);
+      out += ',';
+      out.append(insert, 0, insert.size() - 1);
+      out += '\n';
+    } else {
+      out.append(csv, pos, at - pos);
+      out += insert;
+      out.append(csv, at, nl - at + 1);
+    }
     pos = nl + 1;
     first = false;
   }

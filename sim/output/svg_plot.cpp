@@ -151,10 +151,9 @@ std::vector<DateTick> date_ticks(double lo, double hi, int target) {
     ym += months(1);
   for (; day_number(Date{ym / 1}) <= hi; ym += months(step)) {
     const Date d{ym / 1};
-    const std::string label =
-        step >= 12 ? fmt::format("{}", static_cast<int>(ym.year()))
-                   : fmt::format("{}-{:02d}", static_cast<int>(ym.year()),
-                                 static_cast<unsigned>(ym.month()));
+    const std::string label = step >= 12 ? fmt::format("{}", static_cast<int>(ym.year()))
+                                         : fmt::format("{}-{:02d}", static_cast<int>(ym.year()),
+                                                       static_cast<unsigned>(ym.month()));
     ticks.push_back({day_number(d), label});
   }
   return ticks;
@@ -212,12 +211,23 @@ std::string escape_xml(const std::string& text) {
   out.reserve(text.size());
   for (char ch : text) {
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -273,10 +283,10 @@ std::string render_chart(const Chart& c) {
       "text-anchor=\"middle\">{}</text></g>",
       px((kTop + c.height - kBottom) / 2), escape_xml(c.y_label));
   // x axis with date ticks.
-  svg += fmt::format("<g class=\"axis x-axis\"><line class=\"axis-line\" x1=\"{}\" x2=\"{}\" "
-                     "y1=\"{}\" y2=\"{}\"/>",
-                     px(kLeft), px(c.width - kRight), px(c.height - kBottom),
-                     px(c.height - kBottom));
+  svg += fmt::format(
+      "<g class=\"axis x-axis\"><line class=\"axis-line\" x1=\"{}\" x2=\"{}\" "
+      "y1=\"{}\" y2=\"{}\"/>",
+      px(kLeft), px(c.width - kRight), px(c.height - kBottom), px(c.height - kBottom));
   for (const auto& t : date_ticks(x_lo, x_hi, static_cast<int>(c.width / 80))) {
     svg += fmt::format(
         "<line class=\"tick-mark\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>"
@@ -327,12 +337,14 @@ std::string render_chart(const Chart& c) {
             "<line class=\"error-bar\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" "
             "stroke=\"#000\" stroke-width=\"1.2\"/>",
             px(x), px(sy(p.lo[i])), px(sy(p.hi[i])));
-      svg += p.filled ? fmt::format("<circle class=\"point\" cx=\"{}\" cy=\"{}\" r=\"3.5\" "
-                                    "fill=\"#000\"/>",
-                                    px(x), px(y))
-                      : fmt::format("<rect class=\"point\" x=\"{}\" y=\"{}\" width=\"7\" "
-                                    "height=\"7\" fill=\"#fff\" stroke=\"#000\"/>",
-                                    px(x - 3.5), px(y - 3.5));
+      svg += p.filled ? fmt::format(
+                            "<circle class=\"point\" cx=\"{}\" cy=\"{}\" r=\"3.5\" "
+                            "fill=\"#000\"/>",
+                            px(x), px(y))
+                      : fmt::format(
+                            "<rect class=\"point\" x=\"{}\" y=\"{}\" width=\"7\" "
+                            "height=\"7\" fill=\"#fff\" stroke=\"#000\"/>",
+                            px(x - 3.5), px(y - 3.5));
     }
     svg += "</g>";
     lx += legend_entry(legend, lx, ly,
@@ -363,8 +375,7 @@ std::string render_interval_chart(const IntervalChart& c) {
     ex.add(-*c.tolerance);
     ex.add(*c.tolerance);
   }
-  if (c.rows.empty())
-    return svg + "<text class=\"no-data\" x=\"8\" y=\"44\">no data</text></svg>";
+  if (c.rows.empty()) return svg + "<text class=\"no-data\" x=\"8\" y=\"44\">no data</text></svg>";
   const auto [x0, x1] = nice_domain(ex.lo, ex.hi, 6);
   const LinearScale sx{x0, x1, kLabel, c.width - kRight};
   const double bottom = kTop + kRow * static_cast<double>(c.rows.size());

@@ -105,6 +105,9 @@ std::string summary_json(const scenario::Scenario& s, const montecarlo::BatchRes
                    {"seed", s.seed},
                    {"hash", s.hash}};
   j["warnings"] = s.warnings;
+  if (!s.overrides.empty()) j["scenario"]["overrides"] = s.overrides;  // --set, in order
+  if (!s.inflow.first_applications_file.empty())
+    j["scenario"]["first_applications_file"] = s.inflow.first_applications_file;
   j["replications"] = r.replications();
   j["percentiles"] = r.aggregator.exact() ? "exact" : "streaming (P-square)";
   j["complete"] = info.complete;

@@ -10,48 +10,6 @@
 
 namespace asylumsim::scenario {
 
-namespace {
-
-// Overlays `top` on `base` in place: mappings merge key by key (recursively), anything else
-// replaces. Nodes are shared, not copied, so every value keeps its line and column for errors.
-void merge_into(YAML::Node base, const YAML::Node& top) {
-  for (const auto& kv : top) {
-    const std::string key = kv.first.as<std::string>();
-    YAML::Node existing = base[key];
-    if (existing.IsDefined() && existing.IsMap() && kv.second.IsMap())
-      merge_into(existing, kv.second);
-    else
-      base[key] = kv.second;
-  }
-}
-
-}  // namespace
-
-YAML::Node resolve_extends(const YAML::Node& root, const std::string& path, int depth) {
-  if (!root.IsMap() || !root["extends"]) return root;
-  const YAML::Node ext = root["extends"];
-  Diagnostics diag;
-  if (!ext.IsScalar()) {
-    diag.add({path, ext.Mark().line + 1, ext.Mark().column + 1, "extends",
-              "expected the path of a base scenario file"});
-    throw InputError(diag);
-  }
-  const std::filesystem::path base =
-      std::filesystem::path(path).parent_path() / ext.as<std::string>();
-  if (depth >= 8 || !std::filesystem::exists(base)) {
-    diag.add({path, ext.Mark().line + 1, ext.Mark().column + 1, "extends",
-              depth >= 8 ? "scenarios extend each other more than 8 levels deep (a cycle?)"
-                         : fmt::format("base scenario {} does not exist", base.string())});
-    throw InputError(diag);
-  }
-  YAML::Node base_root = resolve_extends(load_yaml_file(base.string()), base.string(), depth + 1);
-  load_scenario_tree(base_root, base.string());  // reports the base's own errors against its file
-  if (!base_root.IsMap()) return root;           // the base's own load above reported it
-  merge_into(base_root, root);
-  base_root.remove("extends");
-  return base_root;
-}
-
 std::vector<SourceFile> extends_chain(const std::string& path) {
   std::vector<SourceFile> chain{{path, load_yaml_file(path)}};
   while (chain.size() < 9) {
@@ -152,7 +110,7 @@ std::string giver(const std::vector<SourceFile>& chain, const Diagnostic& d) {
 
 Scenario load_resolved(const YAML::Node& resolved, const std::string& path) {
   try {
-    return load_scenario_tree(resolved, path);
+    return scenario_from_tree(resolved, path);
   } catch (const InputError& e) {
     const std::vector<SourceFile> chain = extends_chain(path);
     if (chain.size() < 2) throw;

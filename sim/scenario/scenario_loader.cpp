@@ -8,6 +8,7 @@
 #include <set>
 
 #include "asylumsim/measures/apply.hpp"
+#include "asylumsim/scenario/inflow_file.hpp"
 #include "asylumsim/scenario/resolve.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
@@ -371,7 +372,8 @@ class Loader {
     if (!v.defined()) return;
     if (!v.expect_map({"seasonality", "repeat_per_year", "resettlement_per_year",
                        "relocation_per_year", "dublin_transfers_in_per_year",
-                       "dublin_claims_sent_share", "article8_family_per_year"}))
+                       "dublin_claims_sent_share", "article8_family_per_year",
+                       "first_applications_file"}))
       return;
     auto& in = s_.inflow;
     const YamlView sv = v.child("seasonality");
@@ -396,6 +398,7 @@ class Loader {
     in.dublin_claims_sent_share =
         schedule(v.child("dublin_claims_sent_share"), 1, Range::kProbability);
     in.article8_family_per_year = schedule(v.child("article8_family_per_year"), 0, Range::kCount);
+    read_first_applications_file(v.child("first_applications_file"), s_);
   }
 
   // A distribution per track (spoor); tracks not named keep `fallback`.
@@ -983,13 +986,13 @@ class Loader {
 
 }  // namespace
 
-Scenario load_scenario_tree(const YAML::Node& root, const std::string& file) {
+Scenario scenario_from_tree(const YAML::Node& root, const std::string& file) {
   return Loader(root, file).load();
 }
 
 Scenario load_scenario(const std::string& path) {
   const YAML::Node own = load_yaml_file(path);
-  const YAML::Node resolved = resolve_extends(own, path, 0);
+  const YAML::Node resolved = scenario_tree(path);
   Scenario s = load_resolved(resolved, path);
   stamp_identity(s, own, resolved, path);
   return s;

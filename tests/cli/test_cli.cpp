@@ -245,11 +245,13 @@ TEST_CASE("compare writes comparison.csv with paired differences", "[cli][compar
   REQUIRE(r.code == 0);
   CHECK_THAT(r.output, Catch::Contains("95% interval"));
   const std::string csv = slurp(out / "comparison.csv");
-  CHECK(csv.rfind("base_scenario,base_hash,variant_scenario,variant_hash,seed,complete,metric,when,"
-                  "base_mean,variant_mean,diff_mean,diff_se,ci95_low,ci95_high,distinguishable\n",
+  CHECK(csv.rfind("variant,base_scenario,base_hash,variant_scenario,variant_hash,seed,complete,"
+                  "metric,when,base_mean,variant_mean,diff_mean,diff_se,ci95_low,ci95_high,"
+                  "distinguishable\n",
                   0) == 0);
-  CHECK_THAT(csv, Catch::Contains("ind.backlog.aa,2025-01-01,"));
-  CHECK_THAT(csv, Catch::Contains("cost.total,2024,"));
+  CHECK_THAT(csv, Catch::Contains("\nmore-capacity,small,"));
+  CHECK_THAT(csv, Catch::Contains(",true,ind.backlog.aa,2025-01-01,"));
+  CHECK_THAT(csv, Catch::Contains(",true,cost.total,2024,"));
   // Only yearly cells in the CSV: the report's monthly cells stay in the report.
   CHECK_THAT(csv, !Catch::Contains(",2024-03,"));
   CHECK_THAT(r.output, Catch::Contains("Costs and trade-offs per year"));

@@ -202,10 +202,10 @@ TEST_CASE("every tidy file carries scenario, hash, seed and complete columns", "
                   " --replications 2 --quiet --out " + (d / "cmp").string())
               .code == 0);
   const std::string cmp = slurp(d / "cmp" / "comparison.csv");
-  CHECK(first_line(cmp).rfind("base_scenario,base_hash,variant_scenario,variant_hash,seed,complete,"
-                              "metric,",
+  CHECK(first_line(cmp).rfind("variant,base_scenario,base_hash,variant_scenario,variant_hash,seed,"
+                              "complete,metric,",
                               0) == 0);
-  CHECK_THAT(cmp, Catch::Contains("\nsmall," + hash + ",v,"));
+  CHECK_THAT(cmp, Catch::Contains("\nv,small," + hash + ",v,"));
 }
 
 TEST_CASE("an unnamed variant writes to its own directory, not its base's", "[cli][identity]") {

@@ -23,7 +23,9 @@ awk '/^```sh$/ {on=1; next} /^```/ {on=0} on {print}' "$src/docs/user-guide.md" 
 }
 for f in out/guide-baseline/report.html out/guide-baseline/series.csv \
          out/guide-compare/report.html out/guide-compare/comparison.csv \
-         out/guide-validation/validation.csv out/guide-validation/report.html; do
+         out/guide-validation/validation.csv out/guide-validation/report.html \
+         out/guide-aa500/series.csv out/guide-aa500/results.xlsx out/guide-compare-many/comparison.csv \
+         out/guide-sweep/sweep.csv out/guide-sweep/report.html; do
   [[ -s $work/$f ]] || { echo "FAIL: the guide promises $f"; exit 1; }
 done
 grep -q "Costs and trade-offs" "$work/log" || { echo "FAIL: compare printed no trade-offs"; exit 1; }

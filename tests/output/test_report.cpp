@@ -51,11 +51,14 @@ TEST_CASE("the run report has the settings and every fan chart and the key indic
         "IND backlog, spoor 1: Dublin", "IND backlog, spoor 4: VA",
         "Housing: taakstelling and realisation per half-year",
         "Housing: taakstelling backlog (achterstand)", "Nareis: family members abroad",
-        "Departures per half-year by route", "Ukrainians under temporary protection"})
+        "Departures per half-year by route", "Ukrainians under temporary protection",
+        // the inputs a planner changes (issue 27): inflow per group, decisions per track
+        "First applications per half-year, alpha", "First applications per half-year, beta",
+        "IND decisions per half-year, spoor 1: Dublin", "IND decisions per half-year, spoor 4: VA"})
     CHECK_THAT(html, Catch::Contains(title));
-  CHECK(count(html, "<svg class=\"chart\"") == 11);
-  CHECK(count(html, "class=\"band-outer\"") == 14);
-  CHECK(count(html, "class=\"median\"") == 14);
+  CHECK(count(html, "<svg class=\"chart\"") == 17);
+  CHECK(count(html, "class=\"band-outer\"") == 20);
+  CHECK(count(html, "class=\"median\"") == 20);
   // The measure and its effect on the mechanics are in the digest.
   CHECK_THAT(html, Catch::Contains("Measure &#39;har_plus_trial&#39;</td><td class=\"l\">har_plus: "
                                    "20 placements per month"));
@@ -66,7 +69,7 @@ TEST_CASE("the run report has the settings and every fan chart and the key indic
   CHECK_THAT(html, Catch::Contains("<tr><td>2024</td>"));
   CHECK_THAT(html, Catch::Contains("<tr><td>2025</td>"));
   // Monthly stocks over two years: 25 points on each stock median.
-  const auto at = html.find("class=\"median\" d=\"");
+  const auto at = html.find("class=\"median\" d=\"", html.find("COA occupancy against capacity"));
   REQUIRE(at != std::string::npos);
   const std::string d = html.substr(at, html.find("\"", at + 19) - at);
   CHECK(count(d, " L") == 24);
@@ -124,7 +127,7 @@ TEST_CASE("the comparison report overlays base and variant and shows paired diff
              Catch::Contains("IND decisions per week, AA (spoor 4)</td><td class=\"l\">50</td>"
                              "<td class=\"l\">80</td>"));
   // Every fan appears twice (base and variant); one interval chart per year.
-  CHECK(count(html, "class=\"band-outer\"") == 2 * 14);
+  CHECK(count(html, "class=\"band-outer\"") == 2 * 20);
   CHECK(count(html, "class=\"chart interval-chart\"") == 2);
   CHECK_THAT(html, Catch::Contains("id=\"differences\""));
 }

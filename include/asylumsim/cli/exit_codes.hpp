@@ -31,9 +31,11 @@ inline constexpr ExitCodeInfo kExitCodes[] = {
      "usage error (unknown command or option, bad option value such as `--seed -1` or "
      "`--replications abc`)"},
     {kInputError, "invalid input",
-     "invalid input: a scenario or targets file is missing, unreadable or has errors (each "
-     "printed as `FILE:LINE:COLUMN: key.path: message`), two scenarios of `compare` do not fit "
-     "together, or `--strict` found warnings"},
+     "invalid input: a scenario, targets or inflow CSV file is missing, unreadable or has errors "
+     "(each printed as `FILE:LINE:COLUMN: key.path: message`), two scenarios of `compare` do not "
+     "fit together, a `--set`/`--vary` option names a key that does not exist or a value the "
+     "scenario refuses (printed as `--set KEY.PATH=VALUE: key.path: message`), or `--strict` "
+     "found warnings"},
     {kInvariantError, "model invariant violated",
      "the model broke an invariant (conservation): a bug — please report it with the scenario"},
     {kOutputError, "output not written",

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "asylumsim/engine/recorder.hpp"
@@ -17,6 +18,7 @@
 #include "asylumsim/engine/rng.hpp"
 #include "asylumsim/engine/simulator.hpp"
 #include "asylumsim/model/metrics.hpp"
+#include "asylumsim/model/metrics_by_group.hpp"
 #include "asylumsim/model/person.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 
@@ -141,6 +143,7 @@ class ChainModel {
   void start_inflow();
   void schedule_next_arrival(EventKind k, std::uint32_t group);
   double arrival_rate_per_day(EventKind k, std::uint32_t group, Tick t) const;
+  std::optional<double> file_first_applications_per_day(engine::Date d, std::uint32_t group) const;
   void on_arrival(EventKind k, std::uint32_t group);
   void receive_article8_family();
 
@@ -239,6 +242,7 @@ class ChainModel {
   engine::Simulator<> sim_;
   engine::Recorder rec_;
   Metrics m_;
+  GroupMetrics gm_;  // the same flows and stocks per nationality group
   Streams rng_;
   std::vector<Person> persons_;
   std::array<std::uint64_t, kStages> stage_count_{};

@@ -12,7 +12,7 @@
 namespace asylumsim::montecarlo {
 
 // Yearly cells: every indicator per calendar year (flows, durations, shares) or on 31 December
-// (stocks) of the horizon.
+// (stocks) of the horizon, then the base's per-group indicators the same way.
 std::vector<Cell> yearly_grid(const scenario::Scenario& s);
 
 struct Difference {
@@ -32,8 +32,9 @@ struct Comparison {
   std::vector<std::pair<std::string, Difference>> totals;
 };
 
-// Checks that the two scenarios can be compared (same start and end); throws
-// scenario::InputError located at the variant's scenario.start or .end (exit code 3).
+// Checks that the two scenarios can be compared: the same start and end, else scenario::InputError
+// located at the variant's scenario.start or .end; every nationality group of the base in the
+// variant, else scenario::InputError (exit code 3 either way).
 void check_comparable(const scenario::Scenario& base, const scenario::Scenario& variant);
 
 // Runs the pairs. With `common_random_numbers` false the variant uses other replication indices

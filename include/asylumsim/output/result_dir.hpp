@@ -20,6 +20,9 @@ struct ResultIdentity {
 };
 ResultIdentity identity_of(const std::string& command, const scenario::Scenario& s);
 ResultIdentity identity_of(const scenario::Scenario& base, const scenario::Scenario& variant);
+// A comparison of several variants with one base: "BASE vs V1, V2", hashes joined by '+'.
+ResultIdentity identity_of(const scenario::Scenario& base,
+                           const std::vector<scenario::Scenario>& variants);
 
 // Refuses (OutputError, exit code 5) a directory that holds other results (another scenario, the
 // same name with another hash, or files that are not asylumsim results) unless `force`; with
@@ -36,8 +39,11 @@ IdentityColumns run_columns(const scenario::Scenario& s, bool complete);
 // base_scenario, base_hash, variant_scenario, variant_hash, seed, complete.
 IdentityColumns comparison_columns(const scenario::Scenario& base,
                                    const scenario::Scenario& variant, bool complete);
-// The CSV with `cols` put before the columns of every line (the header gets their names).
-std::string with_columns(const std::string& csv, const IdentityColumns& cols);
+// The CSV with `cols` put into every line after its first `after` columns (0: before them all;
+// kAtEnd: after them all); the header gets their names.
+inline constexpr std::size_t kAtEnd = static_cast<std::size_t>(-1);
+std::string with_columns(const std::string& csv, const IdentityColumns& cols,
+                         std::size_t after = 0);
 // The values of `cols` as the start of a CSV line ("nl-baseline,0123abcd,20240101,").
 std::string column_prefix(const IdentityColumns& cols);
 

@@ -99,8 +99,8 @@ struct IntervalChart {
   std::string title;
   std::string x_label;
   double width = 720;
-  bool percent = true;                        // x values are shares, shown as percentages
-  std::optional<double> tolerance;            // shaded band [-tolerance, +tolerance]
+  bool percent = true;              // x values are shares, shown as percentages
+  std::optional<double> tolerance;  // shaded band [-tolerance, +tolerance]
   std::vector<IntervalRow> rows;
 };
 std::string render_interval_chart(const IntervalChart& c);

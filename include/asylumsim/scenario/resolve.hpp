@@ -11,13 +11,6 @@
 
 namespace asylumsim::scenario {
 
-// Loads an already-resolved tree (no `extends`) read from `file`; throws InputError.
-Scenario load_scenario_tree(const YAML::Node& root, const std::string& file);
-
-// `extends: FILE` (relative to the extending file): the base scenario with this file's keys on
-// top. The base must be a valid scenario on its own, so its errors name its own file and lines.
-YAML::Node resolve_extends(const YAML::Node& root, const std::string& path, int depth);
-
 // Loads the resolved tree of the file at `path`. An error in a value that a base file gives (and
 // the file itself does not) names that base file: the value's line and column are in it.
 Scenario load_resolved(const YAML::Node& resolved, const std::string& path);

@@ -16,6 +16,10 @@
 #include "asylumsim/scenario/diagnostics.hpp"
 #include "asylumsim/scenario/measures.hpp"
 
+namespace YAML {
+class Node;  // yaml-cpp; only scenario_tree() and scenario_from_tree() need it
+}
+
 namespace asylumsim::scenario {
 
 using Schedule = engine::StepSchedule<double>;
@@ -101,6 +105,11 @@ struct InflowParams {
   // inflow, but they are received by COA and housed under the taakstelling.
   Schedule article8_family_per_year{0.0};
   Schedule dublin_claims_sent_share{1.0};  // Dublin cases for which NL sends a claim
+  // inflow.first_applications_file: first applications per month and group as given by a
+  // planner's CSV, indexed [month since the start month][group]; an empty row is a month the
+  // file does not cover (the groups' rates and seasonality apply there).
+  std::string first_applications_file;  // as resolved (relative to the working directory)
+  std::vector<std::vector<double>> first_applications_by_month;
 };
 
 struct RegistrationParams {
@@ -314,7 +323,8 @@ struct Scenario {
   UkraineParams ukraine;
   InitialState initial;
   CostParams costs;
-  std::vector<Measure> measures;  // as read; already applied to the parameters above
+  std::vector<Measure> measures;       // as read; already applied to the parameters above
+  std::vector<std::string> overrides;  // --set KEY.PATH=VALUE options applied, in order
 
   engine::Calendar calendar() const { return engine::Calendar(start); }
   Tick horizon_ticks() const;  // ticks from start to the end of the last day
@@ -325,5 +335,10 @@ struct Scenario {
 // Loads and validates a scenario file; throws InputError with every problem found.
 Scenario load_scenario(const std::string& path);
 Scenario load_scenario_text(const std::string& text, const std::string& name);
+
+// The file's YAML tree with its `extends:` resolved (sim/scenario/extends.cpp), and the scenario
+// read from such a tree; load_scenario(path) is scenario_from_tree(scenario_tree(path), path).
+YAML::Node scenario_tree(const std::string& path);
+Scenario scenario_from_tree(const YAML::Node& root, const std::string& file);
 
 }  // namespace asylumsim::scenario
