@@ -14,22 +14,25 @@ TEST_CASE(
     "them inside its window",
     "[measures][correctness]") {
   auto y = test::small_yaml();
-  // The base moves alpha's AA/VA split in 2025; the Pact's window spans the change.
+  // In 2025 the base moves Dublin cases to AA/VA (0.7 -> 0.8 together); the Pact's window spans
+  // the change, so its border share must follow it (it once used the shares at 'from': 0.95).
   y["groups"]["alpha"]["track_share"] = YAML::Load(
-      "{dublin: 0.2, safe_country: 0.1, aa: [{from: 2024-01-01, value: 0.7}, {from: 2025-01-01, "
-      "value: 0.4}], va: [{from: 2024-01-01, value: 0.0}, {from: 2025-01-01, value: 0.3}]}");
+      "{dublin: [{from: 2024-01-01, value: 0.2}, {from: 2025-01-01, value: 0.1}], safe_country: "
+      "0.1, aa: [{from: 2024-01-01, value: 0.7}, {from: 2025-01-01, value: 0.5}], va: [{from: "
+      "2024-01-01, value: 0.0}, {from: 2025-01-01, value: 0.3}]}");
   y["measures"]["pact"] =
       YAML::Load("{type: migration_pact, from: 2024-06-01, border_procedure: {share: 0.5}}");
   scenario::Scenario s;
   REQUIRE_NOTHROW(s = test::scenario_from(y));
   const auto& shares = s.groups[0].track_share;
-  for (const char* d : {"2024-07-01", "2025-02-01"}) {
+  const std::pair<const char*, double> aa_va[] = {{"2024-07-01", 0.7}, {"2025-02-01", 0.8}};
+  for (const auto& [d, moved_from] : aa_va) {
     const auto t = s.calendar().to_tick(*engine::parse_date(d));
     double sum = 0;
     for (const auto& x : shares) sum += x.at(t);
     INFO(d);
     CHECK(sum == Approx(1.0));
-    CHECK(shares[scenario::kSafeCountry].at(t) == Approx(0.1 + 0.5 * 0.7));
+    CHECK(shares[scenario::kSafeCountry].at(t) == Approx(0.1 + 0.5 * moved_from));
   }
 }
 
