@@ -19,8 +19,9 @@ struct CliResult {
   std::string output;
 };
 
-inline CliResult run_asylumsim(const std::string& args) {
-  const std::string cmd = std::string(ASYLUMSIM_CLI_PATH) + " " + args + " 2>&1";
+// Runs a shell command; its exit code and its stdout and stderr together.
+inline CliResult run_command(const std::string& command) {
+  const std::string cmd = command + " 2>&1";
   FILE* p = popen(cmd.c_str(), "r");
   REQUIRE(p != nullptr);
   std::string out;
@@ -28,6 +29,10 @@ inline CliResult run_asylumsim(const std::string& args) {
   while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
   const int status = pclose(p);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+inline CliResult run_asylumsim(const std::string& args) {
+  return run_command(std::string(ASYLUMSIM_CLI_PATH) + " " + args);
 }
 
 inline std::string read_file(const std::filesystem::path& p) {

@@ -9,29 +9,17 @@
 #include <sstream>
 
 #include "../support/fixtures.hpp"
+#include "cli_support.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
-struct Result {
-  int code;
-  std::string output;
-};
+using Result = asylumsim::test::CliResult;
 Result run_cli(const std::string& args) {
-  const std::string cmd = std::string(ASYLUMSIM_CLI_PATH) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::string out;
-  char buf[4096];
-  while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  const int status = pclose(p);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  return asylumsim::test::run_asylumsim(args);
 }
 std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return asylumsim::test::read_file(p);
 }
 fs::path fresh_dir(const std::string& name) {
   const fs::path d = fs::temp_directory_path() / ("asylumsim-test-" + name);

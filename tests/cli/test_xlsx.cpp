@@ -13,14 +13,7 @@ namespace {
 const std::string kSmall = test::source_path("tests/data/small.yaml");
 
 test::CliResult run_python(const std::string& args) {
-  const std::string cmd = "/usr/bin/python3 " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::string out;
-  char buf[4096];
-  while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  const int status = pclose(p);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  return test::run_command("/usr/bin/python3 " + args);
 }
 
 bool is_zip(const fs::path& p) {
