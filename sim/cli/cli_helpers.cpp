@@ -49,6 +49,7 @@ void write_results_xlsx(const std::string& out_dir, std::vector<output::XlsxShee
                         const scenario::Scenario& s, std::uint64_t replications, bool interrupted,
                         bool exact_percentiles) {
   output::XlsxBook book{std::move(sheets), output::xlsx_settings(s, replications), {}};
+  for (const auto& w : s.warnings) book.warnings.push_back(w);  // the scenario's plausibility
   if (interrupted)
     book.warnings.push_back(
         "interrupted: these are the results of the replications completed before the stop");

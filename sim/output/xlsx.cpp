@@ -215,11 +215,13 @@ std::vector<XlsxSheet> comparison_sheets(const std::vector<scenario::Scenario>& 
       {"ci95_low", [](const D& d) { return d.ci_low; }},
       {"ci95_high", [](const D& d) { return d.ci_high; }}};
   std::vector<XlsxSheet> out;
-  for (const auto& [name, get] : stats)
-    out.push_back(
-        wide_sheet(name, cs.front().grid, {"variant"}, sets, [&](std::size_t v, std::size_t c) {
-          return c < cs[v].cells.size() ? get(cs[v].cells[c]) : NAN;
-        }));
+  for (const auto& stat : stats) {
+    const auto& get = stat.second;  // not a structured binding: clang 14 cannot capture those
+    out.push_back(wide_sheet(stat.first, cs.front().grid, {"variant"}, sets,
+                             [&](std::size_t v, std::size_t c) {
+                               return c < cs[v].cells.size() ? get(cs[v].cells[c]) : NAN;
+                             }));
+  }
   return out;
 }
 
@@ -232,12 +234,14 @@ std::vector<XlsxSheet> sweep_sheets(const montecarlo::SweepResult& r) {
     for (double v : r.points[p].values) sets.back().push_back(fmt::format("{}", v));
   }
   std::vector<XlsxSheet> out;
-  for (const auto& [name, field] :
+  for (const auto& stat :
        {std::pair{"mean", &montecarlo::Summary::mean}, std::pair{"p05", &montecarlo::Summary::p05},
-        std::pair{"p95", &montecarlo::Summary::p95}})
-    out.push_back(wide_sheet(name, r.grid, headers, sets, [&](std::size_t p, std::size_t c) {
+        std::pair{"p95", &montecarlo::Summary::p95}}) {
+    const auto field = stat.second;  // not a structured binding: clang 14 cannot capture those
+    out.push_back(wide_sheet(stat.first, r.grid, headers, sets, [&](std::size_t p, std::size_t c) {
       return r.points[p].cells[c].*field;
     }));
+  }
   return out;
 }
 

@@ -77,3 +77,20 @@ TEST_CASE("compare, validate and sweep write results.xlsx with --xlsx", "[xlsx][
   for (const char* name : {"diff_mean", "ci95_low", "ci95_high", "settings", "warnings"})
     CHECK_THAT(sheets.output, Catch::Contains(std::string("name=\"") + name + "\""));
 }
+
+TEST_CASE("the workbook's warnings sheet lists the scenario's plausibility warnings",
+          "[xlsx][cli]") {
+  const fs::path dir = test::empty_test_dir("xlsx-warnings");
+  const std::string implausible =
+      test::source_path("tests/implausible-scenarios/inflow-factor-30.yaml");
+  REQUIRE(run_asylumsim("run " + implausible + " --xlsx --replications 1 --quiet --out " +
+                        (dir / "out").string())
+              .code == 0);
+  // Strings of an xlsx are in xl/sharedStrings.xml inside the zip.
+  const auto strings = run_python(
+      "-c \"import sys, zipfile; "
+      "print(zipfile.ZipFile(sys.argv[1]).read('xl/sharedStrings.xml').decode())\" " +
+      (dir / "out" / "results.xlsx").string());
+  REQUIRE(strings.code == 0);
+  CHECK_THAT(strings.output, Catch::Contains("multiplies first applications by 30"));
+}
