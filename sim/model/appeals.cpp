@@ -39,6 +39,7 @@ void ChainModel::on_court_ruling(PersonId id) {
   } else {
     persons_[id].flags |= flag::kReopened;
     enqueue_ind(id, static_cast<Track>(persons_[id].track), 0);
+    start_legal_term(id);
   }
 }
 
@@ -48,6 +49,7 @@ void ChainModel::on_council_ruling(PersonId id) {
   } else {
     persons_[id].flags |= flag::kReopened;
     enqueue_ind(id, static_cast<Track>(persons_[id].track), 0);
+    start_legal_term(id);
   }
 }
 

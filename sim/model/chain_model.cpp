@@ -106,6 +106,10 @@ void ChainModel::set_stage(PersonId id, Stage st) {
   --stage_count_[static_cast<int>(p.stage)];
   ++stage_count_[static_cast<int>(st)];
   p.stage = st;
+  // An activated Ukrainian keeps the municipal place until housed, out of reception or gone.
+  if ((p.flags & flag::kMunicipal) && (st == Stage::kHoused || st == Stage::kLimbo ||
+                                       st == Stage::kDeparted || st == Stage::kAway)) [[unlikely]]
+    leave_municipal_reception(id);
   if (p.resident_slot != kNoPerson)
     resident_census_[p.resident_slot].permit_at =
         st == Stage::kPermitHolder ? p.permit_at : engine::kNever;
@@ -283,14 +287,29 @@ void ChainModel::census() {
   for (int i = 0; i < 4; ++i) rec_.stock_set(m_.ph_since_permit[i], now(), since[i]);
   rec_.stock_set(m_.mean_stay_months, now(), residents > 0 ? stay_sum / residents : 0);
   rec_.stock_set(m_.permit_holder_share, now(), residents > 0 ? permit_holders / residents : 0);
+  record_places_short();
+}
+
+void ChainModel::record_places_short() {
+  std::int64_t occupied = 0, places = 0;
+  for (int l = 0; l < kLocations; ++l) {
+    const std::int64_t short_by = std::max<std::int64_t>(0, coa_.occupied(l) - coa_.capacity(l));
+    rec_.stock_set(m_.coa_places_short_by_location[l], now(), static_cast<double>(short_by));
+    if (l == kNidos) continue;
+    occupied += coa_.occupied(l);
+    places += coa_.capacity(l);
+  }
+  rec_.stock_set(m_.coa_places_short, now(),
+                 static_cast<double>(std::max<std::int64_t>(0, occupied - places)));
 }
 
 void ChainModel::check_conservation() const {
   std::array<std::uint64_t, kStages> recount{};
   std::array<std::int64_t, kTracks> waiting{};
-  std::int64_t in_coa = 0;
+  std::int64_t in_coa = 0, in_municipal = 0;
   for (const Person& p : persons_) {
     ++recount[static_cast<int>(p.stage)];
+    if (p.flags & flag::kMunicipal) ++in_municipal;
     if (p.stage == Stage::kIndWaiting) ++waiting[p.track];
     if (p.location != kNoLocation && p.location != kNidos) ++in_coa;
   }
@@ -327,6 +346,11 @@ void ChainModel::check_conservation() const {
         fmt::format("conservation violated: COA holds {} places occupied but {} "
                     "persons have a COA location",
                     occupied, in_coa));
+  if (in_municipal != activated_in_municipal_)
+    throw std::logic_error(fmt::format(
+        "conservation violated: {} activated applicants counted in municipal reception, {} "
+        "persons hold a municipal place",
+        activated_in_municipal_, in_municipal));
 }
 
 }  // namespace asylumsim::model

@@ -129,6 +129,7 @@ void ChainModel::on_dublin_term_ends(PersonId id, std::uint32_t epoch) {
   if (p.stage == Stage::kLimbo) rec_.stock_add(m_.limbo, now(), -1);
   if (p.location == kNoLocation) enter_coa(id, kPol, kIntakeDublinTermEnd);
   enqueue_ind(id, kAA, 1);
+  start_legal_term(id);
 }
 
 void ChainModel::depart(PersonId id, Route route) {

@@ -1,8 +1,12 @@
 // Stage 6 — permit holders and housing (taakstelling). A permit holder is linked to a municipality
 // (koppeling) and then waits in COA, in household units, for a home. Every half-year has a quota
-// (the scenario's series, or the model's own forecast: permits issued in the previous half-year)
+// (the scenario's series, or the model's own forecast: the permits of the half-year just ended)
 // and a municipal realisation capacity. Realisation is capped by quota + backlog + an allowed
-// advance; the backlog carries over: backlog(next) = backlog + quota - realised.
+// advance, paced evenly over the days left so the cap never stops housing in the last weeks of a
+// half-year; the balance carries over: balance(next) = balance + quota - realised, reported as a
+// backlog (achterstand) when positive and an advance (voorsprong) when negative. Residents of HAR+
+// shelter and doorstroomlocaties counted for the quota when placed; moving on to a regular home
+// later takes a dwelling from the same municipal capacity (before newly linked households).
 #include "asylumsim/model/chain_model.hpp"
 
 namespace asylumsim::model {
@@ -50,12 +54,14 @@ void ChainModel::start_half_year() {
   const bool first = month_ == 0 && half_year_quota_ == 0 && half_year_realised_ == 0;
   backlog_at_half_start_ = first ? s_.housing.backlog_at_start
                                  : backlog_at_half_start_ + half_year_quota_ - half_year_realised_;
+  // Roll the permits over first: the quota of the coming half-year follows the one just ended.
+  permits_last_half_ = permits_this_half_;
+  permits_this_half_ = 0;
   half_year_quota_ = now() >= s_.housing.quota_forecast_from ? forecast_quota()
                                                              : at(s_.housing.quota_per_half_year);
   half_year_realised_ = 0;
-  permits_last_half_ = permits_this_half_;
-  permits_this_half_ = 0;
-  rec_.stock_set(m_.housing_backlog, now(), backlog_at_half_start_);
+  rec_.stock_set(m_.housing_backlog, now(), std::max(0.0, backlog_at_half_start_));
+  rec_.stock_set(m_.housing_advance, now(), std::max(0.0, -backlog_at_half_start_));
 }
 
 // Pops the next linked household still waiting in COA; false when none waits.
@@ -77,16 +83,22 @@ void ChainModel::housing_daily() {
   const engine::Period half = engine::period_containing(d, engine::Period::Kind::kHalf);
   const double days_in_half =
       engine::days_from_ticks(cal_.period_end(half) - cal_.period_begin(half));
+  const double days_left = std::max(1.0, engine::days_from_ticks(cal_.period_end(half) - now()));
   housing_capacity_.refill(at(s_.housing.realisation_per_half_year) / days_in_half);
   har_plus_capacity_.refill(at(s_.housing.har_plus_per_month) * 12.0 / 365.25);
   const double places = at(s_.housing.transit_places);
   rec_.stock_set(m_.transit_places, now(), places);
+  move_on_from_shelters();
   const double limit =
       half_year_quota_ * (1.0 + at(s_.housing.advance_share)) + backlog_at_half_start_;
+  // Today's share of what the limit still allows: the cap paces housing, it does not halt it.
+  const double today_limit =
+      half_year_realised_ + std::max(0.0, limit - half_year_realised_) / days_left;
   PersonId head = kNoPerson;
-  // A household is housed whole, and only when it fits under the limit (FIFO: the next one waits).
+  // A household is housed whole, and only when it fits under today's limit (FIFO: the next waits).
   auto fits = [&](PersonId h) {
-    return half_year_realised_ + static_cast<double>(persons_[h].household_size) <= limit;
+    const double size = static_cast<double>(persons_[h].household_size);
+    return half_year_realised_ + size <= today_limit;
   };
   // Regular housing first, then HAR+ shelter, then doorstroomlocaties; all count for the quota.
   while (take_linked_household(&head) && fits(head) &&
@@ -135,7 +147,21 @@ void ChainModel::place_in_shelter(PersonId head, std::uint32_t kind) {
   }
 }
 
-void ChainModel::on_shelter_move_on(PersonId, std::uint32_t kind) {
+// The stay in the shelter is over: the resident waits there for a regular home.
+void ChainModel::on_shelter_move_on(PersonId id, std::uint32_t kind) {
+  shelter_leavers_.push({id, kind});
+}
+
+// Residents whose shelter stay is over take regular dwellings first, in the order they became
+// ready; they count for the taakstelling already, so not again.
+void ChainModel::move_on_from_shelters() {
+  while (!shelter_leavers_.empty() && housing_capacity_.try_take(1.0)) {
+    const ShelterLeaver leaver = shelter_leavers_.pop();
+    leave_shelter(leaver.kind);
+  }
+}
+
+void ChainModel::leave_shelter(std::uint32_t kind) {
   if (kind == 0) {
     rec_.count(m_.har_plus_moved_on);
     rec_.stock_add(m_.har_plus_stock, now(), -1);

@@ -1,6 +1,10 @@
 // Stage 3 — IND decisions. Each track (spoor) has a decision capacity per week; capacity a short
 // track leaves unused on a day passes to the longer tracks (priority for the short tracks).
-// Within a track, court-ordered and resumed cases (class 0) go before the FIFO line (class 1).
+// Within a track, court-ordered and resumed cases (class 0) go before the ordinary line (class 1),
+// which is ordered by application date: a case that comes back (Dublin term over, re-registered,
+// activated) takes its place by its date, not behind everyone who applied since. A case referred
+// to the extended procedure (VA) is placed by the date of its referral, when that procedure
+// starts. Every entry starts or resumes a legal decision term.
 // A case taken up may first need further investigation (nader onderzoek): it waits aside.
 // Moratoria hold a nationality group's cases; cases past the legal term can draw a not-in-time
 // appeal; waiting applicants can leave unsupervised.
@@ -18,7 +22,7 @@ bool is_first_application(const Person& p) {
 }
 }  // namespace
 
-void ChainModel::enqueue_ind(PersonId id, Track t, unsigned priority) {
+void ChainModel::enqueue_ind(PersonId id, Track t, unsigned priority, Tick line_key) {
   Person& p = persons_[id];
   p.track = t;
   ++p.epoch;
@@ -26,7 +30,7 @@ void ChainModel::enqueue_ind(PersonId id, Track t, unsigned priority) {
   ++ind_waiting_[t];
   rec_.stock_add(m_.ind_backlog[t], now(), 1);
   rec_.stock_add(gm_.backlog[p.group], now(), 1);
-  ind_queue_[t].push({id, p.epoch}, priority);
+  ind_queue_[t].push({id, p.epoch, line_key == engine::kNever ? p.applied : line_key}, priority);
   const double rate = at(s_.ind.abscond_per_year[t]);
   if (rate > 0 && !p.pending.valid())
     p.pending =
@@ -63,7 +67,8 @@ void ChainModel::resume_moratoria() {
     if (under_moratorium(p.group)) {
       *keep++ = e;
     } else {
-      ind_queue_[p.track].push(e, resume_first(p.group) ? 0u : 1u);  // first, or back of the line
+      const bool first = resume_first(p.group);
+      ind_queue_[p.track].push({e.id, e.epoch, first ? e.key : now()}, first ? 0u : 1u);
     }
   }
   paused_.erase(keep, paused_.end());
@@ -80,27 +85,39 @@ void ChainModel::ind_daily() {
   ind_capacity_[kAA].try_take(renewals);
   renewal_work_ -= renewals;
   for (int t = 0; t < kTracks; ++t) {
-    IndQueue& q = ind_queue_[t];
-    engine::PeriodicQuota& cap = ind_capacity_[t];
-    while (!q.empty() && cap.whole_units() >= 1) {
-      const QueueEntry e = q.pop();
-      const Person& p = persons_[e.id];
-      if (p.epoch != e.epoch || p.stage != Stage::kIndWaiting) continue;  // stale entry
-      if (under_moratorium(p.group)) {
-        paused_.push_back(e);
-        continue;
-      }
-      if (start_investigation(e.id)) continue;
-      cap.try_take(1.0);
-      decide(e.id);
-    }
-    if (s_.ind.share_unused_capacity && t + 1 < kTracks && q.empty()) {
-      const double unused = static_cast<double>(cap.whole_units());
-      cap.try_take(unused);
-      ind_capacity_[t + 1].add(unused);
-    }
+    decide_from_queue(static_cast<Track>(t));
+    if (s_.ind.share_unused_capacity && t + 1 < kTracks && ind_queue_[t].empty())
+      pass_unused_capacity(static_cast<Track>(t), static_cast<Track>(t + 1));
+  }
+  // AA and VA are both spoor 4, decided by the same staff: what VA leaves unused goes back to AA.
+  if (s_.ind.share_unused_capacity && ind_queue_[kVA].empty()) {
+    pass_unused_capacity(kVA, kAA);
+    decide_from_queue(kAA);
   }
   rec_.stock_set(m_.ind_paused, now(), static_cast<double>(paused_.size()));
+}
+
+void ChainModel::decide_from_queue(Track t) {
+  IndQueue& q = ind_queue_[t];
+  engine::PeriodicQuota& cap = ind_capacity_[t];
+  while (!q.empty() && cap.whole_units() >= 1) {
+    const QueueEntry e = q.pop();
+    const Person& p = persons_[e.id];
+    if (p.epoch != e.epoch || p.stage != Stage::kIndWaiting) continue;  // stale entry
+    if (under_moratorium(p.group)) {
+      paused_.push_back(e);
+      continue;
+    }
+    if (start_investigation(e.id)) continue;
+    cap.try_take(1.0);
+    decide(e.id);
+  }
+}
+
+void ChainModel::pass_unused_capacity(Track from, Track to) {
+  const double unused = static_cast<double>(ind_capacity_[from].whole_units());
+  ind_capacity_[from].try_take(unused);
+  ind_capacity_[to].add(unused);
 }
 
 void ChainModel::on_permit_renewal() {
@@ -119,7 +136,9 @@ void ChainModel::decide(PersonId id) {
       rng_.va_referral.bernoulli(at(s_.ind.va_referral_share))) {
     rec_.count(m_.referred_to_va);
     if (p.location != kNidos) move_coa(id, kAzc);
-    enqueue_ind(id, kVA, rng_.ind_priority.bernoulli(at(s_.ind.priority_share[kVA])) ? 0u : 1u);
+    // The extended procedure starts now: the VA line is ordered by the date of referral.
+    enqueue_ind(id, kVA, rng_.ind_priority.bernoulli(at(s_.ind.priority_share[kVA])) ? 0u : 1u,
+                now());
     return;
   }
   const bool count_first = is_first_application(p) && !(p.flags & flag::kFirstDecided);
@@ -202,9 +221,11 @@ void ChainModel::grant_permit(PersonId id, PermitKind kind) {
     maybe_apply_nareis(id);
     return;
   }
-  if (p.location == kNoLocation)
+  if (p.flags & flag::kMunicipal) {
+    // An activated Ukrainian waits for a home in the municipal place already held.
+  } else if (p.location == kNoLocation) {
     enter_coa(id, kAzc, kIntakeLaterPermit);  // e.g. a later permit from limbo
-  else {
+  } else {
     rec_.stock_add(m_.coa_permit_holders, now(), 1);
     rec_.stock_add(m_.housing_waiting, now(), 1);
     move_coa(id, kAzc);
@@ -218,6 +239,20 @@ void ChainModel::schedule_legal_term_expiry(PersonId id, Tick due, engine::Rando
   const Tick at = due + engine::ticks_from_days(draw(s_.ind.not_in_time_notice, rng));
   schedule(std::max(now(), at), kLegalTermExpired, id,
            static_cast<std::uint32_t>(legal_term_changes_.size()));
+}
+
+// A new term for a case the IND must decide again or newly takes on (a court's referral back,
+// the end of a Dublin transfer term, an activated application): it runs from today.
+void ChainModel::start_legal_term(PersonId id) {
+  schedule_legal_term_expiry(id, now() + engine::ticks_from_days(at(s_.ind.legal_term_days)),
+                             rng_.legal_term_notice);
+}
+
+// A case that comes back to the IND after leaving it (re-registration) resumes its own term: if
+// that term has run out meanwhile its expiry already passed unanswered, so it is due again now.
+void ChainModel::resume_legal_term(PersonId id) {
+  const Tick due = persons_[id].applied + engine::ticks_from_days(at(s_.ind.legal_term_days));
+  if (due <= now()) schedule_legal_term_expiry(id, now(), rng_.legal_term_notice);
 }
 
 void ChainModel::on_legal_term_changed() {
@@ -266,7 +301,7 @@ void ChainModel::on_not_in_time_ruling(PersonId id) {
   if (!rng_.not_in_time.bernoulli(at(s_.appeals.not_in_time_priority))) return;
   // The court orders a decision: the case moves to the front of its track's queue.
   ++p.epoch;
-  ind_queue_[p.track].push({id, p.epoch}, 0);
+  ind_queue_[p.track].push({id, p.epoch, p.applied}, 0);
 }
 
 // Each case draws once, when first taken up. The investigation itself uses no decision capacity;
@@ -287,7 +322,7 @@ bool ChainModel::start_investigation(PersonId id) {
 void ChainModel::on_investigation_done(PersonId id, std::uint32_t epoch) {
   const Person& p = persons_[id];
   if (p.epoch != epoch || p.stage != Stage::kIndWaiting) return;  // left, or moved by a court
-  ind_queue_[p.track].push({id, p.epoch}, 0);
+  ind_queue_[p.track].push({id, p.epoch, p.applied}, 0);
 }
 
 void ChainModel::on_abscond(PersonId id) {

@@ -100,6 +100,8 @@ void Metrics::register_all(engine::Recorder& r) {
   away = r.stock("coa.away_to_return");
   nareis_waiting = r.stock("nareis.waiting_abroad");
   housing_backlog = r.stock("housing.backlog");
+  housing_advance = r.stock("housing.advance");
+  nareis_capacity = r.stock("nareis.decision_capacity_per_week");
   housing_waiting = r.stock("housing.waiting_in_coa");
   ukraine_registered = r.stock("ukraine.registered");
   ukraine_municipal = r.stock("ukraine.municipal_reception");
@@ -107,6 +109,10 @@ void Metrics::register_all(engine::Recorder& r) {
   ind_paused = r.stock("ind.paused_by_moratorium");
   for (int l = 0; l < scenario::kLocations; ++l)
     coa_by_location[l] = r.stock(fmt::format("coa.occupancy.{}", kLocationNames[l]));
+  coa_places_short = r.stock("coa.places_short");
+  for (int l = 0; l < scenario::kLocations; ++l)
+    coa_places_short_by_location[l] =
+        r.stock(fmt::format("coa.places_short.{}", kLocationNames[l]));
   const char* stays[] = {"lt1y", "1to2y", "2to3y", "3to4y", "gt4y"};
   for (int i = 0; i < 5; ++i) stay_share[i] = r.stock(fmt::format("coa.stay_share.{}", stays[i]));
   const char* since[] = {"lt15w", "15w_6m", "6m_1y", "gt1y"};
@@ -229,6 +235,14 @@ std::vector<Indicator> build_catalogue() {
         "broad-welfare indicator: permit-holder share of COA residents", "share");
   for (int l = 0; l < scenario::kLocations; ++l)
     stock(fmt::format("coa.occupancy.{}", kLocationNames[l]), "residents by location type");
+  stock("coa.places_short",
+        "residents beyond the COA places available (all types but Nidos), 0 when within capacity",
+        "places");
+  for (int l = 0; l < scenario::kLocations; ++l)
+    stock(fmt::format("coa.places_short.{}", kLocationNames[l]),
+          "residents beyond the places of this location type (overflow beyond emergency "
+          "reception's planned places shows here), 0 when within",
+          "places");
   c.push_back({"coa.bed_days",
                K::kStockDays,
                {"coa.occupancy"},
@@ -244,7 +258,12 @@ std::vector<Indicator> build_catalogue() {
                  "bed-days in the period by location type"});
   flow("housing.quota", "taakstelling for the half-year");
   flow("housing.realised", "persons housed against the taakstelling");
-  stock("housing.backlog", "taakstelling backlog (achterstand) at the start of the half-year");
+  stock("housing.backlog",
+        "taakstelling backlog (achterstand) at the start of the half-year: persons still to house "
+        "from earlier quotas (0 when ahead)");
+  stock("housing.advance",
+        "taakstelling advance (voorsprong) at the start of the half-year: persons housed beyond "
+        "earlier quotas (0 when behind)");
   flow("housing.permit_holders_exited", "permit holders leaving COA to housing");
   flow("housing.har_plus_placements", "placements under HAR+ (temporary shelter, shared housing)");
   flow("housing.har_plus_moved_on", "HAR+ residents moving on to regular housing");
@@ -293,6 +312,10 @@ std::vector<Indicator> build_catalogue() {
                "share",
                "mvv-nareis grant rate"});
   stock("nareis.waiting_abroad", "family members abroad waiting for an mvv decision");
+  stock("nareis.decision_capacity_per_week",
+        "the IND's mvv-nareis decisions per week (follows the waiting stock where the scenario "
+        "says so: nareis.clearance_weeks)",
+        "per week");
   c.push_back(
       {"departure.chain_total",
        K::kFlow,

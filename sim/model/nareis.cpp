@@ -48,8 +48,19 @@ void ChainModel::on_nareis_apply(PersonId referent) {
   }
 }
 
+// The IND's weekly mvv decisions: the scenario's capacity, or, where the capacity follows the
+// workload, enough to clear the waiting stock in clearance_weeks (never less than the capacity).
+double ChainModel::nareis_capacity_per_week() const {
+  const double base = at(s_.nareis.capacity_per_week);
+  const double weeks = at(s_.nareis.clearance_weeks);
+  if (weeks <= 0) return base;
+  return std::max(base, static_cast<double>(nareis_queue_.size()) / weeks);
+}
+
 void ChainModel::nareis_daily() {
-  nareis_capacity_.refill(at(s_.nareis.capacity_per_week) / 7.0);
+  const double weekly = nareis_capacity_per_week();
+  rec_.stock_set(m_.nareis_capacity, now(), weekly);
+  nareis_capacity_.refill(weekly / 7.0);
   while (!nareis_queue_.empty() && nareis_capacity_.try_take(1.0)) {
     const PersonId id = nareis_queue_.pop();
     rec_.count(m_.nareis_decisions);

@@ -173,7 +173,12 @@ void ChainModel::on_re_registration(PersonId id, std::uint32_t absconded) {
   rec_.stock_add(m_.away, now(), -1);
   if (p.track == kDublin || absconded) {
     enter_coa(id, kPol, kIntakeReRegistration);
-    enqueue_ind(id, p.track == kDublin ? kAA : static_cast<Track>(p.track), 1);
+    const bool dublin = p.track == kDublin;  // the transfer term passed: the Netherlands decides
+    enqueue_ind(id, dublin ? kAA : static_cast<Track>(p.track), 1);
+    if (dublin)
+      start_legal_term(id);
+    else
+      resume_legal_term(id);
     return;
   }
   rec_.count(m_.dtenv_inflow);

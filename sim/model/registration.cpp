@@ -14,9 +14,9 @@ void ChainModel::register_person(PersonId id) {
   schedule(after_days(days), kRegistrationDone, id);
 }
 
-Track ChainModel::draw_track(std::uint8_t group) {
+Track ChainModel::draw_track(std::uint8_t group, engine::RandomStream& rng) {
   const auto& shares = s_.groups[group].track_share;
-  double u = rng_.tracks.uniform01();
+  double u = rng.uniform01();
   for (int t = 0; t < kTracks - 1; ++t) {
     u -= at(shares[t]);
     if (u < 0) return static_cast<Track>(t);
@@ -42,7 +42,7 @@ void ChainModel::on_registration_done(PersonId id) {
   Track track = kAA;
   switch (p.origin) {
     case Origin::kFirst: {
-      track = draw_track(p.group);
+      track = draw_track(p.group, rng_.tracks);
       if (track == kDublin) track = send_dublin_claim();
       if (track == kAA || track == kVA) rec_.count(m_.first_aa_va);
       break;

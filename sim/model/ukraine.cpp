@@ -5,7 +5,11 @@
 // Each day: Poisson registrations (until protection ends), binomial departures with the daily
 // hazard of the mean stay, and newcomers joining municipal reception while places are free.
 // When protection ends a binomial share activates its dormant asylum application — those become
-// persons in the AA queue — and, without a transition status, the others leave.
+// persons of the scenario's activated group (ukraine.activated_group), in the IND queue by that
+// group's track shares, with a legal term from the activation — and, without a transition status,
+// the others leave. Activated applicants keep their municipal place while the IND decides (they
+// stay in ukraine.municipal_reception until housed, rejected or gone) or move to COA, as the
+// scenario says.
 #include <cmath>
 
 #include "asylumsim/engine/counts.hpp"
@@ -19,7 +23,8 @@ using engine::poisson_count;
 
 void ChainModel::record_ukraine() {
   rec_.stock_set(m_.ukraine_registered, now(), static_cast<double>(ukraine_registered_));
-  rec_.stock_set(m_.ukraine_municipal, now(), static_cast<double>(ukraine_municipal_));
+  rec_.stock_set(m_.ukraine_municipal, now(),
+                 static_cast<double>(ukraine_municipal_ + activated_in_municipal_));
   rec_.stock_set(m_.ukraine_capacity, now(), at(s_.ukraine.municipal_capacity));
 }
 
@@ -46,7 +51,8 @@ void ChainModel::ukraine_daily() {
       open ? poisson_count(at(s_.ukraine.registrations_per_year) / 365.25, rng) : 0;
   ukraine_municipal_ -= left_municipal;
   ukraine_registered_ += arrived - left_municipal - left_private;
-  const auto capacity = static_cast<std::int64_t>(at(s_.ukraine.municipal_capacity));
+  const auto capacity =
+      static_cast<std::int64_t>(at(s_.ukraine.municipal_capacity)) - activated_in_municipal_;
   const std::int64_t joining = binomial_count(arrived, at(s_.ukraine.municipal_share), rng);
   ukraine_municipal_ = std::min(capacity, ukraine_municipal_ + joining);  // a cut moves people out
   rec_.count(m_.ukraine_arrivals, static_cast<double>(arrived));
@@ -61,10 +67,7 @@ void ChainModel::on_protection_ends() {
   const std::int64_t from_municipal = binomial_count(ukraine_municipal_, share, rng_.ukraine);
   const std::int64_t from_private =
       binomial_count(ukraine_registered_ - ukraine_municipal_, share, rng_.ukraine);
-  // The activated applications enter the AA track; the applicants keep their housing while the
-  // IND decides (ASSUMPTION), so the load falls on the IND, not on COA places.
-  for (std::int64_t i = 0; i < from_municipal + from_private; ++i)
-    enqueue_ind(new_person(Origin::kUkraine, 0), kAA, 1);
+  for (std::int64_t i = 0; i < from_municipal + from_private; ++i) activate(i < from_municipal);
   rec_.count(m_.ukraine_activated, static_cast<double>(from_municipal + from_private));
   ukraine_municipal_ -= from_municipal;
   ukraine_registered_ -= from_municipal + from_private;
@@ -74,6 +77,29 @@ void ChainModel::on_protection_ends() {
     ukraine_municipal_ = 0;
   }
   record_ukraine();
+}
+
+// One dormant application taken up. Only those who were in municipal reception can keep it.
+void ChainModel::activate(bool in_municipal_reception) {
+  const auto group = static_cast<std::uint8_t>(s_.ukraine.activated_group);
+  const PersonId id = new_person(Origin::kUkraine, group);
+  const Track track = draw_track(group, rng_.ukraine);
+  if (s_.ukraine.activated_in_coa) {
+    enter_coa(id, kPol, kIntakeUkraineActivation);
+  } else if (in_municipal_reception) {
+    persons_[id].flags |= flag::kMunicipal;
+    ++activated_in_municipal_;
+  }
+  enqueue_ind(id, track, 1);
+  start_legal_term(id);
+}
+
+// Called when an activated applicant in municipal reception reaches a stage outside it.
+void ChainModel::leave_municipal_reception(PersonId id) {
+  persons_[id].flags &= static_cast<std::uint8_t>(~flag::kMunicipal);
+  --activated_in_municipal_;
+  rec_.stock_set(m_.ukraine_municipal, now(),
+                 static_cast<double>(ukraine_municipal_ + activated_in_municipal_));
 }
 
 }  // namespace asylumsim::model

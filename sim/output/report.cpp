@@ -13,6 +13,7 @@
 #include "asylumsim/output/compare_indicators.hpp"
 #include "asylumsim/output/comparison.hpp"
 #include "asylumsim/output/report_notices.hpp"
+#include "asylumsim/output/report_projection.hpp"
 #include "asylumsim/output/svg_plot.hpp"
 #include "asylumsim/output/writers.hpp"
 #include "asylumsim/version.hpp"
@@ -348,6 +349,8 @@ std::string run_report(const scenario::Scenario& s, const montecarlo::BatchResul
   html += how_to_read(kHowToReadFan);
   html += "<section id=\"settings\"><h2>Settings and measures</h2>\n" +
           digest_table(settings_digest(s)) + "</section>\n";
+  html += projection_assumptions_html(s);
+  html += capacity_shortfall_html(capacity_shortfall(r));
   html += "<section id=\"charts\"><h2>Projections</h2><div class=\"charts\">\n";
   for (const auto& spec : chart_specs(s)) {
     plot::Chart chart = make_chart(spec);

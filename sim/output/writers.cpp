@@ -9,6 +9,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "asylumsim/output/report_projection.hpp"
 #include "asylumsim/version.hpp"
 
 namespace asylumsim::output {
@@ -52,6 +53,7 @@ const std::vector<Key> kKeys = {
     {"housing.realised", false, "housed"},
     {"departure.chain_total", false, "departures"},
     {"nareis.waiting_abroad", true, "nareis waiting"},
+    {"coa.places_short", true, "COA places short"},
 };
 
 std::map<std::string, std::size_t> index_cells(const montecarlo::BatchResult& r) {
@@ -128,6 +130,14 @@ std::string summary_json(const scenario::Scenario& s, const montecarlo::BatchRes
     years.push_back(row);
   }
   j["years"] = years;
+  j["capacity"] = capacity_shortfall_json(capacity_shortfall(r));
+  if (!s.projection.empty()) {
+    ordered_json assumptions = ordered_json::array();
+    for (const auto& a : s.projection)
+      assumptions.push_back(
+          {{"key", a.key}, {"from", a.from}, {"value", a.value}, {"source", a.source}});
+    j["projection_assumptions"] = assumptions;
+  }
   return j.dump(2) + "\n";
 }
 

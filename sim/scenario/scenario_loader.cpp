@@ -9,6 +9,7 @@
 
 #include "asylumsim/measures/apply.hpp"
 #include "asylumsim/scenario/inflow_file.hpp"
+#include "asylumsim/scenario/projection.hpp"
 #include "asylumsim/scenario/resolve.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
@@ -83,11 +84,13 @@ class Loader {
     s_.resolved_digest = engine::fnv1a64(canonical.c_str());
     if (!root_.expect_map({"scenario", "groups", "inflow", "registration", "ind", "appeals",
                            "reception", "housing", "nareis", "departure", "ukraine", "initial",
-                           "costs", "measures", "calibration", "extends"}))
+                           "costs", "measures", "calibration", "extends", "projection"}))
       throw InputError(diag_);
     if (root_.has("extends"))  // resolved (and removed) only when a scenario is loaded from a file
       root_.child("extends").error("extends needs a scenario file: load it by its path");
     if (!read_header(root_.required("scenario"))) throw InputError(diag_);
+    s_.projection = apply_projection(root_.node(), root_.child("projection"),
+                                     root_.child("scenario").child("start").as_string());
     read_groups(root_.required("groups"));
     read_inflow(root_.child("inflow"));
     read_registration(root_.child("registration"));
@@ -317,6 +320,21 @@ class Loader {
     return true;
   }
 
+  // A nationality group named by a key (never by its position in the file); -1 when unknown.
+  int group_ref(const YamlView& v) {
+    if (!v.defined()) return -1;
+    const std::string name = v.as_string();
+    const int index = s_.group_index(name);
+    if (index < 0) {
+      std::vector<std::string> names;
+      for (const auto& g : s_.groups) names.push_back(g.name);
+      const std::string sug = suggest(name, names);
+      v.error(fmt::format("unknown nationality group '{}'{}", name,
+                          sug.empty() ? "" : fmt::format(" (did you mean '{}'?)", sug)));
+    }
+    return index;
+  }
+
   void read_groups(const YamlView& v) {
     if (!v.defined()) return;
     if (!v.is_map() || v.size() == 0) {
@@ -461,15 +479,7 @@ class Loader {
         if (!e.expect_map({"group", "from", "until", "resume"})) continue;
         IndParams::Moratorium mor;
         mor.group = e.required("group").as_string();
-        mor.group_index = s_.group_index(mor.group);
-        if (mor.group_index < 0 && e.child("group").defined()) {
-          std::vector<std::string> names;
-          for (const auto& g : s_.groups) names.push_back(g.name);
-          const std::string sug = suggest(mor.group, names);
-          e.child("group").error(
-              fmt::format("unknown nationality group '{}'{}", mor.group,
-                          sug.empty() ? "" : fmt::format(" (did you mean '{}'?)", sug)));
-        }
+        mor.group_index = group_ref(e.child("group"));
         const std::size_t before = diag_.size();
         mor.from = dated_tick(e.required("from"), 0);
         mor.until = dated_tick(e.required("until"), 0);
@@ -561,12 +571,13 @@ class Loader {
 
   void read_nareis(const YamlView& v) {
     if (!v.defined()) return;
-    if (!v.expect_map({"window_days", "capacity_per_week", "grant_rate", "collect", "travel",
-                       "join_referent_share", "travel_share"}))
+    if (!v.expect_map({"window_days", "capacity_per_week", "clearance_weeks", "grant_rate",
+                       "collect", "travel", "join_referent_share", "travel_share"}))
       return;
     auto& n = s_.nareis;
     n.window_days = schedule(v.child("window_days"), 90, Range::kNonNegative);
     n.capacity_per_week = schedule(v.required("capacity_per_week"), 0, Range::kCount);
+    n.clearance_weeks = schedule(v.child("clearance_weeks"), 0, Range::kNonNegative);
     n.grant_rate = schedule(v.child("grant_rate"), 0.87, Range::kProbability);
     n.collect = distribution(v.child("collect"), n.collect);
     n.travel = distribution(v.child("travel"), n.travel);
@@ -656,10 +667,26 @@ class Loader {
     if (!v.defined()) return;
     if (!v.expect_map({"registered_at_start", "registrations_per_year", "mean_stay_years",
                        "municipal_capacity", "municipal_share", "protection_end",
-                       "activation_share", "transition_status", "transition_activation_share"}))
+                       "activation_share", "transition_status", "transition_activation_share",
+                       "activated_group", "activated_reception"}))
       return;
     auto& u = s_.ukraine;
     u.enabled = true;
+    // Activated applicants are a nationality group of their own: track shares, grant rates and
+    // nareis come from the group named here.
+    u.activated_group = group_ref(v.required("activated_group"));
+    const YamlView reception = v.required("activated_reception");
+    if (reception.defined()) {
+      const std::string r = reception.as_string();
+      if (r == "coa" || r == "municipal")
+        u.activated_in_coa = r == "coa";
+      else
+        reception.error(
+            fmt::format("'{}' is not a reception (expected municipal: they keep their "
+                        "municipal place while the IND decides, or coa: they move to "
+                        "COA reception)",
+                        r));
+    }
     u.registered_at_start = number(v.child("registered_at_start"), 0, Range::kCount);
     u.registrations_per_year = schedule(v.child("registrations_per_year"), 0, Range::kCount);
     u.mean_stay_years = schedule(v.child("mean_stay_years"), 4, Range::kPositive);

@@ -156,6 +156,7 @@ TEST_CASE("compare with 3 variants writes 3 comparisons in one table and one rep
   // A variant without one of the base's groups cannot be paired group by group.
   auto y = test::small_yaml();
   y["groups"].remove("beta");
+  y["ukraine"]["activated_group"] = "alpha";
   y["scenario"]["name"] = "no-beta";
   std::ofstream(dir / "no-beta.yaml") << test::emit(y);
   const auto missing = run_asylumsim("compare " + kSmall + " " + (dir / "no-beta.yaml").string() +

@@ -7,23 +7,17 @@
 #include <map>
 
 #include "../support/fixtures.hpp"
+#include "../support/model_run.hpp"
 #include "asylumsim/model/chain_model.hpp"
 
 using namespace asylumsim;
 using engine::Tick;
 using model::ChainModel;
 using model::Stage;
+using test::indicator;
+using test::RunOnce;
 
 namespace {
-// A scenario and replication 0 of it, run to the end. The model keeps a reference to its scenario,
-// so both live here together.
-struct RunOnce {
-  scenario::Scenario s;
-  ChainModel m;
-  explicit RunOnce(const YAML::Node& y) : s(test::scenario_from(y)), m(s, 0) { m.run(); }
-  operator const ChainModel&() const { return m; }
-};
-
 // The small scenario with a long AA queue in which every overdue applicant appeals for not
 // deciding in time (and nobody in the other queues does).
 YAML::Node long_aa_queue_all_appealing() {
@@ -56,20 +50,6 @@ struct FailedTransfers {
   operator const ChainModel&() const { return m; }
 };
 
-double indicator(const ChainModel& m, const std::string& id, const std::string& when) {
-  const auto* ind = model::find_indicator(id);
-  REQUIRE(ind != nullptr);
-  model::When w;
-  if (when.size() == 10)
-    w.date = engine::parse_date(when);
-  else
-    w.period = engine::parse_period(when);
-  std::string err;
-  auto v = model::evaluate(m.recorder(), m.scenario().calendar(), *ind, w, &err);
-  INFO(err);
-  REQUIRE(v.has_value());
-  return *v;
-}
 }  // namespace
 
 TEST_CASE("reception ends exactly 4 weeks after a final rejection", "[model][reception]") {
@@ -567,9 +547,13 @@ TEST_CASE("the grant rate is grants over all first decisions, as the documented 
 
 TEST_CASE("a shorter legal term makes waiting cases overdue at once, each appealing once",
           "[model][ind]") {
-  // No refiling, no initial backlog.
+  // No refiling, no initial backlog, and no case that re-enters the IND with a term of its own
+  // (a court's referral back, the end of a Dublin transfer term).
   auto base = long_aa_queue_all_appealing();
   base["initial"]["ind_backlog"] = YAML::Load("{dublin: 0, safe_country: 0, aa: 0, va: 0}");
+  base["appeals"]["court_upheld_share"] = 1.0;
+  base["appeals"]["council_upheld_share"] = 1.0;
+  base["departure"]["dublin_transfer_success"] = 1.0;
   auto shortened = YAML::Clone(base);
   shortened["ind"]["legal_term_days"] =
       YAML::Load("[{from: 2024-01-01, value: 457}, {from: 2024-10-01, value: 183}]");

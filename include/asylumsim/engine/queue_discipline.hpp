@@ -3,9 +3,11 @@
 // allocate.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace asylumsim::engine {
@@ -85,6 +87,50 @@ class PriorityDiscipline {
  private:
   std::array<RingQueue<T>, Classes> q_;
   std::size_t size_ = 0;
+};
+
+// Class 0 first in, first out (urgent: court-ordered or resumed cases); class 1 a line ordered by
+// each item's key (for the IND: the application date), ties in arrival order. An item that
+// re-enters the line with an old key goes before newer ones: nobody waits forever behind cases
+// that arrived later. T needs a member `key` comparable with <.
+template <class T>
+class KeyedPriorityDiscipline {
+ public:
+  void push(const T& v, unsigned priority = 1) {
+    if (priority == 0) {
+      urgent_.push(v);
+      return;
+    }
+    line_.push_back({v, seq_++});
+    std::push_heap(line_.begin(), line_.end(), later);
+  }
+  T pop() {
+    if (!urgent_.empty()) return urgent_.pop();
+    assert(!line_.empty());
+    std::pop_heap(line_.begin(), line_.end(), later);
+    T v = line_.back().item;
+    line_.pop_back();
+    return v;
+  }
+  bool empty() const { return urgent_.empty() && line_.empty(); }
+  std::size_t size() const { return urgent_.size() + line_.size(); }
+  std::size_t size(unsigned priority) const {
+    return priority == 0 ? urgent_.size() : line_.size();
+  }
+
+ private:
+  struct Entry {
+    T item;
+    std::uint64_t seq;
+  };
+  // Heap order: the entry with the smallest (key, seq) on top.
+  static bool later(const Entry& a, const Entry& b) {
+    if (a.item.key != b.item.key) return b.item.key < a.item.key;
+    return a.seq > b.seq;
+  }
+  RingQueue<T> urgent_;
+  std::vector<Entry> line_;
+  std::uint64_t seq_ = 0;
 };
 
 template <class Q, class T>

@@ -61,12 +61,15 @@ enum EventKind : std::uint32_t {
 };
 
 // A queued IND case. The epoch lets a case be moved (re-prioritised) without searching the queue:
-// an entry whose epoch no longer matches the person's is stale and skipped.
+// an entry whose epoch no longer matches the person's is stale and skipped. The key orders the
+// ordinary line: the application date, or the resumption date of a case sent to the back.
 struct QueueEntry {
   PersonId id = 0;
   std::uint32_t epoch = 0;
+  Tick key = 0;
 };
-using IndQueue = engine::PriorityDiscipline<QueueEntry, 2>;  // class 0: court-ordered or resumed
+// Class 0: court-ordered or resumed, first come first served; class 1: by application date.
+using IndQueue = engine::KeyedPriorityDiscipline<QueueEntry>;
 
 // Streams: one per stochastic process, so scenarios differing in one input keep common random
 // numbers in all others. A draw made only under some setting (a measure, a share above 0) has a
@@ -138,6 +141,7 @@ class ChainModel {
   void on_month_boundary();
   void on_daily();
   void census();
+  void record_places_short();
 
   // --- inflow (inflow.cpp) ---
   void start_inflow();
@@ -150,14 +154,20 @@ class ChainModel {
   // --- registration (registration.cpp) ---
   void register_person(PersonId id);
   void on_registration_done(PersonId id);
-  scenario::Track draw_track(std::uint8_t group);
+  scenario::Track draw_track(std::uint8_t group, engine::RandomStream& rng);
   scenario::Track send_dublin_claim();
 
   // --- IND (ind.cpp) ---
-  void enqueue_ind(PersonId id, scenario::Track t, unsigned priority);
+  // The ordinary line is ordered by `line_key`: the application date unless given.
+  void enqueue_ind(PersonId id, scenario::Track t, unsigned priority,
+                   Tick line_key = engine::kNever);
   void ind_daily();
+  void decide_from_queue(scenario::Track t);
+  void pass_unused_capacity(scenario::Track from, scenario::Track to);
   void decide(PersonId id);
   void schedule_legal_term_expiry(PersonId id, Tick due, engine::RandomStream& rng);
+  void start_legal_term(PersonId id);
+  void resume_legal_term(PersonId id);
   void on_legal_term_expired(PersonId id, std::uint32_t changes_seen);
   void on_legal_term_changed();
   void on_not_in_time_ruling(PersonId id);
@@ -203,6 +213,8 @@ class ChainModel {
   bool take_linked_household(PersonId* head);
   void place_in_shelter(PersonId head, std::uint32_t kind);
   void on_shelter_move_on(PersonId id, std::uint32_t kind);
+  void move_on_from_shelters();
+  void leave_shelter(std::uint32_t kind);
   void on_permit_renewal();
   double forecast_quota() const;
 
@@ -211,6 +223,7 @@ class ChainModel {
   void maybe_apply_nareis(PersonId referent, double window_used_days = 0.0);
   void on_nareis_apply(PersonId referent);
   void nareis_daily();
+  double nareis_capacity_per_week() const;
   void on_nareis_arrival(PersonId id);
 
   // --- departure (departure.cpp) ---
@@ -233,6 +246,8 @@ class ChainModel {
   void ukraine_daily();
   void on_protection_ends();
   void record_ukraine();
+  void activate(bool in_municipal_reception);
+  void leave_municipal_reception(PersonId id);
 
   // --- initial state (initial_state.cpp) ---
   void seed_initial_state();
@@ -273,6 +288,11 @@ class ChainModel {
   std::vector<LegalTermChange> legal_term_changes_;
   // housing
   engine::RingQueue<PersonId> housing_queue_;  // linked household heads, FIFO by link time
+  struct ShelterLeaver {
+    PersonId id;
+    std::uint32_t kind;  // 0 HAR+ shelter, 1 doorstroomlocatie
+  };
+  engine::RingQueue<ShelterLeaver> shelter_leavers_;  // stay over, waiting for a regular home
   engine::PeriodicQuota housing_capacity_;
   engine::PeriodicQuota har_plus_capacity_;
   std::int64_t transit_occupied_ = 0;
@@ -288,6 +308,7 @@ class ChainModel {
   // Ukraine
   std::int64_t ukraine_registered_ = 0;
   std::int64_t ukraine_municipal_ = 0;
+  std::int64_t activated_in_municipal_ = 0;  // activated applicants still in municipal reception
   TransitionObserver observer_;
   int month_ = 0;
 };

@@ -21,20 +21,21 @@ using MetricId = engine::Recorder::Id;
 // Why someone gets a new COA reception contract: the parts of coa.received (Fig 63 counts them
 // together). kIntakeNone: the stock on the start date, which is not a flow.
 enum Intake : std::uint8_t {
-  kIntakeRegistration,    // first and repeat applications, Dublin transfers in, relocation
-  kIntakeNareis,          // arriving family members (mvv-nareis)
-  kIntakeArticle8,        // family members with a regular permit (art. 8 ECHR)
-  kIntakeResettlement,    // resettled refugees
-  kIntakeReRegistration,  // back after leaving with unknown destination
-  kIntakeDublinTermEnd,   // a Dublin transfer term passed: back into the procedure (AA)
-  kIntakeLaterPermit,     // a permit reached someone outside reception (limbo, DTenV caseload)
-  kIntakeOther,           // back into reception for a decision or a move while outside
+  kIntakeRegistration,       // first and repeat applications, Dublin transfers in, relocation
+  kIntakeNareis,             // arriving family members (mvv-nareis)
+  kIntakeArticle8,           // family members with a regular permit (art. 8 ECHR)
+  kIntakeResettlement,       // resettled refugees
+  kIntakeReRegistration,     // back after leaving with unknown destination
+  kIntakeDublinTermEnd,      // a Dublin transfer term passed: back into the procedure (AA)
+  kIntakeLaterPermit,        // a permit reached someone outside reception (limbo, DTenV caseload)
+  kIntakeUkraineActivation,  // an activated Ukrainian application, when they move to COA
+  kIntakeOther,              // back into reception for a decision or a move while outside
   kIntakes,
   kIntakeNone = kIntakes
 };
 inline constexpr std::array<const char*, kIntakes> kIntakeNames = {
-    "registration",    "nareis",          "article8",     "resettlement",
-    "re_registration", "dublin_term_end", "later_permit", "other"};
+    "registration",    "nareis",       "article8",           "resettlement", "re_registration",
+    "dublin_term_end", "later_permit", "ukraine_activation", "other"};
 
 struct Metrics {
   // flows
@@ -62,10 +63,12 @@ struct Metrics {
   MetricId non_asylum_entries, non_asylum_caseload;
   // stocks
   MetricId coa_occupancy, coa_capacity, coa_permit_holders, coa_amv, limbo, away, nareis_waiting,
-      housing_backlog, housing_waiting, ukraine_registered, ukraine_municipal, ukraine_capacity,
-      ind_paused;
+      housing_backlog, housing_advance, nareis_capacity, housing_waiting, ukraine_registered,
+      ukraine_municipal, ukraine_capacity, ind_paused;
   std::array<MetricId, scenario::kTracks> ind_backlog;
   std::array<MetricId, scenario::kLocations> coa_by_location;
+  MetricId coa_places_short;  // occupancy above the places available, 0 when within
+  std::array<MetricId, scenario::kLocations> coa_places_short_by_location;
   std::array<MetricId, 5> stay_share;       // lt1y, 1to2y, 2to3y, 3to4y, gt4y (census)
   std::array<MetricId, 4> ph_since_permit;  // lt15w, 15w_6m, 6m_1y, gt1y (census)
   MetricId mean_stay_months, permit_holder_share;

@@ -210,6 +210,9 @@ struct HousingParams {
 struct NareisParams {
   Schedule window_days{90.0};
   Schedule capacity_per_week{0.0};
+  // Capacity that follows the workload: with clearance_weeks > 0 the IND decides at least
+  // capacity_per_week, and more when the waiting stock needs it: waiting / clearance_weeks.
+  Schedule clearance_weeks{0.0};
   Schedule grant_rate{0.87};
   DistSchedule collect{Distribution::exponential(45.0)};
   DistSchedule travel{Distribution::exponential(45.0)};
@@ -265,6 +268,8 @@ struct UkraineParams {
   Schedule activation_share{0.5};  // share activating the dormant asylum application
   bool transition_status = false;
   Schedule transition_activation_share{0.1};
+  int activated_group = -1;       // the group whose parameters activated applicants follow
+  bool activated_in_coa = false;  // false: they keep municipal reception while the IND decides
 };
 
 // Costs reported per run (euros). COA place costs: Court of Audit (Algemene Rekenkamer) 2023,
@@ -292,6 +297,14 @@ struct InitialState {
   double nareis_travelling = 0.0;  // granted before the start, arriving over collect+travel time
   double limbo = 0.0;
   double har_plus_residents = 0.0;  // permit holders in HAR shelter (placed before the start)
+};
+
+// One assumption of the projection: block (projection.hpp), kept for the report.
+struct ProjectionAssumption {
+  std::string key;     // the schedule's key path, e.g. ind.capacity_per_week.va
+  std::string from;    // the first day it applies (ISO date)
+  std::string value;   // as written (YAML)
+  std::string source;  // the source in the brief, or the reasoning
 };
 
 struct Scenario {
@@ -323,8 +336,9 @@ struct Scenario {
   UkraineParams ukraine;
   InitialState initial;
   CostParams costs;
-  std::vector<Measure> measures;       // as read; already applied to the parameters above
-  std::vector<std::string> overrides;  // --set KEY.PATH=VALUE options applied, in order
+  std::vector<Measure> measures;                 // as read; already applied to the parameters above
+  std::vector<ProjectionAssumption> projection;  // the projection: block, already applied
+  std::vector<std::string> overrides;            // --set KEY.PATH=VALUE options applied, in order
 
   engine::Calendar calendar() const { return engine::Calendar(start); }
   Tick horizon_ticks() const;  // ticks from start to the end of the last day

@@ -1,0 +1,67 @@
+// The projection: block appends dated steps to schedules and keeps its sources for the report.
+#include <catch2/catch.hpp>
+
+#include "../support/fixtures.hpp"
+#include "asylumsim/engine/calendar.hpp"
+
+using namespace asylumsim;
+
+namespace {
+
+engine::Tick tick_of(const scenario::Scenario& s, const char* date) {
+  return s.calendar().to_tick(*engine::parse_date(date));
+}
+
+YAML::Node with_projection(const char* assumptions) {
+  auto y = test::small_yaml();
+  y["projection"]["from"] = "2025-01-01";
+  y["projection"]["assumptions"] = YAML::Load(assumptions);
+  return y;
+}
+
+}  // namespace
+
+TEST_CASE("a projection assumption takes over its schedule from the projection's start",
+          "[scenario][projection]") {
+  auto y = with_projection(
+      "{ind.capacity_per_week.aa: {value: 80, source: brief 1.9},"
+      " nareis.capacity_per_week: {value: 12, from: 2025-03-01, source: reasoning}}");
+  y["nareis"]["capacity_per_week"] = YAML::Load("[{from: 2024-01-01, value: 30}]");
+  const auto s = test::scenario_from(y);
+  // A plain number (aa: 50 in the file) becomes two steps.
+  CHECK(s.ind.capacity_per_week[scenario::kAA].at(tick_of(s, "2024-12-31")) == 50);
+  CHECK(s.ind.capacity_per_week[scenario::kAA].at(tick_of(s, "2025-01-01")) == 80);
+  // A list of steps gets one more, on the entry's own date.
+  CHECK(s.nareis.capacity_per_week.at(tick_of(s, "2025-02-28")) == 30);
+  CHECK(s.nareis.capacity_per_week.at(tick_of(s, "2025-03-01")) == 12);
+  REQUIRE(s.projection.size() == 2);
+  CHECK(s.projection[0].key == "ind.capacity_per_week.aa");
+  CHECK(s.projection[0].from == "2025-01-01");
+  CHECK(s.projection[0].value == "80");
+  CHECK(s.projection[0].source == "brief 1.9");
+  CHECK(s.projection[1].from == "2025-03-01");
+}
+
+TEST_CASE("a projection assumption is checked like the schedule it sets",
+          "[scenario][projection][errors]") {
+  // Out of range: located at the value in the projection block.
+  CHECK_THAT(test::error_of(with_projection("{ind.va_referral_share: {value: 1.5, source: x}}")),
+             Catch::Contains("out of range"));
+  // No source.
+  CHECK_THAT(test::error_of(with_projection("{ind.va_referral_share: {value: 0.2}}")),
+             Catch::Contains("projection.assumptions.ind.va_referral_share.source: required key "
+                             "is missing"));
+  // Not a key of the scenario.
+  CHECK_THAT(test::error_of(with_projection("{ind.capacity_per_wek.aa: {value: 5, source: x}}")),
+             Catch::Contains("names no key of this scenario"));
+  // A schedule that already has a step in the projection's time.
+  auto y = with_projection("{nareis.capacity_per_week: {value: 5, source: x}}");
+  y["nareis"]["capacity_per_week"] =
+      YAML::Load("[{from: 2024-01-01, value: 30}, {from: 2025-06-01, value: 40}]");
+  const std::string later = test::error_of(y);
+  CHECK_THAT(later, Catch::Contains("already has a step from 2025-06-01"));
+  CHECK_THAT(later, Catch::StartsWith("bad.yaml:"));
+  // A mapping that is not a schedule.
+  CHECK_THAT(test::error_of(with_projection("{ind.capacity_per_week: {value: 5, source: x}}")),
+             Catch::Contains("is not a schedule"));
+}
