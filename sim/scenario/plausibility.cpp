@@ -206,6 +206,23 @@ void check_measure(const Warner& w, const Scenario& s, const Measure& m) {
     check_days(w, at("waiting_days"), p->waiting_days);
 }
 
+// A single value the projection block extends holds only until the projection starts: most likely
+// a what-if (--set, a variant) meant for the whole horizon.
+void check_projection(const Warner& w, const Scenario& s) {
+  for (const auto& a : s.projection) {
+    if (a.replaced.empty()) continue;
+    Path path;
+    for (std::size_t pos = 0; pos <= a.key.size();) {
+      const std::size_t dot = std::min(a.key.find('.', pos), a.key.size());
+      path.push_back(a.key.substr(pos, dot - pos));
+      pos = dot + 1;
+    }
+    w.warn(path, fmt::format("{} holds only until {}: the projection block sets {} from then (to "
+                             "change the projection, set projection.{}.value)",
+                             a.replaced, a.from, a.value, a.key));
+  }
+}
+
 }  // namespace
 
 Diagnostics plausibility_warnings(const Scenario& s, const std::vector<SourceFile>& chain) {
@@ -214,6 +231,7 @@ Diagnostics plausibility_warnings(const Scenario& s, const std::vector<SourceFil
   const Warner w(chain, out);
   for (const auto& m : s.measures) check_measure(w, s, m);
   check_composed_shocks(w, s);
+  check_projection(w, s);
   return out;
 }
 

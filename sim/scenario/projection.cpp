@@ -60,46 +60,80 @@ bool append_step(YAML::Node target, const YAML::Node& from, engine::Date from_da
 
 }  // namespace
 
+namespace {
+
+class ProjectionReader {
+ public:
+  ProjectionReader(YAML::Node root, const std::string& start, const YamlView& from,
+                   engine::Date from_date)
+      : root_(std::move(root)), start_(start), from_(from), from_date_(from_date) {}
+
+  // Walks the block like the scenario it mirrors: a mapping with `value` is one assumption.
+  void read(const YamlView& v, const std::string& key) {
+    if (!v.is_map()) {
+      v.error("expected {value, source} or a mapping of the scenario's keys below this one");
+      return;
+    }
+    if (v.has("value")) {
+      read_assumption(v, key);
+      return;
+    }
+    for (const std::string& k : v.keys())
+      if (!(key.empty() && k == "from")) read(v.child(k), key.empty() ? k : key + "." + k);
+  }
+  std::vector<ProjectionAssumption> take() { return std::move(out_); }
+
+ private:
+  void read_assumption(const YamlView& entry, const std::string& key) {
+    if (!entry.expect_map({"value", "source", "from"})) return;
+    const YamlView value = entry.required("value");
+    const YamlView source = entry.required("source");
+    if (!value.defined() || !source.defined()) return;
+    if (source.as_string().empty()) {
+      source.error("say where the value comes from (the brief's figure, or the reasoning)");
+      return;
+    }
+    // An entry may start on its own date (a documented restart, for example).
+    const YamlView own_from = entry.has("from") ? entry.child("from") : from_;
+    const auto date = entry.has("from") ? engine::parse_date(own_from.as_string()) : from_date_;
+    if (!date) {
+      own_from.error("expected a date (YYYY-MM-DD)");
+      return;
+    }
+    YAML::Node target = resolve_key_path(root_, key);
+    const std::string replaced = target.IsDefined() && target.IsScalar() ? target.Scalar() : "";
+    std::string why = "names no schedule of this scenario";
+    if (!target.IsDefined() ||
+        !append_step(target, own_from.node(), *date, value.node(), start_, &why)) {
+      entry.error(fmt::format("{} {}", key, why));
+      return;
+    }
+    out_.push_back(
+        {key, engine::format_date(*date), emitted(value.node()), source.as_string(), replaced});
+  }
+
+  YAML::Node root_;
+  const std::string& start_;
+  const YamlView& from_;
+  engine::Date from_date_;
+  std::vector<ProjectionAssumption> out_;
+};
+
+}  // namespace
+
 std::vector<ProjectionAssumption> apply_projection(YAML::Node root, const YamlView& block,
                                                    const std::string& start) {
-  std::vector<ProjectionAssumption> out;
-  if (!block.defined() || !block.expect_map({"from", "assumptions"})) return out;
+  if (!block.defined() || !block.is_map()) {
+    if (block.defined()) block.error("expected a mapping: from, and the assumptions by key");
+    return {};
+  }
   const YamlView from = block.required("from");
   const auto from_date = from.defined() ? engine::parse_date(from.as_string()) : std::nullopt;
   if (from.defined() && !from_date) from.error("expected a date (YYYY-MM-DD)");
-  const YamlView list = block.required("assumptions");
-  if (!from_date || !list.defined() || !list.is_map()) {
-    if (list.defined() && !list.is_map())
-      list.error("expected a mapping of key paths to {value, source}");
-    return out;
-  }
-  for (const std::string& key : list.keys()) {
-    const YamlView entry = list.child(key);
-    if (!entry.expect_map({"value", "source", "from"})) continue;
-    const YamlView value = entry.required("value");
-    const YamlView source = entry.required("source");
-    if (!value.defined() || !source.defined()) continue;
-    // An entry may start on its own date (a documented restart, for example).
-    const YamlView own_from = entry.has("from") ? entry.child("from") : from;
-    const auto date = engine::parse_date(own_from.as_string());
-    if (!date) {
-      own_from.error("expected a date (YYYY-MM-DD)");
-      continue;
-    }
-    if (source.as_string().empty()) {
-      source.error("say where the value comes from (the brief's figure, or the reasoning)");
-      continue;
-    }
-    YAML::Node target = resolve_key_path(root, key);
-    std::string why = "names no key of this scenario";
-    if (!target.IsDefined() ||
-        !append_step(target, own_from.node(), *date, value.node(), start, &why)) {
-      list.error_at_key(key, fmt::format("{} {}", key, why));
-      continue;
-    }
-    out.push_back({key, engine::format_date(*date), emitted(value.node()), source.as_string()});
-  }
-  return out;
+  if (!from_date) return {};
+  ProjectionReader reader(root, start, from, *from_date);
+  reader.read(block, "");
+  return reader.take();
 }
 
 }  // namespace asylumsim::scenario

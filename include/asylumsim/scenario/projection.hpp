@@ -1,15 +1,17 @@
 // The scenario's `projection:` block keeps the calibrated past apart from the assumptions that
-// drive the future. Each entry names a schedule by its key path and gives the value it takes from
-// the projection's start, with the source or reasoning behind it:
+// drive the future. It mirrors the scenario's keys; each assumption gives the value a schedule
+// takes from the projection's start, with the source or reasoning behind it:
 //
 //   projection:
 //     from: 2026-01-01
-//     assumptions:
-//       ind.capacity_per_week.va: {value: 167.6, source: "2024-2025 mean; 2025 was a one-off"}
+//     ind:
+//       capacity_per_week:
+//         va: {value: 167.6, source: "2024-2025 mean; 2025 was a one-off"}
 //
 // Loading appends a dated step to that schedule (a plain number becomes a two-step schedule), so
 // the section readers, the range checks and the measures see an ordinary schedule. The fitted
-// 2024-2025 steps stay where the calibration put them.
+// 2024-2025 steps stay where the calibration put them. Mirroring the keys lets `--set
+// projection.ind.capacity_per_week.va.value=200` and `extends` change one assumption.
 #pragma once
 
 #include <string>

@@ -301,10 +301,11 @@ struct InitialState {
 
 // One assumption of the projection: block (projection.hpp), kept for the report.
 struct ProjectionAssumption {
-  std::string key;     // the schedule's key path, e.g. ind.capacity_per_week.va
-  std::string from;    // the first day it applies (ISO date)
-  std::string value;   // as written (YAML)
-  std::string source;  // the source in the brief, or the reasoning
+  std::string key;       // the schedule's key path, e.g. ind.capacity_per_week.va
+  std::string from;      // the first day it applies (ISO date)
+  std::string value;     // as written (YAML)
+  std::string source;    // the source in the brief, or the reasoning
+  std::string replaced;  // the single value the schedule had before, "" when it had steps
 };
 
 struct Scenario {
