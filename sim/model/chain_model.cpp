@@ -51,7 +51,8 @@ Streams::Streams(std::uint64_t seed, std::uint64_t rep, const Scenario& s)
       re_registration(seed, rep, "reception.re_registration"),
       re_registration_outside(seed, rep, "reception.re_registration.outside"),
       ukraine(seed, rep, "ukraine"),
-      initial(seed, rep, "initial_state") {
+      initial(seed, rep, "initial_state"),
+      initial_past(seed, rep, "initial_state.past") {
   for (const auto& g : s.groups) {
     arrival_gaps.emplace_back(seed, rep, "inflow.arrivals." + g.name);
     arrival_profile.emplace_back(seed, rep, "inflow.profile." + g.name);

@@ -2,6 +2,14 @@
 // per track (with application dates spread over the given ages), permit holders waiting in COA,
 // cases in appeal, rejected persons still in reception, families abroad waiting for nareis, and
 // the limbo stock. Entering the initial state is not inflow: no flow counters move.
+//
+// Everyone present has a past: a resident entered COA on the application date (reception starts
+// at registration), so the census on the start date sees stays of up to the backlog's oldest
+// cases. Those already decided (permit holders, cases in appeal, rejected residents) applied a
+// waiting time before their decision, drawn like the age of a case in the AA backlog (uniform up
+// to initial.ind_backlog_max_age_days.aa: cases decided before 2024 came from that queue;
+// ASSUMPTION). These dates come from a stream of their own, so the rest of the start state is
+// drawn as before.
 #include <algorithm>
 
 #include "asylumsim/model/chain_model.hpp"
@@ -17,6 +25,18 @@ Tick backdated(double index, double n, double max_age_days, engine::RandomStream
   return -engine::ticks_from_days(age);
 }
 }  // namespace
+
+void ChainModel::backdate_coa_entry(PersonId id, Tick since) {
+  Person& p = persons_[id];
+  p.coa_since = since;
+  if (p.resident_slot != kNoPerson) resident_census_[p.resident_slot].coa_since = since;
+}
+
+// The application date of a case decided at `decided` (a tick at or before the start).
+Tick ChainModel::past_application(Tick decided, engine::RandomStream& rng) const {
+  const double wait = rng.uniform01() * s_.initial.ind_backlog_max_age_days[kAA];
+  return decided - engine::ticks_from_days(wait);
+}
 
 void ChainModel::seed_initial_state() {
   const InitialState& in = s_.initial;
@@ -56,6 +76,7 @@ void ChainModel::seed_initial_state() {
     for (Tick a : applied) {
       const PersonId id = make(t == kVA ? kAzc : kPol);
       persons_[id].applied = a;
+      backdate_coa_entry(id, a);
       enqueue_ind(id, static_cast<Track>(t), 1);
       schedule_legal_term_expiry(id, a + engine::ticks_from_days(at(s_.ind.legal_term_days)), rng);
     }
@@ -74,7 +95,8 @@ void ChainModel::seed_initial_state() {
       Person& p = persons_[id];
       p.flags &= static_cast<std::uint8_t>(~flag::kAmv);  // minors with a permit are with Nidos
       p.permit_at = pa;
-      p.applied = pa;
+      p.applied = past_application(pa, rng_.initial_past);
+      backdate_coa_entry(id, p.applied);
       set_stage(id, Stage::kPermitHolder);
       rec_.stock_add(m_.coa_permit_holders, now(), 1);
       rec_.stock_add(m_.housing_waiting, now(), 1);
@@ -96,8 +118,13 @@ void ChainModel::seed_initial_state() {
     persons_[id].track = kAA;
     persons_[id].flags |= flag::kFirstDecided;
     set_stage(id, Stage::kInAppeal);
-    const double remaining = rng.uniform01() * draw(s_.appeals.court_duration[kAA], rng);
+    const double duration = draw(s_.appeals.court_duration[kAA], rng);
+    const double remaining = rng.uniform01() * duration;
     schedule(after_days(remaining), kCourtRuling, id);
+    // Rejected when the appeal was lodged, the part of the court's lead time that has passed ago.
+    persons_[id].applied =
+        past_application(-engine::ticks_from_days(duration - remaining), rng_.initial_past);
+    backdate_coa_entry(id, persons_[id].applied);
   }
 
   // Rejected persons within their last four weeks of reception.
@@ -108,8 +135,11 @@ void ChainModel::seed_initial_state() {
     p.flags |= flag::kFirstDecided;
     set_stage(id, Stage::kRejected);
     ++p.epoch;
-    schedule(after_days(rng.uniform01() * at(s_.reception.reception_end_days)), kReceptionEnds, id,
-             p.epoch);
+    const double left = rng.uniform01() * at(s_.reception.reception_end_days);
+    schedule(after_days(left), kReceptionEnds, id, p.epoch);
+    const double since_rejection = at(s_.reception.reception_end_days) - left;
+    p.applied = past_application(-engine::ticks_from_days(since_rejection), rng_.initial_past);
+    backdate_coa_entry(id, p.applied);
     start_departure(id);
   }
 

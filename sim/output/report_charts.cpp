@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "asylumsim/model/metrics_by_group.hpp"
 
 namespace asylumsim::output::detail {
@@ -64,7 +66,13 @@ std::vector<ChartSpec> input_charts(const scenario::Scenario& s) {
   std::size_t g = 0;
   for (const model::Indicator* ind : model::group_indicators(s))
     if (ind->id.rfind(prefix, 0) == 0 && g < s.groups.size()) {
-      const char* name = s.groups[g++].name.c_str();
+      const scenario::GroupParams& group = s.groups[g++];
+      // A group without first applications of its own (activated Ukrainians) has nothing to chart.
+      const auto& steps = group.first_applications_per_year.steps();
+      if (std::all_of(steps.begin(), steps.end(), [](const auto& st) { return st.value == 0; }) &&
+          s.inflow.first_applications_file.empty())
+        continue;
+      const char* name = group.name.c_str();
       c.push_back({fmt::format("First applications per half-year, {}", name),
                    "persons per half-year",
                    {{ind->id.c_str(), "first applications"}},

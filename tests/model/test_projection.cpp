@@ -317,3 +317,22 @@ TEST_CASE("the baseline's projection has no cliffs, no negative backlog, and nar
   CHECK(indicator(m, "housing.transit_entries", "2028-12") > 0);
   CHECK(indicator(m, "housing.transit_entries", "2029-01") == 0);
 }
+
+// Before: every resident on the start date entered COA that day (issue 25: the census read stays
+// of 0, and nobody had stayed over two years by the end of 2024).
+TEST_CASE("the start census reflects the start population's backdated COA entry",
+          "[model][initial]") {
+  auto y = test::small_yaml();
+  y["initial"]["ind_backlog_max_age_days"] =
+      YAML::Load("{dublin: 100, safe_country: 100, aa: 900, va: 900}");
+  const RunOnce run(y);
+  CHECK(indicator(run, "coa.mean_stay_months", "2024-01-01") > 6);
+  CHECK(indicator(run, "coa.stay_share.lt1y", "2024-01-01") < 0.8);
+  CHECK(indicator(run, "coa.stay_share.1to2y", "2024-01-01") > 0.1);
+  CHECK(indicator(run, "coa.stay_share.2to3y", "2024-12-31") > 0);
+  // Permit holders waited for their decision before it: their stay exceeds the time since permit.
+  for (const auto& p : run.m.persons())
+    if (p.origin == model::Origin::kInitial && p.stage == Stage::kPermitHolder &&
+        p.permit_at <= 0 && p.location != model::kNoLocation)
+      CHECK(p.coa_since <= p.permit_at);
+}

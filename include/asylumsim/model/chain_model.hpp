@@ -88,7 +88,7 @@ struct Streams {
   Stream link, logeerregeling, shelter_stay;
   Stream nareis, nareis_two_status, nareis_decisions, nareis_travel, nareis_join;
   Stream dublin_transfer, routes, travel_documents, route_timing, detention, non_asylum;
-  Stream re_registration, re_registration_outside, ukraine, initial;
+  Stream re_registration, re_registration_outside, ukraine, initial, initial_past;
   Streams(std::uint64_t seed, std::uint64_t rep, const scenario::Scenario& s);
 };
 
@@ -251,6 +251,9 @@ class ChainModel {
 
   // --- initial state (initial_state.cpp) ---
   void seed_initial_state();
+  // The start population's past: when each resident entered COA (initial_state.cpp).
+  void backdate_coa_entry(PersonId id, Tick since);
+  Tick past_application(Tick decided, engine::RandomStream& rng) const;
 
   const scenario::Scenario& s_;
   engine::Calendar cal_;
