@@ -118,8 +118,9 @@ void ChainModel::seed_initial_state() {
     persons_[id].track = kAA;
     persons_[id].flags |= flag::kFirstDecided;
     set_stage(id, Stage::kInAppeal);
+    const double share_left = rng.uniform01();  // drawn first, as before the past was added
     const double duration = draw(s_.appeals.court_duration[kAA], rng);
-    const double remaining = rng.uniform01() * duration;
+    const double remaining = share_left * duration;
     schedule(after_days(remaining), kCourtRuling, id);
     // Rejected when the appeal was lodged, the part of the court's lead time that has passed ago.
     persons_[id].applied =

@@ -70,11 +70,11 @@ std::string fingerprint(const scenario::Scenario& s, std::uint64_t rep) {
 
 TEST_CASE("trajectory fingerprint: small scenario", "[fingerprint]") {
   const auto s = test::scenario_from(test::small_yaml());
-  CHECK(fingerprint(s, 0) == "f78cf873c44c237d");
-  CHECK(fingerprint(s, 1) == "638cc14c2274650e");
+  CHECK(fingerprint(s, 0) == "d0eddbceaa293296");
+  CHECK(fingerprint(s, 1) == "65f8f256090c3457");
 }
 
 TEST_CASE("trajectory fingerprint: shipped baseline", "[fingerprint][baseline]") {
   const auto s = scenario::load_scenario(test::source_path("scenarios/nl-baseline.yaml"));
-  CHECK(fingerprint(s, 0) == "2d611614b00fb06c");
+  CHECK(fingerprint(s, 0) == "febc365c015d9530");
 }
