@@ -18,7 +18,8 @@
 #include "asylumsim/calibration/calibrate.hpp"
 #include "asylumsim/cli/exit_codes.hpp"
 #include "asylumsim/engine/rng.hpp"
-#include "asylumsim/model/metrics_by_group.hpp"
+#include "asylumsim/indicators/by_group.hpp"
+#include "asylumsim/indicators/targets.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
 #include "asylumsim/montecarlo/checkpoint.hpp"
 #include "asylumsim/montecarlo/compare.hpp"
@@ -33,7 +34,6 @@
 #include "asylumsim/scenario/diagnostics.hpp"
 #include "asylumsim/scenario/overrides.hpp"
 #include "asylumsim/scenario/scenario.hpp"
-#include "asylumsim/scenario/targets.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 #include "asylumsim/version.hpp"
 #include "cli_helpers.hpp"
@@ -278,10 +278,10 @@ int cmd_run(const BatchCli& o, const std::string& command_line) {
 }
 
 // validate --require-acceptance: the figures outside their bands on stderr, and exit 7 if any.
-int acceptance_verdict(const std::vector<output::ValidationRow>& rows) {
+int acceptance_verdict(const std::vector<montecarlo::ValidationRow>& rows) {
   std::vector<std::string> outside;
   for (const auto& r : rows)
-    if (!output::within_acceptance(r))
+    if (!montecarlo::within_acceptance(r))
       outside.push_back(fmt::format("{} {}", r.target->id, r.target->when.label()));
   if (outside.empty()) return cli::kOk;
   fmt::print(stderr, "asylumsim: {} of {} figures outside their acceptance band: {}\n",
@@ -291,15 +291,15 @@ int acceptance_verdict(const std::vector<output::ValidationRow>& rows) {
 
 int cmd_validate(const BatchCli& o, const std::string& command_line) {
   const scenario::Scenario s = load_with_overrides(o);
-  const std::vector<scenario::Target> targets = scenario::load_targets(o.targets_path);
+  const std::vector<indicators::Target> targets = indicators::load_targets(o.targets_path);
   const fs::path out =
       o.out_dir.empty() ? fs::path("out") / (s.name + "-validation") : fs::path(o.out_dir);
   if (is_root()) prepare_dir(out, output::identity_of("validate", s), o);
   const auto t0 = std::chrono::steady_clock::now();
-  const montecarlo::BatchResult r = execute(s, output::target_grid(targets), o, out);
+  const montecarlo::BatchResult r = execute(s, montecarlo::target_grid(targets), o, out);
   if (!is_root()) return r.interrupted ? cli::kInterrupted : cli::kOk;
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  const auto rows = output::validation_rows(targets, r);
+  const auto rows = montecarlo::validation_rows(targets, r);
   if (r.replications() > 0) {
     output::write_file_atomic(
         out / "validation.csv",
@@ -429,7 +429,7 @@ int cmd_calibrate(const BatchCli& o, const std::string& command_line) {
       scenario::text_with_overrides(read_text(o.scenario_path), o.scenario_path, o.sets);
   const auto spec = calibration::read_calibration(scenario::load_yaml_text(text, o.scenario_path),
                                                   o.scenario_path);
-  const auto targets = scenario::load_targets(o.targets_path);
+  const auto targets = indicators::load_targets(o.targets_path);
   const fs::path out =
       o.out_dir.empty() ? fs::path("out") / (s.name + "-calibration") : fs::path(o.out_dir);
   prepare_dir(out, output::identity_of("calibrate", s), o);
@@ -476,7 +476,7 @@ int cmd_backtest(const BatchCli& o) {
   const std::string text =
       scenario::text_with_overrides(read_text(o.scenario_path), o.scenario_path, o.sets);
   calibration::read_calibration(scenario::load_yaml_text(text, o.scenario_path), o.scenario_path);
-  const auto targets = scenario::load_targets(o.targets_path);
+  const auto targets = indicators::load_targets(o.targets_path);
   const fs::path out =
       o.out_dir.empty() ? fs::path("out") / (s.name + "-backtest") : fs::path(o.out_dir);
   prepare_dir(out, output::identity_of("backtest", s), o);
@@ -510,7 +510,7 @@ int cmd_check(const std::string& path, const std::vector<std::string>& sets, boo
 
 // Every indicator the model computes: the metric ids of series.csv and of targets files.
 int cmd_indicators() {
-  using K = model::Indicator::Kind;
+  using K = indicators::Indicator::Kind;
   auto kind = [](K k) {
     switch (k) {
       case K::kFlow:
@@ -531,10 +531,10 @@ int cmd_indicators() {
     return "";
   };
   fmt::print("{:<40} {:<12} {:<9} {}\n", "id", "kind", "unit", "meaning");
-  for (const auto& ind : model::indicator_catalogue())
+  for (const auto& ind : indicators::indicator_catalogue())
     fmt::print("{:<40} {:<12} {:<9} {}\n", ind.id, kind(ind.kind), ind.unit, ind.description);
   fmt::print("\nPer nationality group (<group>: a group name of the scenario):\n");
-  for (const auto& ind : model::group_indicator_patterns())
+  for (const auto& ind : indicators::group_indicator_patterns())
     fmt::print("{:<40} {:<12} {:<9} {}\n", ind.id, kind(ind.kind), ind.unit, ind.description);
   return cli::kOk;
 }

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "asylumsim/model/metrics.hpp"
+#include "asylumsim/indicators/indicator.hpp"
 
 namespace asylumsim::output {
 
@@ -30,8 +30,8 @@ const std::vector<CompareIndicator>& compare_indicators() {
 }
 
 std::string compare_when(const CompareIndicator& k, int year) {
-  using K = model::Indicator::Kind;
-  const model::Indicator* ind = model::find_indicator(k.id);
+  using K = indicators::Indicator::Kind;
+  const indicators::Indicator* ind = indicators::find_indicator(k.id);
   const bool stock = ind && (ind->kind == K::kStock || ind->kind == K::kStockRatio);
   return stock ? fmt::format("{:04d}-01-01", year + 1) : fmt::format("{:04d}", year);
 }

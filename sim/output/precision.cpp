@@ -8,7 +8,7 @@
 
 namespace asylumsim::output {
 
-double absolute_floor(const model::Indicator& ind) {
+double absolute_floor(const indicators::Indicator& ind) {
   if (ind.unit == "persons") return 10.0;
   if (ind.unit == "days") return 1.0;
   if (ind.unit == "share") return 0.005;
@@ -23,7 +23,7 @@ PrecisionStatus precision_status(const scenario::Scenario& s, const montecarlo::
   const auto n = r.replications();
   for (std::size_t c : key_indicator_cells(s, r)) {
     const auto sm = r.aggregator.streaming_summary(c);
-    const model::Indicator& ind = *r.grid[c].indicator;
+    const indicators::Indicator& ind = *r.grid[c].indicator;
     const double target = std::max(relative * std::abs(sm.mean), absolute_floor(ind));
     const double se = sm.standard_error();
     const double ratio = target > 0 ? se / target : (se > 0 ? INFINITY : 0);

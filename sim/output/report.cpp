@@ -32,13 +32,13 @@ using detail::chart_specs;
 using detail::ChartSpec;
 using detail::SeriesSpec;
 
-bool is_stock(const model::Indicator& ind) {
-  using K = model::Indicator::Kind;
+bool is_stock(const indicators::Indicator& ind) {
+  using K = indicators::Indicator::Kind;
   return ind.kind == K::kStock || ind.kind == K::kStockRatio;
 }
 
 // The cells a series is drawn from: month boundaries for stocks, half-years for flows.
-std::vector<Cell> series_cells(const scenario::Scenario& s, const model::Indicator& ind) {
+std::vector<Cell> series_cells(const scenario::Scenario& s, const indicators::Indicator& ind) {
   std::vector<Cell> cells;
   const engine::Calendar cal = s.calendar();
   const int months = s.months();
@@ -56,7 +56,7 @@ std::vector<Cell> series_cells(const scenario::Scenario& s, const model::Indicat
   return cells;
 }
 
-double x_of(const model::When& w) {
+double x_of(const indicators::When& w) {
   if (w.date) return plot::day_number(*w.date);
   return (plot::day_number(w.period->first_day()) + plot::day_number(w.period->end_day())) / 2;
 }
@@ -87,7 +87,7 @@ struct Source {
 plot::FanSeries fan_series(const scenario::Scenario& s, const Source& src, const SeriesSpec& spec,
                            std::string label, int style) {
   plot::FanSeries f{std::move(label), {}, {}, {}, {}, {}, {}, style};
-  const model::Indicator* ind = model::find_indicator(spec.id);
+  const indicators::Indicator* ind = indicators::find_indicator(spec.id);
   if (!ind) return f;
   for (const Cell& cell : series_cells(s, *ind)) {
     const auto c = src.index->find(spec.id, cell.when.label());
@@ -326,7 +326,7 @@ std::vector<Cell> report_chart_grid(const scenario::Scenario& s) {
     std::vector<SeriesSpec> all = spec.fans;
     all.insert(all.end(), spec.lines.begin(), spec.lines.end());
     for (const auto& series : all) {
-      const model::Indicator* ind = model::find_indicator(series.id);
+      const indicators::Indicator* ind = indicators::find_indicator(series.id);
       if (!ind || !seen.insert(series.id).second) continue;
       for (const Cell& c : series_cells(s, *ind)) grid.push_back(c);
     }
@@ -412,9 +412,9 @@ std::string validation_report(const scenario::Scenario& s, const std::string& ta
       if (std::find(g.kinds.begin(), g.kinds.end(), t.kind) == g.kinds.end()) continue;
       const double denom = g.relative && t.value != 0 ? std::abs(t.value) : 1.0;
       const auto rel = [&](double v) { return (v - t.value) / denom; };
-      const double err = acceptance_error(row);
-      const Acceptance band = acceptance_for(t);
-      const bool ok = within_acceptance(row);
+      const double err = montecarlo::acceptance_error(row);
+      const indicators::Acceptance band = indicators::acceptance_for(t);
+      const bool ok = montecarlo::within_acceptance(row);
       within += ok;
       chart.rows.push_back({fmt::format("{} · {}", t.id, t.when.label()), err, rel(row.model.p05),
                             rel(row.model.p95), !ok});

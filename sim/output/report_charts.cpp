@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "asylumsim/indicators/by_group.hpp"
 #include "asylumsim/model/metrics_by_group.hpp"
 
 namespace asylumsim::output::detail {
@@ -62,7 +63,7 @@ std::vector<ChartSpec> input_charts(const scenario::Scenario& s) {
   const std::string prefix =
       std::string("inflow.first_applications") + std::string(model::kByGroup);
   std::size_t g = 0;
-  for (const model::Indicator* ind : model::group_indicators(s))
+  for (const indicators::Indicator* ind : indicators::group_indicators(s))
     if (ind->id.rfind(prefix, 0) == 0 && g < s.groups.size()) {
       const char* name = s.groups[g++].name.c_str();
       c.push_back({fmt::format("First applications per half-year, {}", name),

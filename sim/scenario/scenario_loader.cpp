@@ -7,7 +7,6 @@
 #include <limits>
 #include <set>
 
-#include "asylumsim/measures/apply.hpp"
 #include "asylumsim/scenario/inflow_file.hpp"
 #include "asylumsim/scenario/resolve.hpp"
 #include "asylumsim/scenario/scenario.hpp"
@@ -73,8 +72,8 @@ std::vector<std::string> names_of(const auto& arr) {
 
 class Loader {
  public:
-  Loader(YAML::Node root, std::string file)
-      : file_(std::move(file)), root_(root, "", &file_, &diag_) {}
+  Loader(YAML::Node root, std::string file, const Completion& complete)
+      : file_(std::move(file)), root_(root, "", &file_, &diag_), complete_(complete) {}
 
   Scenario load() {
     s_.file = file_;
@@ -102,8 +101,7 @@ class Loader {
     read_costs(root_.child("costs"));
     read_measures(root_.child("measures"));
     if (!diag_.empty()) throw InputError(diag_);
-    measures::apply_measures(s_);
-    if (auto composed = measures::check_composed(s_); !composed.empty()) throw InputError(composed);
+    complete_(s_);
     return std::move(s_);
   }
 
@@ -982,25 +980,28 @@ class Loader {
   YamlView root_;
   Scenario s_;
   engine::Calendar cal_{engine::Date{}};
+  const Completion& complete_;
 };
 
 }  // namespace
 
-Scenario scenario_from_tree(const YAML::Node& root, const std::string& file) {
-  return Loader(root, file).load();
+Scenario scenario_from_tree(const YAML::Node& root, const std::string& file,
+                            const Completion& complete) {
+  return Loader(root, file, complete).load();
 }
 
-Scenario load_scenario(const std::string& path) {
+Scenario read_scenario(const std::string& path, const Completion& complete) {
   const YAML::Node own = load_yaml_file(path);
-  const YAML::Node resolved = scenario_tree(path);
-  Scenario s = load_resolved(resolved, path);
+  const YAML::Node resolved = scenario_tree(path, complete);
+  Scenario s = load_resolved(resolved, path, complete);
   stamp_identity(s, own, resolved, path);
   return s;
 }
 
-Scenario load_scenario_text(const std::string& text, const std::string& name) {
+Scenario read_scenario_text(const std::string& text, const std::string& name,
+                            const Completion& complete) {
   const YAML::Node root = load_yaml_text(text, name);
-  Scenario s = Loader(root, name).load();
+  Scenario s = Loader(root, name, complete).load();
   stamp_identity(s, root, root, name);
   return s;
 }

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "../support/fixtures.hpp"
+#include "asylumsim/indicators/indicator.hpp"
 #include "asylumsim/model/chain_model.hpp"
 
 using namespace asylumsim;
@@ -57,15 +58,15 @@ struct FailedTransfers {
 };
 
 double indicator(const ChainModel& m, const std::string& id, const std::string& when) {
-  const auto* ind = model::find_indicator(id);
+  const auto* ind = indicators::find_indicator(id);
   REQUIRE(ind != nullptr);
-  model::When w;
+  indicators::When w;
   if (when.size() == 10)
     w.date = engine::parse_date(when);
   else
     w.period = engine::parse_period(when);
   std::string err;
-  auto v = model::evaluate(m.recorder(), m.scenario().calendar(), *ind, w, &err);
+  auto v = indicators::evaluate(m.recorder(), m.scenario().calendar(), *ind, w, &err);
   INFO(err);
   REQUIRE(v.has_value());
   return *v;

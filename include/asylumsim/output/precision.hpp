@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "asylumsim/model/metrics.hpp"
+#include "asylumsim/indicators/indicator.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 
@@ -15,7 +15,7 @@ namespace asylumsim::output {
 
 // The standard error below which an indicator counts as precise whatever its mean: 10 persons,
 // 1 day (durations), half a percentage point (shares), 1,000 euros; 0 for other units.
-double absolute_floor(const model::Indicator& ind);
+double absolute_floor(const indicators::Indicator& ind);
 
 struct PrecisionStatus {
   bool met = true;
