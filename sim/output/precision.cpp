@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
+#include "asylumsim/montecarlo/distributed.hpp"
 #include "asylumsim/output/writers.hpp"
 
 namespace asylumsim::output {
@@ -56,6 +58,29 @@ std::string precision_line(const PrecisionStatus& p, std::uint64_t replications)
       "precision not reached after {} replications: held back by {}; about {} "
       "replications would be needed",
       replications, where, p.needed);
+}
+
+PrecisionStatus extend_until_precise(const scenario::Scenario& s, montecarlo::BatchOptions& bo,
+                                     montecarlo::BatchResult& r, const PrecisionGoal& goal,
+                                     const std::function<void(const PrecisionStatus&)>& on_raise) {
+  using montecarlo::Distributed;
+  const bool root = Distributed::rank() == 0;
+  const auto max = static_cast<std::uint64_t>(goal.max_replications);
+  PrecisionStatus precision;
+  while (!r.interrupted) {
+    if (root) precision = precision_status(s, r, goal.relative);
+    const bool more = root && !precision.met && r.replications() < max;
+    int extra =
+        more ? static_cast<int>(std::min<std::uint64_t>(r.replications(), max - r.replications()))
+             : 0;
+    Distributed::broadcast_int(&extra);
+    if (extra == 0) break;
+    on_raise(precision);
+    bo.first_replication = r.replications();
+    bo.replications = extra;
+    montecarlo::extend_batch(s, bo, r);
+  }
+  return precision;
 }
 
 }  // namespace asylumsim::output

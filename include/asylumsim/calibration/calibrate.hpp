@@ -89,4 +89,19 @@ std::optional<CalibrationSpec::Method> parse_method(const std::string& name);
 std::string calibrated_text(const std::string& scenario_text, const CalibrationSpec& spec,
                             const Eigen::VectorXd& values, const std::string& header);
 
+// Where a calibrated file comes from, for its header.
+struct CalibrationProvenance {
+  std::string command_line;
+  std::string scenario_name, scenario_hash;
+  std::string targets_path;
+  std::size_t targets = 0;
+  int replications = 0;  // per evaluation
+  CalibrationSpec::Method method = CalibrationSpec::Method::kNelderMead;
+};
+// The comment block a calibrated scenario file starts with: the command and time (UTC), the
+// scenario and targets, the optimiser's budget and outcome, the loss before and after, and every
+// fitted parameter with its old value and bounds.
+std::string calibrated_header(const CalibrationProvenance& p, const CalibrationSpec& spec,
+                              const CalibrationResult& r);
+
 }  // namespace asylumsim::calibration
