@@ -64,6 +64,12 @@ std::map<std::string, std::vector<Tagged>, std::less<>> build() {
         {"housing.backlog", "taakstelling backlog", "2026-01-01"},
         {"inflow.first_applications", "first applications"},
         {"departure.chain_total", "departures"}}},
+      // The roles of a comparison's costs and trade-offs (output/comparison.hpp), one each.
+      {"tradeoff.cost", {{"cost.total", "cost"}}},
+      {"tradeoff.exits", {{"housing.permit_holders_exited", "permit holders out of COA"}}},
+      {"tradeoff.bed_days", {{"coa.bed_days", "COA bed-days"}}},
+      {"tradeoff.emergency_bed_days", {{"coa.bed_days.emergency", "emergency bed-days"}}},
+      {"tradeoff.exits_within_norm", {{"housing.exit_within_14w_share", "exits within 14 weeks"}}},
   };
   std::map<std::string, std::vector<Tagged>, std::less<>> out;
   for (const auto& [tag, members] : selections)

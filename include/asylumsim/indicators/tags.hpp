@@ -4,6 +4,8 @@
 //   summary: the run's summary table, the reports' key table, --until-precision and sweeps
 //   compare: the comparison table and report of `compare`
 //   key:     the key figures of the acceptance rules (a ±5% band)
+//   tradeoff.cost, .exits, .bed_days, .emergency_bed_days, .exits_within_norm: one indicator
+//            each, the roles in a comparison's costs and trade-offs
 #pragma once
 
 #include <string>
