@@ -70,6 +70,35 @@ std::map<std::string, std::vector<Tagged>, std::less<>> build() {
       {"tradeoff.bed_days", {{"coa.bed_days", "COA bed-days"}}},
       {"tradeoff.emergency_bed_days", {{"coa.bed_days.emergency", "emergency bed-days"}}},
       {"tradeoff.exits_within_norm", {{"housing.exit_within_14w_share", "exits within 14 weeks"}}},
+      // The report's charts (output/report_charts.cpp): `.fan` series are drawn as bands around
+      // the median, `.line` series as the median only; a `.per_track` tag is one chart per
+      // member, in the order of the tracks.
+      {"chart.first_applications.by_group", {{"inflow.first_applications", "first applications"}}},
+      {"chart.coa.fan", {{"coa.occupancy", "residents of COA reception"}}},
+      {"chart.coa.line", {{"coa.capacity", "COA capacity (places)"}}},
+      {"chart.permit_holders.fan", {{"coa.permit_holders", "permit holders in COA"}}},
+      {"chart.ind_backlog.per_track",
+       {{"ind.backlog.dublin", "cases waiting for a decision"},
+        {"ind.backlog.safe_country", "cases waiting for a decision"},
+        {"ind.backlog.aa", "cases waiting for a decision"},
+        {"ind.backlog.va", "cases waiting for a decision"}}},
+      {"chart.ind_decisions.per_track",
+       {{"ind.decisions_first.dublin", "decisions"},
+        {"ind.decisions_first.safe_country", "decisions"},
+        {"ind.decisions_first.aa", "decisions"},
+        {"ind.decisions_first.va", "decisions"}}},
+      {"chart.housing.fan", {{"housing.realised", "housed against the taakstelling"}}},
+      {"chart.housing.line", {{"housing.quota", "taakstelling"}}},
+      {"chart.housing_backlog.fan", {{"housing.backlog", "backlog"}}},
+      {"chart.nareis.fan", {{"nareis.waiting_abroad", "waiting abroad"}}},
+      {"chart.departures.fan",
+       {{"departure.chain_independent", "independent (zelfstandig aantoonbaar)"},
+        {"departure.chain_forced", "forced (gedwongen)"},
+        {"departure.chain_unsupervised", "without supervision (MOB)"}}},
+      {"chart.ukraine.fan",
+       {{"ukraine.registered", "registered"},
+        {"ukraine.municipal_reception", "in municipal reception"}}},
+      {"chart.ukraine.line", {{"ukraine.municipal_capacity", "municipal places"}}},
   };
   std::map<std::string, std::vector<Tagged>, std::less<>> out;
   for (const auto& [tag, members] : selections)

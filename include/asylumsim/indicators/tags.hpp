@@ -6,6 +6,7 @@
 //   key:     the key figures of the acceptance rules (a ±5% band)
 //   tradeoff.cost, .exits, .bed_days, .emergency_bed_days, .exits_within_norm: one indicator
 //            each, the roles in a comparison's costs and trade-offs
+//   chart.*: the series of the reports' charts (sim/output/report_charts.cpp)
 #pragma once
 
 #include <string>
