@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "asylumsim/montecarlo/batch.hpp"
+#include "asylumsim/montecarlo/validation.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 
 namespace asylumsim::calibration {
@@ -20,7 +21,7 @@ bool is_step_list(const YAML::Node& n) {
 
 // The year a target belongs to: its period's year, or for a stock the year that ends on its date
 // (a stock on 1 January closes the previous year).
-int target_year(const scenario::Target& t) {
+int target_year(const indicators::Target& t) {
   if (t.when.period) return t.when.period->year;
   const engine::Date d = *t.when.date;
   const int y = static_cast<int>(d.year());
@@ -28,8 +29,8 @@ int target_year(const scenario::Target& t) {
 }
 
 // The same figure one year earlier.
-const scenario::Target* previous_year(const std::vector<scenario::Target>& all,
-                                      const scenario::Target& t) {
+const indicators::Target* previous_year(const std::vector<indicators::Target>& all,
+                                        const indicators::Target& t) {
   for (const auto& c : all) {
     if (c.id != t.id) continue;
     if (t.when.period && c.when.period) {
@@ -68,7 +69,7 @@ void cut_knowledge(YAML::Node root, engine::Date cutoff) {
 }
 
 BacktestResult backtest(const std::string& text, const std::string& file,
-                        const std::vector<scenario::Target>& targets, int fit_year,
+                        const std::vector<indicators::Target>& targets, int fit_year,
                         const CalibrationOptions& opt) {
   BacktestResult r;
   for (const auto& t : targets) {
@@ -111,8 +112,8 @@ BacktestResult backtest(const std::string& text, const std::string& file,
   montecarlo::BatchOptions bo;
   bo.replications = opt.replications > 0 ? opt.replications : spec.replications;
   bo.threads = opt.threads;
-  const auto batch = montecarlo::run_batch(fitted, output::target_grid(r.test_targets), bo);
-  const auto rows = output::validation_rows(r.test_targets, batch);
+  const auto batch = montecarlo::run_batch(fitted, montecarlo::target_grid(r.test_targets), bo);
+  const auto rows = montecarlo::validation_rows(r.test_targets, batch);
   double model_sum = 0, naive_sum = 0;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     BacktestRow b{&r.test_targets[i], rows[i].model.mean, std::nullopt, rows[i].rel_error,

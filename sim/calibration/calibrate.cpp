@@ -12,6 +12,7 @@
 
 #include "asylumsim/calibration/levenberg_marquardt.hpp"
 #include "asylumsim/calibration/nelder_mead.hpp"
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
 #include "asylumsim/scenario/key_path.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
@@ -131,10 +132,10 @@ scenario::Scenario scenario_with(const YAML::Node& root, const CalibrationSpec& 
   }
   YAML::Emitter e;
   e << copy;
-  return scenario::load_scenario_text(e.c_str(), file);
+  return measures::load_scenario_text(e.c_str(), file);
 }
 
-Eigen::VectorXd residuals(const std::vector<output::ValidationRow>& rows,
+Eigen::VectorXd residuals(const std::vector<montecarlo::ValidationRow>& rows,
                           const CalibrationSpec& spec) {
   double weights = 0;
   for (const auto& r : rows) weights += spec.weight(r.target->id);
@@ -142,9 +143,10 @@ Eigen::VectorXd residuals(const std::vector<output::ValidationRow>& rows,
   if (weights <= 0) return res;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
-    const double e = spec.scale == CalibrationSpec::Scale::kAcceptance
-                         ? output::acceptance_error(r) / output::acceptance_for(*r.target).tolerance
-                         : r.rel_error;
+    const double e =
+        spec.scale == CalibrationSpec::Scale::kAcceptance
+            ? montecarlo::acceptance_error(r) / indicators::acceptance_for(*r.target).tolerance
+            : r.rel_error;
     const double magnitude =
         spec.power == 2 ? e : std::copysign(std::pow(std::abs(e), spec.power / 2), e);
     res[static_cast<Eigen::Index>(i)] = std::sqrt(spec.weight(r.target->id) / weights) * magnitude;
@@ -152,13 +154,13 @@ Eigen::VectorXd residuals(const std::vector<output::ValidationRow>& rows,
   return res;
 }
 
-double loss(const std::vector<output::ValidationRow>& rows, const CalibrationSpec& spec) {
+double loss(const std::vector<montecarlo::ValidationRow>& rows, const CalibrationSpec& spec) {
   return residuals(rows, spec).squaredNorm();
 }
 
 // A tick safely after the last figure the targets read (two months past the latest date or period
 // end, so the month boundary that closes it is included); kNever when the horizon ends sooner.
-static engine::Tick last_target_tick(const std::vector<scenario::Target>& targets,
+static engine::Tick last_target_tick(const std::vector<indicators::Target>& targets,
                                      const scenario::Scenario& s) {
   const engine::Calendar cal = s.calendar();
   engine::Tick last = 0;
@@ -170,21 +172,21 @@ static engine::Tick last_target_tick(const std::vector<scenario::Target>& target
 }
 
 CalibrationResult calibrate(const std::string& text, const std::string& file,
-                            const std::vector<scenario::Target>& targets,
+                            const std::vector<indicators::Target>& targets,
                             const CalibrationOptions& opt) {
   const YAML::Node root = scenario::load_yaml_text(text, file);
   const CalibrationSpec spec = read_calibration(root, file);
   CalibrationResult res;
   res.targets = targets;
-  const auto grid = output::target_grid(res.targets);
+  const auto grid = montecarlo::target_grid(res.targets);
   montecarlo::BatchOptions bo;
   bo.replications = opt.replications > 0 ? opt.replications : spec.replications;
   bo.threads = opt.threads;
-  bo.run_until = last_target_tick(res.targets, scenario::load_scenario_text(text, file));
+  bo.run_until = last_target_tick(res.targets, measures::load_scenario_text(text, file));
   auto rows_at = [&](const Eigen::VectorXd& x) {
     const scenario::Scenario s = scenario_with(root, spec, x, file);
     const auto batch = montecarlo::run_batch(s, grid, bo);
-    return output::validation_rows(res.targets, batch);
+    return montecarlo::validation_rows(res.targets, batch);
   };
   const auto n = static_cast<Eigen::Index>(spec.parameters.size());
   Eigen::VectorXd lo(n), hi(n), x0(n);
@@ -200,7 +202,7 @@ CalibrationResult calibrate(const std::string& text, const std::string& file,
   // A trial point the scenario's own checks reject (say, shares that no longer sum to 1) is
   // infeasible: an infinite loss, which both optimisers step away from; counted, not fatal.
   auto feasible_rows_at =
-      [&](const Eigen::VectorXd& x) -> std::optional<std::vector<output::ValidationRow>> {
+      [&](const Eigen::VectorXd& x) -> std::optional<std::vector<montecarlo::ValidationRow>> {
     try {
       return rows_at(x);
     } catch (const scenario::InputError&) {

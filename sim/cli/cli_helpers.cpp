@@ -3,11 +3,17 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <thread>
 
 #include "asylumsim/montecarlo/compare.hpp"
 #include "asylumsim/scenario/overrides.hpp"
 
 namespace asylumsim::cli {
+
+int default_threads() {
+  const unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : static_cast<int>(n);
+}
 
 void add_set_option(CLI::App* cmd, std::vector<std::string>& sets) {
   cmd->add_option("--set", sets,

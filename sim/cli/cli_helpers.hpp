@@ -13,6 +13,9 @@
 
 namespace asylumsim::cli {
 
+// Worker threads when the user gives none: every core.
+int default_threads();
+
 // --set KEY.PATH=VALUE (repeatable); the form is checked here (a usage error), the path and value
 // when the scenario is loaded (an input error naming the option).
 void add_set_option(CLI::App* cmd, std::vector<std::string>& sets);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/scenario/overrides.hpp"
 #include "asylumsim/scenario/plausibility.hpp"
 
@@ -9,7 +10,7 @@ namespace asylumsim::cli {
 
 scenario::Scenario load_checked(const std::string& path, const std::vector<std::string>& sets,
                                 const InputOptions& o) {
-  scenario::Scenario s = scenario::load_scenario(path, sets);
+  scenario::Scenario s = measures::load_scenario(path, sets);
   const scenario::Diagnostics warnings = scenario::plausibility_warnings(path, s);
   if (warnings.empty()) return s;
   if (o.strict) {

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "asylumsim/cli/exit_codes.hpp"
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/montecarlo/compare.hpp"
 #include "asylumsim/montecarlo/distributed.hpp"
 #include "asylumsim/output/result_dir.hpp"
@@ -52,7 +53,7 @@ scenario::Scenario point_scenario(const SweepCli& o, const std::vector<VaryRange
   for (std::size_t k = 0; k < ranges.size(); ++k)
     overrides.push_back({fmt::format("{} (at {})", ranges[k].text, values[k]), ranges[k].path,
                          fmt::format("{}", values[k]), "--vary"});
-  scenario::Scenario s = scenario::load_scenario(o.scenario_path, overrides);
+  scenario::Scenario s = measures::load_scenario(o.scenario_path, overrides);
   if (o.seed >= 0) s.seed = static_cast<std::uint64_t>(o.seed);
   if (o.replications > 0) s.replications = o.replications;
   return s;
@@ -127,7 +128,7 @@ int cmd_sweep(const SweepCli& o) {
   scenario::Scenario base = load_checked(o.scenario_path, o.sets, {false, root});
   if (o.seed >= 0) base.seed = static_cast<std::uint64_t>(o.seed);
   if (o.replications > 0) base.replications = o.replications;
-  YAML::Node tree = scenario::scenario_tree(o.scenario_path);
+  YAML::Node tree = measures::scenario_tree(o.scenario_path);
   scenario::apply_overrides(tree, scenario::parse_overrides(o.sets));
   check_numbers(tree, ranges);
   const auto design =

@@ -9,14 +9,14 @@
 #include <mutex>
 #include <thread>
 
+#include "asylumsim/indicators/by_group.hpp"
 #include "asylumsim/model/chain_model.hpp"
-#include "asylumsim/model/metrics_by_group.hpp"
 #include "asylumsim/montecarlo/distributed.hpp"
 
 namespace asylumsim::montecarlo {
 
 std::vector<Cell> default_grid(const scenario::Scenario& s) {
-  using K = model::Indicator::Kind;
+  using K = indicators::Indicator::Kind;
   std::vector<Cell> grid;
   const engine::Calendar cal = s.calendar();
   const int months = s.months();
@@ -31,7 +31,7 @@ std::vector<Cell> default_grid(const scenario::Scenario& s) {
   auto inside = [&](const engine::Period& p) {
     return cal.month_index(p.first_day()) >= 0 && cal.month_index(p.end_day()) <= months;
   };
-  auto add = [&](const model::Indicator& ind) {
+  auto add = [&](const indicators::Indicator& ind) {
     if (ind.kind == K::kStock || ind.kind == K::kStockRatio) {
       for (int b = 0; b <= months; ++b)
         grid.push_back({&ind, {std::nullopt, cal.month_first_day(b)}});
@@ -40,9 +40,9 @@ std::vector<Cell> default_grid(const scenario::Scenario& s) {
         if (inside(p)) grid.push_back({&ind, {p, std::nullopt}});
     }
   };
-  for (const auto& ind : model::indicator_catalogue()) add(ind);
+  for (const auto& ind : indicators::indicator_catalogue()) add(ind);
   // Per-group indicators come last, so every chain-wide row keeps its place in series.csv.
-  for (const model::Indicator* ind : model::group_indicators(s)) add(*ind);
+  for (const indicators::Indicator* ind : indicators::group_indicators(s)) add(*ind);
   return grid;
 }
 
@@ -62,8 +62,8 @@ std::vector<double> replication_row(const scenario::Scenario& s, const std::vect
   const engine::Calendar cal = s.calendar();
   std::vector<double> row(grid.size());
   for (std::size_t c = 0; c < grid.size(); ++c)
-    row[c] =
-        model::evaluate(m.recorder(), cal, *grid[c].indicator, grid[c].when, nullptr).value_or(0.0);
+    row[c] = indicators::evaluate(m.recorder(), cal, *grid[c].indicator, grid[c].when, nullptr)
+                 .value_or(0.0);
   return row;
 }
 

@@ -2,12 +2,28 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
 #include <stdexcept>
+
+#include "asylumsim/engine/rng.hpp"
+#include "asylumsim/version.hpp"
 
 namespace asylumsim::montecarlo {
 
 namespace {
 constexpr char kMagic[8] = {'A', 'S', 'Y', 'C', 'K', 'P', 'T', '1'};
+}
+
+std::string checkpoint_identity(const scenario::Scenario& s, std::size_t cells,
+                                const std::string& targets_path) {
+  std::string targets;
+  if (!targets_path.empty()) {
+    std::ifstream in(targets_path, std::ios::binary);
+    targets.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return fmt::format("scenario={:016x};seed={};cells={};targets={:016x};asylumsim={}-{}",
+                     s.resolved_digest, s.seed, cells, engine::fnv1a64(targets), kVersion,
+                     kGitCommit);
 }
 
 Checkpoint::Checkpoint(std::filesystem::path path, std::string identity, std::size_t cells)

@@ -5,23 +5,24 @@
 #include <boost/math/distributions/students_t.hpp>
 #include <stdexcept>
 
-#include "asylumsim/model/metrics_by_group.hpp"
+#include "asylumsim/indicators/by_group.hpp"
 #include "asylumsim/scenario/resolve.hpp"
 
 namespace asylumsim::montecarlo {
 
 std::vector<Cell> yearly_grid(const scenario::Scenario& s) {
-  using K = model::Indicator::Kind;
+  using K = indicators::Indicator::Kind;
   std::vector<Cell> grid;
   const int y0 = static_cast<int>(s.start.year()), y1 = static_cast<int>(s.end.year());
   const engine::Calendar cal = s.calendar();
   // The catalogue, then the per-group indicators (after every chain-wide row, which keep their
   // places in comparison.csv and sweep.csv).
-  std::vector<const model::Indicator*> indicators;
-  for (const auto& ind : model::indicator_catalogue()) indicators.push_back(&ind);
-  for (const model::Indicator* ind : model::group_indicators(s)) indicators.push_back(ind);
-  for (const model::Indicator* p : indicators) {
-    const model::Indicator& ind = *p;
+  std::vector<const indicators::Indicator*> indicators;
+  for (const auto& ind : indicators::indicator_catalogue()) indicators.push_back(&ind);
+  for (const indicators::Indicator* ind : indicators::group_indicators(s))
+    indicators.push_back(ind);
+  for (const indicators::Indicator* p : indicators) {
+    const indicators::Indicator& ind = *p;
     for (int y = y0; y <= y1; ++y) {
       const engine::Period year{engine::Period::Kind::kYear, y, 1};
       if (cal.month_index(year.first_day()) < 0 || cal.month_index(year.end_day()) > s.months())

@@ -2,13 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
+#include "asylumsim/montecarlo/distributed.hpp"
 #include "asylumsim/output/writers.hpp"
 
 namespace asylumsim::output {
 
-double absolute_floor(const model::Indicator& ind) {
+double absolute_floor(const indicators::Indicator& ind) {
   if (ind.unit == "persons") return 10.0;
   if (ind.unit == "days") return 1.0;
   if (ind.unit == "share") return 0.005;
@@ -23,7 +25,7 @@ PrecisionStatus precision_status(const scenario::Scenario& s, const montecarlo::
   const auto n = r.replications();
   for (std::size_t c : key_indicator_cells(s, r)) {
     const auto sm = r.aggregator.streaming_summary(c);
-    const model::Indicator& ind = *r.grid[c].indicator;
+    const indicators::Indicator& ind = *r.grid[c].indicator;
     const double target = std::max(relative * std::abs(sm.mean), absolute_floor(ind));
     const double se = sm.standard_error();
     const double ratio = target > 0 ? se / target : (se > 0 ? INFINITY : 0);
@@ -56,6 +58,29 @@ std::string precision_line(const PrecisionStatus& p, std::uint64_t replications)
       "precision not reached after {} replications: held back by {}; about {} "
       "replications would be needed",
       replications, where, p.needed);
+}
+
+PrecisionStatus extend_until_precise(const scenario::Scenario& s, montecarlo::BatchOptions& bo,
+                                     montecarlo::BatchResult& r, const PrecisionGoal& goal,
+                                     const std::function<void(const PrecisionStatus&)>& on_raise) {
+  using montecarlo::Distributed;
+  const bool root = Distributed::rank() == 0;
+  const auto max = static_cast<std::uint64_t>(goal.max_replications);
+  PrecisionStatus precision;
+  while (!r.interrupted) {
+    if (root) precision = precision_status(s, r, goal.relative);
+    const bool more = root && !precision.met && r.replications() < max;
+    int extra =
+        more ? static_cast<int>(std::min<std::uint64_t>(r.replications(), max - r.replications()))
+             : 0;
+    Distributed::broadcast_int(&extra);
+    if (extra == 0) break;
+    on_raise(precision);
+    bo.first_replication = r.replications();
+    bo.replications = extra;
+    montecarlo::extend_batch(s, bo, r);
+  }
+  return precision;
 }
 
 }  // namespace asylumsim::output

@@ -7,9 +7,7 @@
 #include <limits>
 #include <map>
 #include <set>
-#include <span>
 
-#include "asylumsim/measures/apply.hpp"
 #include "asylumsim/output/compare_indicators.hpp"
 #include "asylumsim/output/comparison.hpp"
 #include "asylumsim/output/report_notices.hpp"
@@ -18,6 +16,7 @@
 #include "asylumsim/output/writers.hpp"
 #include "asylumsim/version.hpp"
 #include "report_charts.hpp"
+#include "report_settings.hpp"
 
 namespace asylumsim::output {
 
@@ -33,13 +32,13 @@ using detail::chart_specs;
 using detail::ChartSpec;
 using detail::SeriesSpec;
 
-bool is_stock(const model::Indicator& ind) {
-  using K = model::Indicator::Kind;
+bool is_stock(const indicators::Indicator& ind) {
+  using K = indicators::Indicator::Kind;
   return ind.kind == K::kStock || ind.kind == K::kStockRatio;
 }
 
 // The cells a series is drawn from: month boundaries for stocks, half-years for flows.
-std::vector<Cell> series_cells(const scenario::Scenario& s, const model::Indicator& ind) {
+std::vector<Cell> series_cells(const scenario::Scenario& s, const indicators::Indicator& ind) {
   std::vector<Cell> cells;
   const engine::Calendar cal = s.calendar();
   const int months = s.months();
@@ -57,7 +56,7 @@ std::vector<Cell> series_cells(const scenario::Scenario& s, const model::Indicat
   return cells;
 }
 
-double x_of(const model::When& w) {
+double x_of(const indicators::When& w) {
   if (w.date) return plot::day_number(*w.date);
   return (plot::day_number(w.period->first_day()) + plot::day_number(w.period->end_day())) / 2;
 }
@@ -88,7 +87,7 @@ struct Source {
 plot::FanSeries fan_series(const scenario::Scenario& s, const Source& src, const SeriesSpec& spec,
                            std::string label, int style) {
   plot::FanSeries f{std::move(label), {}, {}, {}, {}, {}, {}, style};
-  const model::Indicator* ind = model::find_indicator(spec.id);
+  const indicators::Indicator* ind = indicators::find_indicator(spec.id);
   if (!ind) return f;
   for (const Cell& cell : series_cells(s, *ind)) {
     const auto c = src.index->find(spec.id, cell.when.label());
@@ -174,110 +173,11 @@ std::string how_to_read(const std::string& body) {
          "</div></section>\n";
 }
 
-// ---- settings digest ------------------------------------------------------------------------
+// ---- settings digest (report_settings.cpp) ---------------------------------------------------
 
-std::string value_text(double v) {
-  if (v >= 1e8) return "unlimited";
-  return plot::format_number(v);
-}
-
-// "1,200; from 2025-07-01: 1,500" — a step schedule in words.
-std::string schedule_text(const scenario::Schedule& sch, const engine::Calendar& cal,
-                          double scale = 1.0) {
-  std::string out;
-  for (const auto& step : sch.steps()) {
-    const std::string v = value_text(step.value * scale);
-    if (step.from == std::numeric_limits<engine::Tick>::min() || step.from <= 0)
-      out = v;
-    else
-      out += fmt::format("{}from {}: {}", out.empty() ? "" : "; ",
-                         engine::format_date(cal.to_date(step.from)), v);
-  }
-  return out;
-}
-
-bool schedule_is_zero(const scenario::Schedule& sch) {
-  return std::all_of(sch.steps().begin(), sch.steps().end(),
-                     [](const auto& st) { return st.value == 0.0; });
-}
-
-using Digest = std::vector<std::pair<std::string, std::string>>;
-
-// The settings a planner checks first, and every measure the scenario switches on. `compare`
-// leaves out the seed and replications, which the base sets for both.
-Digest settings_digest(const scenario::Scenario& s, bool with_batch = true) {
-  const engine::Calendar cal = s.calendar();
-  Digest d;
-  d.emplace_back("Horizon",
-                 fmt::format("{} to {}", engine::format_date(s.start), engine::format_date(s.end)));
-  if (with_batch)
-    d.emplace_back("Seed and replications", fmt::format("{}, {}", s.seed, s.replications));
-  for (const auto& g : s.groups)
-    d.emplace_back(fmt::format("First applications per year, group '{}'", g.name),
-                   schedule_text(g.first_applications_per_year, cal));
-  const char* tracks[] = {"Dublin (spoor 1)", "safe country (spoor 2)", "AA (spoor 4)",
-                          "VA (spoor 4)"};
-  for (int t = 0; t < scenario::kTracks; ++t)
-    d.emplace_back(fmt::format("IND decisions per week, {}", tracks[t]),
-                   schedule_text(s.ind.capacity_per_week[static_cast<std::size_t>(t)], cal));
-  if (!(s.ind.decision_speedup.steps().size() == 1 &&
-        s.ind.decision_speedup.steps()[0].value == 1.0))
-    d.emplace_back("IND decision speed-up factor", schedule_text(s.ind.decision_speedup, cal));
-  // Moratoria from the ind: section (those from measures are listed with the measures).
-  const auto from_measures = std::count_if(s.measures.begin(), s.measures.end(), [](const auto& m) {
-    return std::holds_alternative<scenario::MoratoriumMeasure>(m.params);
-  });
-  const std::span<const scenario::IndParams::Moratorium> listed(
-      s.ind.moratoria.data(), s.ind.moratoria.size() - static_cast<std::size_t>(from_measures));
-  for (const auto& m : listed)
-    d.emplace_back("Decision moratorium", fmt::format("group '{}' from {} until {}", m.group,
-                                                      engine::format_date(cal.to_date(m.from)),
-                                                      engine::format_date(cal.to_date(m.until))));
-  for (const auto& m : s.measures)
-    d.emplace_back(fmt::format("Measure '{}'", m.name), measures::describe(m, s));
-  d.emplace_back("Ter Apel cap (persons)", schedule_text(s.registration.ter_apel_cap, cal));
-  for (int l = 0; l < scenario::kLocations; ++l) {
-    const auto& cap = s.reception.capacity[static_cast<std::size_t>(l)];
-    if (!schedule_is_zero(cap))
-      d.emplace_back(fmt::format("COA places, {}", scenario::kLocationNames[l]),
-                     schedule_text(cap, cal));
-  }
-  d.emplace_back("Taakstelling per half-year", schedule_text(s.housing.quota_per_half_year, cal));
-  d.emplace_back("Municipal housing per half-year",
-                 schedule_text(s.housing.realisation_per_half_year, cal));
-  if (!schedule_is_zero(s.housing.har_plus_per_month))
-    d.emplace_back("HAR+ placements per month", schedule_text(s.housing.har_plus_per_month, cal));
-  if (!schedule_is_zero(s.housing.transit_places))
-    d.emplace_back("Doorstroomlocaties (places)", schedule_text(s.housing.transit_places, cal));
-  if (s.housing.direct_family_housing)
-    d.emplace_back(
-        "Direct housing of family members",
-        s.housing.direct_family_housing_from <= 0
-            ? std::string("yes")
-            : "from " + engine::format_date(cal.to_date(s.housing.direct_family_housing_from)));
-  d.emplace_back("Nareis decisions per week", schedule_text(s.nareis.capacity_per_week, cal));
-  d.emplace_back("Detention places", schedule_text(s.departure.detention_places, cal));
-  if (s.ukraine.enabled) {
-    d.emplace_back("Ukrainians: municipal places",
-                   schedule_text(s.ukraine.municipal_capacity, cal));
-    if (s.ukraine.protection_end != engine::kNever)
-      d.emplace_back("Ukrainians: end of temporary protection",
-                     fmt::format("{}, {} transition status",
-                                 engine::format_date(cal.to_date(s.ukraine.protection_end)),
-                                 s.ukraine.transition_status ? "with" : "without"));
-  }
-  return d;
-}
-
-std::string digest_table(const Digest& d) {
-  std::string out =
-      "<table class=\"digest\"><tr><th class=\"l\">setting</th><th "
-      "class=\"l\">value</th></tr>\n";
-  for (const auto& [k, v] : d)
-    out += fmt::format("<tr><td class=\"l\">{}</td><td class=\"l\">{}</td></tr>\n", escape_xml(k),
-                       escape_xml(v));
-  return out + "</table>\n";
-}
+using detail::Digest;
+using detail::digest_table;
+using detail::settings_digest;
 
 std::string scenario_header(const scenario::Scenario& s, const std::string& heading) {
   std::string out = fmt::format("<header><h1>{}</h1>\n", escape_xml(heading));
@@ -327,7 +227,7 @@ std::vector<Cell> report_chart_grid(const scenario::Scenario& s) {
     std::vector<SeriesSpec> all = spec.fans;
     all.insert(all.end(), spec.lines.begin(), spec.lines.end());
     for (const auto& series : all) {
-      const model::Indicator* ind = model::find_indicator(series.id);
+      const indicators::Indicator* ind = indicators::find_indicator(series.id);
       if (!ind || !seen.insert(series.id).second) continue;
       for (const Cell& c : series_cells(s, *ind)) grid.push_back(c);
     }
@@ -415,9 +315,9 @@ std::string validation_report(const scenario::Scenario& s, const std::string& ta
       if (std::find(g.kinds.begin(), g.kinds.end(), t.kind) == g.kinds.end()) continue;
       const double denom = g.relative && t.value != 0 ? std::abs(t.value) : 1.0;
       const auto rel = [&](double v) { return (v - t.value) / denom; };
-      const double err = acceptance_error(row);
-      const Acceptance band = acceptance_for(t);
-      const bool ok = within_acceptance(row);
+      const double err = montecarlo::acceptance_error(row);
+      const indicators::Acceptance band = indicators::acceptance_for(t);
+      const bool ok = montecarlo::within_acceptance(row);
       within += ok;
       chart.rows.push_back({fmt::format("{} · {}", t.id, t.when.label()), err, rel(row.model.p05),
                             rel(row.model.p95), !ok});

@@ -4,56 +4,51 @@
 
 #include <algorithm>
 
+#include "asylumsim/indicators/by_group.hpp"
+#include "asylumsim/indicators/tags.hpp"
 #include "asylumsim/model/metrics_by_group.hpp"
 
 namespace asylumsim::output::detail {
 
 namespace {
 
+// The series a chart tag selects (indicators/tags.hpp), with their labels.
+std::vector<SeriesSpec> series(const char* tag) {
+  std::vector<SeriesSpec> out;
+  for (const auto& t : indicators::tagged(tag))
+    out.push_back({t.indicator->id.c_str(), t.label.c_str()});
+  return out;
+}
+
+constexpr const char* kTrackTitles[] = {"spoor 1: Dublin", "spoor 2: safe country", "spoor 4: AA",
+                                        "spoor 4: VA"};
+
 // The chain's stocks and flows: reception, IND backlogs, housing, nareis, departures, Ukraine.
 std::vector<ChartSpec> chain_charts() {
   std::vector<ChartSpec> c;
-  c.push_back({"COA occupancy against capacity",
-               "persons",
-               {{"coa.occupancy", "residents of COA reception"}},
-               {{"coa.capacity", "COA capacity (places)"}}});
-  c.push_back({"Permit holders (statushouders) in COA",
-               "persons",
-               {{"coa.permit_holders", "permit holders in COA"}},
-               {}});
-  const char* track_titles[] = {"spoor 1: Dublin", "spoor 2: safe country", "spoor 4: AA",
-                                "spoor 4: VA"};
-  const char* backlog_ids[] = {"ind.backlog.dublin", "ind.backlog.safe_country", "ind.backlog.aa",
-                               "ind.backlog.va"};
-  for (int t = 0; t < scenario::kTracks; ++t)
-    c.push_back({fmt::format("IND backlog, {}", track_titles[t]),
-                 "cases",
-                 {{backlog_ids[t], "cases waiting for a decision"}},
-                 {},
-                 true});
-  c.push_back({"Housing: taakstelling and realisation per half-year",
-               "persons per half-year",
-               {{"housing.realised", "housed against the taakstelling"}},
-               {{"housing.quota", "taakstelling"}}});
+  c.push_back({"COA occupancy against capacity", "persons", series("chart.coa.fan"),
+               series("chart.coa.line")});
+  c.push_back(
+      {"Permit holders (statushouders) in COA", "persons", series("chart.permit_holders.fan"), {}});
+  const std::vector<SeriesSpec> backlog = series("chart.ind_backlog.per_track");
+  for (std::size_t t = 0; t < backlog.size(); ++t)
+    c.push_back({fmt::format("IND backlog, {}", kTrackTitles[t]), "cases", {backlog[t]}, {}, true});
+  c.push_back({"Housing: taakstelling and realisation per half-year", "persons per half-year",
+               series("chart.housing.fan"), series("chart.housing.line")});
   c.push_back({"Housing: taakstelling backlog (achterstand)",
                "persons",
-               {{"housing.backlog", "backlog"}},
+               series("chart.housing_backlog.fan"),
                {}});
   c.push_back({"Nareis: family members abroad waiting for a decision",
                "persons",
-               {{"nareis.waiting_abroad", "waiting abroad"}},
+               series("chart.nareis.fan"),
                {}});
   c.push_back({"Departures per half-year by route",
                "persons per half-year",
-               {{"departure.chain_independent", "independent (zelfstandig aantoonbaar)"},
-                {"departure.chain_forced", "forced (gedwongen)"},
-                {"departure.chain_unsupervised", "without supervision (MOB)"}},
+               series("chart.departures.fan"),
                {}});
-  c.push_back({"Ukrainians under temporary protection",
-               "persons",
-               {{"ukraine.registered", "registered"},
-                {"ukraine.municipal_reception", "in municipal reception"}},
-               {{"ukraine.municipal_capacity", "municipal places"}}});
+  c.push_back({"Ukrainians under temporary protection", "persons", series("chart.ukraine.fan"),
+               series("chart.ukraine.line")});
   return c;
 }
 
@@ -61,10 +56,10 @@ std::vector<ChartSpec> chain_charts() {
 // own indicators, inflow.first_applications.by_group.<group>) and IND decisions per track.
 std::vector<ChartSpec> input_charts(const scenario::Scenario& s) {
   std::vector<ChartSpec> c;
-  const std::string prefix =
-      std::string("inflow.first_applications") + std::string(model::kByGroup);
+  const SeriesSpec by_group = series("chart.first_applications.by_group").front();
+  const std::string prefix = std::string(by_group.id) + std::string(model::kByGroup);
   std::size_t g = 0;
-  for (const model::Indicator* ind : model::group_indicators(s))
+  for (const indicators::Indicator* ind : indicators::group_indicators(s))
     if (ind->id.rfind(prefix, 0) == 0 && g < s.groups.size()) {
       const scenario::GroupParams& group = s.groups[g++];
       // A group without first applications of its own (activated Ukrainians) has nothing to chart.
@@ -75,18 +70,15 @@ std::vector<ChartSpec> input_charts(const scenario::Scenario& s) {
       const char* name = group.name.c_str();
       c.push_back({fmt::format("First applications per half-year, {}", name),
                    "persons per half-year",
-                   {{ind->id.c_str(), "first applications"}},
+                   {{ind->id.c_str(), by_group.label}},
                    {},
                    true});
     }
-  const char* track_titles[] = {"spoor 1: Dublin", "spoor 2: safe country", "spoor 4: AA",
-                                "spoor 4: VA"};
-  const char* decided_ids[] = {"ind.decisions_first.dublin", "ind.decisions_first.safe_country",
-                               "ind.decisions_first.aa", "ind.decisions_first.va"};
-  for (int t = 0; t < scenario::kTracks; ++t)
-    c.push_back({fmt::format("IND decisions per half-year, {}", track_titles[t]),
+  const std::vector<SeriesSpec> decided = series("chart.ind_decisions.per_track");
+  for (std::size_t t = 0; t < decided.size(); ++t)
+    c.push_back({fmt::format("IND decisions per half-year, {}", kTrackTitles[t]),
                  "first-application decisions",
-                 {{decided_ids[t], "decisions"}},
+                 {decided[t]},
                  {},
                  true});
   return c;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "asylumsim/indicators/tags.hpp"
 #include "asylumsim/output/svg_plot.hpp"
 
 namespace asylumsim::output {
@@ -20,15 +21,23 @@ std::string projection_assumptions_html(const scenario::Scenario& s) {
   return html + "</table></section>\n";
 }
 
+namespace {
+const std::string& tagged_id(std::string_view tag) {
+  return indicators::tagged(tag).front().indicator->id;
+}
+}  // namespace
+
 CapacityShortfall capacity_shortfall(const montecarlo::BatchResult& r) {
   CapacityShortfall c;
   const auto sums = r.summaries();
+  const std::string& total = tagged_id("capacity.short");
+  const std::string& emergency = tagged_id("capacity.short.emergency");
   for (std::size_t i = 0; i < r.grid.size(); ++i) {
     const auto& cell = r.grid[i];
     if (!cell.when.date) continue;
     const auto& sm = sums[i];
     const std::string when = cell.when.label();
-    if (cell.indicator->id == "coa.places_short") {
+    if (cell.indicator->id == total) {
       if (sm.p50 > 0 && c.first_month_p50.empty()) c.first_month_p50 = when;
       if (sm.p95 > 0 && c.first_month_p95.empty()) c.first_month_p95 = when;
       c.max_p50 = std::max(c.max_p50, sm.p50);
@@ -36,7 +45,7 @@ CapacityShortfall capacity_shortfall(const montecarlo::BatchResult& r) {
         c.max_p95 = sm.p95;
         c.max_p95_when = when;
       }
-    } else if (cell.indicator->id == "coa.places_short.emergency") {
+    } else if (cell.indicator->id == emergency) {
       c.emergency_max_p50 = std::max(c.emergency_max_p50, sm.p50);
     }
   }
@@ -64,16 +73,17 @@ std::string capacity_shortfall_html(const CapacityShortfall& c) {
         c.first_month_p50, c.first_month_p95, plot::format_number(c.max_p50),
         plot::format_number(c.max_p95), c.max_p95_when, plot::format_number(c.emergency_max_p50));
   }
-  return "<section id=\"capacity\"><h2>Reception capacity</h2>\n<p>" + body +
-         " (<code>coa.places_short</code>: residents beyond the places, 0 when within; per "
-         "location type <code>coa.places_short.&lt;type&gt;</code>.)</p></section>\n";
+  return "<section id=\"capacity\"><h2>Reception capacity</h2>\n<p>" + body + " (<code>" +
+         tagged_id("capacity.short") +
+         "</code>: residents beyond the places, 0 when within; per location type as well.)</p>"
+         "</section>\n";
 }
 
 nlohmann::ordered_json capacity_shortfall_json(const CapacityShortfall& c) {
   auto or_null = [](const std::string& s) {
     return s.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s);
   };
-  return {{"indicator", "coa.places_short"},
+  return {{"indicator", tagged_id("capacity.short")},
           {"first_month_short_p50", or_null(c.first_month_p50)},
           {"first_month_short_p95", or_null(c.first_month_p95)},
           {"max_short_p50", c.max_p50},

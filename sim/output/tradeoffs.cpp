@@ -8,6 +8,7 @@
 #include <limits>
 #include <map>
 
+#include "asylumsim/indicators/tags.hpp"
 #include "asylumsim/output/comparison.hpp"
 #include "asylumsim/output/svg_plot.hpp"
 
@@ -15,11 +16,23 @@ namespace asylumsim::output {
 
 namespace {
 
-constexpr const char* kCost = "cost.total";
-constexpr const char* kExits = "housing.permit_holders_exited";
-constexpr const char* kBedDays = "coa.bed_days";
-constexpr const char* kEmergency = "coa.bed_days.emergency";
-constexpr const char* kWithin14w = "housing.exit_within_14w_share";
+// The indicators of the trade-offs, each named by its role tag (indicators/tags.hpp).
+struct Roles {
+  const std::string& cost;
+  const std::string& exits;
+  const std::string& bed_days;
+  const std::string& emergency;
+  const std::string& within_14w;
+};
+const std::string& id_tagged(const char* tag) {
+  return indicators::tagged(tag).front().indicator->id;
+}
+const Roles& roles() {
+  static const Roles r{id_tagged("tradeoff.cost"), id_tagged("tradeoff.exits"),
+                       id_tagged("tradeoff.bed_days"), id_tagged("tradeoff.emergency_bed_days"),
+                       id_tagged("tradeoff.exits_within_norm")};
+  return r;
+}
 
 // Fills the cost per extra exit, or the reason there is none.
 void per_exit(TradeoffRow& row) {
@@ -62,7 +75,8 @@ std::string per_exit_text(const TradeoffRow& r) {
 }  // namespace
 
 const std::vector<std::string>& tradeoff_total_ids() {
-  static const std::vector<std::string> ids = {kCost, kExits, kBedDays, kEmergency};
+  static const std::vector<std::string> ids = {roles().cost, roles().exits, roles().bed_days,
+                                               roles().emergency};
   return ids;
 }
 
@@ -75,11 +89,11 @@ std::vector<TradeoffRow> tradeoffs(const montecarlo::Comparison& c) {
     const montecarlo::Difference& d = c.cells[i];
     TradeoffRow& row = by_year[when.period->year];
     row.year = when.period->year;
-    if (id == kCost) row.cost = d;
-    if (id == kExits) row.exits = d;
-    if (id == kBedDays) row.bed_days = saved(d);
-    if (id == kEmergency) row.emergency_days = saved(d);
-    if (id == kWithin14w) row.within_14w_change = d.diff.mean;
+    if (id == roles().cost) row.cost = d;
+    if (id == roles().exits) row.exits = d;
+    if (id == roles().bed_days) row.bed_days = saved(d);
+    if (id == roles().emergency) row.emergency_days = saved(d);
+    if (id == roles().within_14w) row.within_14w_change = d.diff.mean;
   }
   std::vector<TradeoffRow> rows;
   for (auto& [year, row] : by_year) {
@@ -89,10 +103,10 @@ std::vector<TradeoffRow> tradeoffs(const montecarlo::Comparison& c) {
   if (c.totals.size() != tradeoff_total_ids().size()) return rows;
   TradeoffRow total;
   for (const auto& [id, d] : c.totals) {
-    if (id == kCost) total.cost = d;
-    if (id == kExits) total.exits = d;
-    if (id == kBedDays) total.bed_days = saved(d);
-    if (id == kEmergency) total.emergency_days = saved(d);
+    if (id == roles().cost) total.cost = d;
+    if (id == roles().exits) total.exits = d;
+    if (id == roles().bed_days) total.bed_days = saved(d);
+    if (id == roles().emergency) total.emergency_days = saved(d);
   }
   total.within_14w_change = std::numeric_limits<double>::quiet_NaN();
   per_exit(total);

@@ -9,6 +9,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "asylumsim/indicators/tags.hpp"
 #include "asylumsim/output/report_projection.hpp"
 #include "asylumsim/version.hpp"
 
@@ -43,18 +44,6 @@ std::array<double, 9> stat_values(const montecarlo::Summary& s) {
 }
 
 using Key = KeyIndicator;
-const std::vector<Key> kKeys = {
-    {"inflow.first_applications", false, "first appl."},
-    {"ind.decisions_first", false, "IND decisions"},
-    {"ind.grants_first", false, "grants"},
-    {"permits.total", false, "permits"},
-    {"coa.occupancy", true, "COA occupancy"},
-    {"coa.permit_holders", true, "permit holders"},
-    {"housing.realised", false, "housed"},
-    {"departure.chain_total", false, "departures"},
-    {"nareis.waiting_abroad", true, "nareis waiting"},
-    {"coa.places_short", true, "COA places short"},
-};
 
 std::map<std::string, std::size_t> index_cells(const montecarlo::BatchResult& r) {
   std::map<std::string, std::size_t> idx;
@@ -66,7 +55,17 @@ std::map<std::string, std::size_t> index_cells(const montecarlo::BatchResult& r)
 }  // namespace
 
 const std::vector<KeyIndicator>& key_indicators() {
-  return kKeys;
+  static const std::vector<KeyIndicator> keys = [] {
+    using K = indicators::Indicator::Kind;
+    std::vector<KeyIndicator> out;
+    for (const auto& t : indicators::tagged("summary")) {
+      const K kind = t.indicator->kind;
+      out.push_back(
+          {t.indicator->id.c_str(), kind == K::kStock || kind == K::kStockRatio, t.label.c_str()});
+    }
+    return out;
+  }();
+  return keys;
 }
 
 std::string key_when(const KeyIndicator& k, int year) {
@@ -118,7 +117,7 @@ std::string summary_json(const scenario::Scenario& s, const montecarlo::BatchRes
   for (int y = static_cast<int>(s.start.year()); y <= static_cast<int>(s.end.year()); ++y) {
     ordered_json row;
     row["year"] = y;
-    for (const Key& k : kKeys) {
+    for (const Key& k : key_indicators()) {
       const std::string when = key_when(k, y);
       auto it = idx.find(std::string(k.id) + "@" + when);
       if (it == idx.end()) continue;
@@ -145,11 +144,11 @@ std::string summary_table(const scenario::Scenario& s, const montecarlo::BatchRe
   const auto sums = r.summaries();
   const auto idx = index_cells(r);
   std::string out = fmt::format("{:<6}", "year");
-  for (const Key& k : kKeys) out += fmt::format(" {:>15}", k.label);
+  for (const Key& k : key_indicators()) out += fmt::format(" {:>15}", k.label);
   out += '\n';
   for (int y = static_cast<int>(s.start.year()); y <= static_cast<int>(s.end.year()); ++y) {
     out += fmt::format("{:<6}", y);
-    for (const Key& k : kKeys) {
+    for (const Key& k : key_indicators()) {
       const std::string when = key_when(k, y);
       auto it = idx.find(std::string(k.id) + "@" + when);
       out += it == idx.end() ? fmt::format(" {:>15}", "-")
@@ -172,7 +171,7 @@ std::vector<std::size_t> key_indicator_cells(const scenario::Scenario& s,
   const auto idx = index_cells(r);
   const int y = static_cast<int>(s.end.year());
   std::vector<std::size_t> cells;
-  for (const Key& k : kKeys) {
+  for (const Key& k : key_indicators()) {
     const std::string when = key_when(k, y);
     auto it = idx.find(std::string(k.id) + "@" + when);
     if (it != idx.end()) cells.push_back(it->second);

@@ -92,7 +92,7 @@ void write_pairs(lxw_workbook* wb, const char* name,
 }
 
 // The header of a grid cell's period or date, and the block it belongs to.
-std::pair<int, XlsxHeader> column_of(const model::When& w) {
+std::pair<int, XlsxHeader> column_of(const indicators::When& w) {
   using K = engine::Period::Kind;
   if (w.date) return {3, {*w.date, false}};
   const engine::Period& p = *w.period;

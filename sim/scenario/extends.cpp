@@ -42,7 +42,8 @@ void rebase_relative_files(YAML::Node tree, const fs::path& dir) {
   file = (dir / file.Scalar()).lexically_normal().string();  // writes through
 }
 
-YAML::Node resolve(const YAML::Node& root, const std::string& path, int depth);
+YAML::Node resolve(const YAML::Node& root, const std::string& path, int depth,
+                   const Completion& complete);
 
 // One entry of `extends`: the file's path, checked to exist and not to recurse without end.
 fs::path base_path(const std::string& path, const YAML::Node& entry, int depth) {
@@ -57,18 +58,20 @@ fs::path base_path(const std::string& path, const YAML::Node& entry, int depth) 
 
 // The base's tree, resolved and checked on its own (its errors name its own file and lines), with
 // its relative file names rebased to the extending file's directory.
-YAML::Node load_base(const std::string& path, const YAML::Node& entry, int depth) {
+YAML::Node load_base(const std::string& path, const YAML::Node& entry, int depth,
+                     const Completion& complete) {
   const fs::path base = base_path(path, entry, depth);
-  YAML::Node tree = resolve(load_yaml_file(base.string()), base.string(), depth + 1);
-  scenario_from_tree(tree, base.string());
+  YAML::Node tree = resolve(load_yaml_file(base.string()), base.string(), depth + 1, complete);
+  scenario_from_tree(tree, base.string(), complete);
   rebase_relative_files(tree, fs::path(entry.Scalar()).parent_path());
   return tree;
 }
 
 // A later entry of an `extends` list contributes only the keys written in it (its own base is
 // checked, not applied again: it would undo the earlier entries' changes to the same keys).
-YAML::Node own_keys(const std::string& path, const YAML::Node& entry, int depth) {
-  load_base(path, entry, depth);
+YAML::Node own_keys(const std::string& path, const YAML::Node& entry, int depth,
+                    const Completion& complete) {
+  load_base(path, entry, depth, complete);
   const fs::path base = base_path(path, entry, depth);
   YAML::Node tree = load_yaml_file(base.string());
   tree.remove("extends");
@@ -76,17 +79,18 @@ YAML::Node own_keys(const std::string& path, const YAML::Node& entry, int depth)
   return tree;
 }
 
-YAML::Node resolve(const YAML::Node& root, const std::string& path, int depth) {
+YAML::Node resolve(const YAML::Node& root, const std::string& path, int depth,
+                   const Completion& complete) {
   if (!root.IsMap() || !root["extends"]) return root;
   const YAML::Node ext = root["extends"];
   if (ext.IsSequence() && ext.size() == 0)
     fail(path, ext, "expected at least one base scenario file");
   if (!ext.IsScalar() && !ext.IsSequence())
     fail(path, ext, "expected the path of a base scenario file, or a list of them");
-  YAML::Node merged = load_base(path, ext.IsSequence() ? ext[0] : ext, depth);
+  YAML::Node merged = load_base(path, ext.IsSequence() ? ext[0] : ext, depth, complete);
   if (!merged.IsMap()) return root;  // the base's own load reported it
   for (std::size_t i = 1; ext.IsSequence() && i < ext.size(); ++i)
-    merge_into(merged, own_keys(path, ext[i], depth));
+    merge_into(merged, own_keys(path, ext[i], depth, complete));
   merge_into(merged, root);
   merged.remove("extends");
   return merged;
@@ -94,8 +98,8 @@ YAML::Node resolve(const YAML::Node& root, const std::string& path, int depth) {
 
 }  // namespace
 
-YAML::Node scenario_tree(const std::string& path) {
-  return resolve(load_yaml_file(path), path, 0);
+YAML::Node scenario_tree(const std::string& path, const Completion& complete) {
+  return resolve(load_yaml_file(path), path, 0, complete);
 }
 
 }  // namespace asylumsim::scenario

@@ -113,22 +113,19 @@ void apply_overrides(YAML::Node root, const std::vector<Override>& overrides) {
   for (const auto& o : overrides) apply_one(root, o);
 }
 
-Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides) {
-  if (overrides.empty()) return load_scenario(path);
-  const YAML::Node root = scenario_tree(path);
+Scenario read_scenario(const std::string& path, const std::vector<Override>& overrides,
+                       const Completion& complete) {
+  if (overrides.empty()) return read_scenario(path, complete);
+  const YAML::Node root = scenario_tree(path, complete);
   apply_overrides(root, overrides);
   try {
-    Scenario s = load_resolved(root, path);
+    Scenario s = load_resolved(root, path, complete);
     stamp_identity(s, load_yaml_file(path), root, path);  // the hash covers the overrides
     for (const auto& o : overrides) s.overrides.push_back(o.text);
     return s;
   } catch (const InputError& e) {
     throw attribute(e, overrides);
   }
-}
-
-Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
-  return load_scenario(path, parse_overrides(overrides));
 }
 
 std::string text_with_overrides(const std::string& text, const std::string& file,

@@ -108,9 +108,10 @@ std::string giver(const std::vector<SourceFile>& chain, const Diagnostic& d) {
 
 }  // namespace
 
-Scenario load_resolved(const YAML::Node& resolved, const std::string& path) {
+Scenario load_resolved(const YAML::Node& resolved, const std::string& path,
+                       const Completion& complete) {
   try {
-    return scenario_from_tree(resolved, path);
+    return scenario_from_tree(resolved, path, complete);
   } catch (const InputError& e) {
     const std::vector<SourceFile> chain = extends_chain(path);
     if (chain.size() < 2) throw;

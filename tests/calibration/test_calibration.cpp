@@ -11,6 +11,8 @@
 #include "asylumsim/calibration/calibrate.hpp"
 #include "asylumsim/calibration/levenberg_marquardt.hpp"
 #include "asylumsim/calibration/nelder_mead.hpp"
+#include "asylumsim/indicators/targets.hpp"
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 
@@ -114,10 +116,10 @@ TEST_CASE("Levenberg-Marquardt steps away from points where the residuals cannot
 }
 
 TEST_CASE("the loss is the weighted mean of squared relative errors", "[calibration][loss]") {
-  scenario::Target a, b;
+  indicators::Target a, b;
   a.id = "x";
   b.id = "y";
-  std::vector<output::ValidationRow> rows = {{&a, {}, 0.1}, {&b, {}, -0.2}};
+  std::vector<montecarlo::ValidationRow> rows = {{&a, {}, 0.1}, {&b, {}, -0.2}};
   calibration::CalibrationSpec spec;
   CHECK(calibration::loss(rows, spec) == Approx((0.01 + 0.04) / 2));
   spec.weights["y"] = 3;
@@ -132,7 +134,7 @@ TEST_CASE("the loss is the weighted mean of squared relative errors", "[calibrat
 
 TEST_CASE("the acceptance-scaled loss measures each error in units of its acceptance band",
           "[calibration][loss]") {
-  scenario::Target flow, share, key;
+  indicators::Target flow, share, key;
   flow.id = "court.inflow_total";
   flow.kind = "flow";
   flow.value = 1000;
@@ -142,15 +144,15 @@ TEST_CASE("the acceptance-scaled loss measures each error in units of its accept
   key.id = "coa.occupancy";
   key.kind = "stock";
   key.value = 1000;
-  auto row = [](const scenario::Target& t, double mean) {
-    output::ValidationRow r{&t, {}, (mean - t.value) / t.value};
+  auto row = [](const indicators::Target& t, double mean) {
+    montecarlo::ValidationRow r{&t, {}, (mean - t.value) / t.value};
     r.model.mean = mean;
     return r;
   };
   // +5% of a flow is half its ±10% band; a share 0.55 against 0.50 is its whole ±5-point band
   // (relative error 10%); +5% of a key figure is its whole ±5% band.
-  const std::vector<output::ValidationRow> rows = {row(flow, 1050), row(share, 0.55),
-                                                   row(key, 1050)};
+  const std::vector<montecarlo::ValidationRow> rows = {row(flow, 1050), row(share, 0.55),
+                                                       row(key, 1050)};
   calibration::CalibrationSpec spec;
   CHECK(calibration::loss(rows, spec) == Approx((0.0025 + 0.01 + 0.0025) / 3));
   spec.scale = calibration::CalibrationSpec::Scale::kAcceptance;
@@ -161,10 +163,10 @@ TEST_CASE("the acceptance-scaled loss measures each error in units of its accept
 
 TEST_CASE("a higher loss power weighs the worst figure more, with residuals that keep the sign",
           "[calibration][loss]") {
-  scenario::Target a, b;
+  indicators::Target a, b;
   a.id = "x";
   b.id = "y";
-  std::vector<output::ValidationRow> rows = {{&a, {}, 0.5}, {&b, {}, -2.0}};
+  std::vector<montecarlo::ValidationRow> rows = {{&a, {}, 0.5}, {&b, {}, -2.0}};
   calibration::CalibrationSpec spec;
   spec.power = 4;
   CHECK(calibration::loss(rows, spec) == Approx((0.0625 + 16.0) / 2));
@@ -174,8 +176,8 @@ TEST_CASE("a higher loss power weighs the worst figure more, with residuals that
   CHECK(res[1] == Approx(-4.0 / std::sqrt(2.0)));
   CHECK(res.squaredNorm() == Approx(calibration::loss(rows, spec)));
   // Of two fits with the same squared loss, the one without an outlier wins under power 4.
-  std::vector<output::ValidationRow> even = {{&a, {}, std::sqrt(2.125)},
-                                             {&b, {}, std::sqrt(2.125)}};
+  std::vector<montecarlo::ValidationRow> even = {{&a, {}, std::sqrt(2.125)},
+                                                 {&b, {}, std::sqrt(2.125)}};
   spec.power = 2;
   CHECK(calibration::loss(even, spec) == Approx(calibration::loss(rows, spec)));
   spec.power = 4;
@@ -202,12 +204,12 @@ TEST_CASE("calibration recovers known parameters from figures the model generate
       {"housing.realised", "2025-H1", false}, {"coa.occupancy", "2025-12-31", true}};
   std::vector<montecarlo::Cell> grid;
   for (const auto& f : figures) {
-    model::When w;
+    indicators::When w;
     if (f.date)
       w.date = engine::parse_date(f.when);
     else
       w.period = engine::parse_period(f.when);
-    grid.push_back({model::find_indicator(f.id), w});
+    grid.push_back({indicators::find_indicator(f.id), w});
   }
   montecarlo::BatchOptions bo;
   bo.replications = 2;
@@ -234,7 +236,7 @@ TEST_CASE("calibration recovers known parameters from figures the model generate
   calibration::CalibrationOptions co;
   co.threads = 2;
   const auto r = calibration::calibrate(
-      text, "start.yaml", scenario::load_targets((dir / "targets.yaml").string()), co);
+      text, "start.yaml", indicators::load_targets((dir / "targets.yaml").string()), co);
   INFO("fitted " << r.best.transpose() << " loss " << r.loss << " after " << r.evaluations
                  << " evaluations");
   CHECK(r.loss < r.start_loss);
@@ -246,7 +248,7 @@ TEST_CASE("calibration recovers known parameters from figures the model generate
       calibration::read_calibration(scenario::load_yaml_text(text, "start.yaml"), "start.yaml");
   const std::string out = calibration::calibrated_text(text, spec, r.best, "# fitted\n");
   CHECK(out.rfind("# fitted\n", 0) == 0);
-  const auto fitted = scenario::load_scenario_text(out, "fitted.yaml");
+  const auto fitted = measures::load_scenario_text(out, "fitted.yaml");
   CHECK(fitted.ind.capacity_per_week[scenario::kAA].at(0) == Approx(r.best[0]).epsilon(1e-5));
   CHECK(fitted.housing.realisation_per_half_year.at(0) == Approx(r.best[1]).epsilon(1e-5));
 }
@@ -272,7 +274,7 @@ TEST_CASE("a trial point the scenario's checks reject is skipped, not fatal", "[
   calibration::CalibrationOptions co;
   co.threads = 2;
   const auto r = calibration::calibrate(
-      test::emit(y), "rest.yaml", scenario::load_targets((dir / "targets.yaml").string()), co);
+      test::emit(y), "rest.yaml", indicators::load_targets((dir / "targets.yaml").string()), co);
   CHECK(r.infeasible > 0);
   CHECK(r.best[0] <= 0.4 + 1e-9);
   CHECK(r.loss <= r.start_loss);
@@ -364,8 +366,9 @@ TEST_CASE("backtest fits on one year and scores the next against a naive forecas
       "{path: 'ind.capacity_per_week.aa[1].value', min: 20, max: 100}]}");
   calibration::CalibrationOptions co;
   co.threads = 2;
-  const auto r = calibration::backtest(
-      test::emit(y), "bt.yaml", scenario::load_targets((dir / "targets.yaml").string()), 2024, co);
+  const auto r =
+      calibration::backtest(test::emit(y), "bt.yaml",
+                            indicators::load_targets((dir / "targets.yaml").string()), 2024, co);
   CHECK(r.fit_targets.size() == 2);
   CHECK(r.test_targets.size() == 3);
   CHECK(r.fit.best.size() == 1);  // the 2025 step lies beyond the cut: not a free parameter
@@ -386,13 +389,13 @@ TEST_CASE("a batch stopped after the last figure it reads gives the figures of a
   const auto s = test::scenario_from(y);
   std::vector<montecarlo::Cell> grid;
   for (const char* id : {"ind.decisions_first", "court.inflow_total", "housing.realised"}) {
-    model::When w;
+    indicators::When w;
     w.period = engine::parse_period("2025");
-    grid.push_back({model::find_indicator(id), w});
+    grid.push_back({indicators::find_indicator(id), w});
   }
-  model::When d;
+  indicators::When d;
   d.date = engine::parse_date("2025-12-31");
-  grid.push_back({model::find_indicator("coa.occupancy"), d});
+  grid.push_back({indicators::find_indicator("coa.occupancy"), d});
   montecarlo::BatchOptions full;
   full.replications = 2;
   auto stopped = full;

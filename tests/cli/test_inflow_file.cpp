@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "../support/fixtures.hpp"
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 #include "cli_support.hpp"
 
@@ -72,13 +73,13 @@ TEST_CASE("an inflow file by group is used per group, and a total is split by th
           "[inflow]") {
   const fs::path dir = test::empty_test_dir("inflow-groups");
   scenario_with_file(dir, "month,group,persons\n2024-03,alpha,10\n2024-03,beta,30\n");
-  const scenario::Scenario s = scenario::load_scenario((dir / "planner.yaml").string());
+  const scenario::Scenario s = measures::load_scenario((dir / "planner.yaml").string());
   const auto& table = s.inflow.first_applications_by_month;
   REQUIRE(table.size() == 24);
   CHECK(table[0].empty());
   CHECK(table[2] == std::vector<double>{10, 30});
   scenario_with_file(dir, "month,persons\n2024-02,90\n2026-01,5\n");
-  const scenario::Scenario t = scenario::load_scenario((dir / "planner.yaml").string());
+  const scenario::Scenario t = measures::load_scenario((dir / "planner.yaml").string());
   // alpha 3,000 and beta 1,500 a year: two thirds and one third; 2026 lies past the horizon.
   CHECK(t.inflow.first_applications_by_month[1] == std::vector<double>{60, 30});
 }
@@ -137,7 +138,7 @@ TEST_CASE("an inflow file named in a base scenario is found beside the base", "[
   std::ofstream(dir / "variants" / "w.yaml")
       << "extends: [" << kSmall << ", ../base/planner.yaml]\nscenario: {name: w}\n";
   for (const char* file : {"v.yaml", "w.yaml"}) {
-    const scenario::Scenario s = scenario::load_scenario((dir / "variants" / file).string());
+    const scenario::Scenario s = measures::load_scenario((dir / "variants" / file).string());
     INFO(file);
     REQUIRE(s.inflow.first_applications_by_month.size() == 24);
     CHECK(s.inflow.first_applications_by_month[2] == std::vector<double>{66, 33});
@@ -148,8 +149,8 @@ TEST_CASE("the inflow file's content is part of the scenario's identity (checkpo
           "[inflow][checkpoint]") {
   const fs::path dir = test::empty_test_dir("inflow-digest");
   const fs::path file = scenario_with_file(dir, "month,persons\n2024-03,99\n");
-  const auto first = scenario::load_scenario(file.string()).resolved_digest;
-  CHECK(scenario::load_scenario(file.string()).resolved_digest == first);
+  const auto first = measures::load_scenario(file.string()).resolved_digest;
+  CHECK(measures::load_scenario(file.string()).resolved_digest == first);
   scenario_with_file(dir, "month,persons\n2024-03,98\n");
-  CHECK(scenario::load_scenario(file.string()).resolved_digest != first);
+  CHECK(measures::load_scenario(file.string()).resolved_digest != first);
 }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/fixtures.hpp"
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/scenario/overrides.hpp"
 #include "cli_support.hpp"
 
@@ -26,14 +27,14 @@ std::vector<std::string> changed_lines(const YAML::Node& a, const YAML::Node& b)
 }  // namespace
 
 TEST_CASE("a --set changes exactly the named value of the tree", "[overrides]") {
-  const YAML::Node before = scenario::scenario_tree(kSmall);
-  const YAML::Node after = scenario::scenario_tree(kSmall);
+  const YAML::Node before = measures::scenario_tree(kSmall);
+  const YAML::Node after = measures::scenario_tree(kSmall);
   scenario::apply_overrides(after, {*scenario::parse_override("ind.capacity_per_week.aa=77")});
   const auto lines = changed_lines(before, after);
   REQUIRE(lines.size() == 1);
   CHECK_THAT(lines[0], Catch::Contains("aa: 77"));
   const scenario::Scenario s =
-      scenario::load_scenario(kSmall, std::vector<std::string>{"ind.capacity_per_week.aa=77"});
+      measures::load_scenario(kSmall, std::vector<std::string>{"ind.capacity_per_week.aa=77"});
   CHECK(s.ind.capacity_per_week[scenario::kAA].at(0) == 77);
   CHECK(s.ind.capacity_per_week[scenario::kVA].at(0) == 15);  // its neighbour is untouched
   CHECK(s.overrides == std::vector<std::string>{"ind.capacity_per_week.aa=77"});
@@ -43,7 +44,7 @@ TEST_CASE("a --set reaches list elements, adds keys and replaces whole subtrees"
   const std::vector<std::string> sets = {
       "groups.alpha.family_size[1]=0.2", "groups.alpha.family_size[2]=0.3",
       "inflow.seasonality=[1,1,1,1,1,1,1,1,1,1,1,2]", "scenario.description=what if"};
-  const scenario::Scenario s = scenario::load_scenario(kSmall, sets);
+  const scenario::Scenario s = measures::load_scenario(kSmall, sets);
   CHECK(s.groups[0].family_size == std::vector<double>{0.5, 0.2, 0.3});
   CHECK(s.inflow.seasonality[11] > s.inflow.seasonality[0]);
   CHECK(s.description == "what if");
@@ -129,7 +130,7 @@ TEST_CASE("calibrate starts from the --set value and its fitted file keeps the c
   CHECK_THAT(fitted, Catch::Contains("(was 33;"));  // the fit started from the --set value
   CHECK_THAT(fitted, Catch::Contains("--set ind.capacity_per_week.va=21"));  // in the header
   const scenario::Scenario s =
-      scenario::load_scenario((src / "out" / "s.calibrated.yaml").string());
+      measures::load_scenario((src / "out" / "s.calibrated.yaml").string());
   CHECK(s.ind.capacity_per_week[scenario::kVA].at(0) == 21);
   // A path outside the scenario is refused before anything runs.
   const auto bad = run_asylumsim("calibrate " + (src / "s.yaml").string() + " --targets " +

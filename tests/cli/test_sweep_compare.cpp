@@ -3,6 +3,7 @@
 #include <set>
 
 #include "../support/fixtures.hpp"
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/montecarlo/sweep.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 #include "cli_support.hpp"
@@ -191,7 +192,7 @@ TEST_CASE("extends takes a list of files applied in order", "[extends]") {
          "places: 200}\n";
   std::ofstream(dir / "both.yaml")
       << "extends: [measure-a.yaml, measure-b.yaml]\nscenario: {name: both}\n";
-  const scenario::Scenario s = scenario::load_scenario((dir / "both.yaml").string());
+  const scenario::Scenario s = measures::load_scenario((dir / "both.yaml").string());
   CHECK(s.name == "both");
   CHECK(s.ind.capacity_per_week[scenario::kAA].at(0) == 61);  // a's change survives b
   CHECK(s.ind.capacity_per_week[scenario::kVA].at(0) == 17);
@@ -199,7 +200,7 @@ TEST_CASE("extends takes a list of files applied in order", "[extends]") {
   CHECK(s.measures[0].name == "more_col");
   CHECK(s.measures[1].name == "more_azc");
   std::ofstream(dir / "bad.yaml") << "extends: [measure-a.yaml, nowhere.yaml]\n";
-  CHECK_THROWS_WITH(scenario::load_scenario((dir / "bad.yaml").string()),
+  CHECK_THROWS_WITH(measures::load_scenario((dir / "bad.yaml").string()),
                     Catch::Contains("bad.yaml:1:27: extends: base scenario") &&
                         Catch::Contains("nowhere.yaml does not exist"));
 }

@@ -10,6 +10,7 @@
 #include <cstdint>
 
 #include "../support/fixtures.hpp"
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/model/chain_model.hpp"
 
 using namespace asylumsim;
@@ -75,6 +76,6 @@ TEST_CASE("trajectory fingerprint: small scenario", "[fingerprint]") {
 }
 
 TEST_CASE("trajectory fingerprint: shipped baseline", "[fingerprint][baseline]") {
-  const auto s = scenario::load_scenario(test::source_path("scenarios/nl-baseline.yaml"));
+  const auto s = measures::load_scenario(test::source_path("scenarios/nl-baseline.yaml"));
   CHECK(fingerprint(s, 0) == "febc365c015d9530");
 }

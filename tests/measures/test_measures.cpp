@@ -7,6 +7,7 @@
 
 #include "../support/comparison.hpp"
 #include "asylumsim/measures/apply.hpp"
+#include "asylumsim/measures/load.hpp"
 
 using namespace asylumsim;
 using test::cell;
@@ -253,25 +254,25 @@ TEST_CASE("a variant extends a base file and overrides it key by key", "[measure
     std::ofstream(dir / "variants" / "missing.yaml") << "extends: ../nope.yaml\n";
     std::ofstream(dir / "variants" / "loop.yaml") << "extends: loop.yaml\n";
   }
-  const auto v = scenario::load_scenario((dir / "variants" / "v.yaml").string());
+  const auto v = measures::load_scenario((dir / "variants" / "v.yaml").string());
   CHECK(v.name == "v");
   CHECK(v.start == test::scenario_from(test::small_yaml()).start);  // from the base
   CHECK(v.ind.capacity_per_week[scenario::kAA].at(0) == 70);        // overridden
   CHECK(v.ind.capacity_per_week[scenario::kVA].at(0) == 15);        // kept from the base
   CHECK(v.groups[0].first_applications_per_year.at(0) == 6000);
-  CHECK_THROWS_WITH(scenario::load_scenario((dir / "variants" / "missing.yaml").string()),
+  CHECK_THROWS_WITH(measures::load_scenario((dir / "variants" / "missing.yaml").string()),
                     Catch::Contains("missing.yaml:1:10: extends: base scenario"));
-  CHECK_THROWS_WITH(scenario::load_scenario((dir / "variants" / "loop.yaml").string()),
+  CHECK_THROWS_WITH(measures::load_scenario((dir / "variants" / "loop.yaml").string()),
                     Catch::Contains("more than 8 levels"));
 }
 
 TEST_CASE("the shipped measure scenarios load and differ from the baseline", "[measures]") {
-  const auto base = scenario::load_scenario(test::source_path("scenarios/nl-baseline.yaml"));
+  const auto base = measures::load_scenario(test::source_path("scenarios/nl-baseline.yaml"));
   REQUIRE(base.measures.size() == 4);  // Syria moratorium, HAR 2024, HAR+, doorstroomlocaties
   for (const auto& entry :
        std::filesystem::directory_iterator(test::source_path("scenarios/measures"))) {
     INFO(entry.path());
-    const auto s = scenario::load_scenario(entry.path().string());
+    const auto s = measures::load_scenario(entry.path().string());
     CHECK(s.name != base.name);
     CHECK(s.measures.size() == base.measures.size() + 1);
   }

@@ -2,10 +2,11 @@
 #include <catch2/catch.hpp>
 
 #include "../support/fixtures.hpp"
+#include "asylumsim/indicators/targets.hpp"
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/model/chain_model.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
 #include "asylumsim/output/writers.hpp"
-#include "asylumsim/scenario/targets.hpp"
 
 using namespace asylumsim;
 
@@ -45,7 +46,7 @@ TEST_CASE("same seed gives identical series and another seed differs", "[model][
 
 TEST_CASE("every documented target id is computable for its period or date", "[model][metrics]") {
   const auto targets =
-      scenario::load_targets(test::source_path("tests/data/targets-2024-2025.yaml"));
+      indicators::load_targets(test::source_path("tests/data/targets-2024-2025.yaml"));
   auto y = test::small_yaml();
   y["scenario"]["end"] = "2026-12-31";  // targets reach 2026-01-01
   const auto s = test::scenario_from(y);
@@ -54,7 +55,7 @@ TEST_CASE("every documented target id is computable for its period or date", "[m
   REQUIRE(targets.size() > 90);
   for (const auto& t : targets) {
     std::string err;
-    auto v = model::evaluate(m.recorder(), s.calendar(), *t.indicator, t.when, &err);
+    auto v = indicators::evaluate(m.recorder(), s.calendar(), *t.indicator, t.when, &err);
     INFO(t.id << " @ " << t.when.label() << ": " << err);
     CHECK(v.has_value());
   }
@@ -66,24 +67,24 @@ TEST_CASE("indicator evaluation rejects a date for a flow and a mid-month date",
   model::ChainModel m(s, 0);
   m.run();
   std::string err;
-  model::When w;
+  indicators::When w;
   w.date = engine::parse_date("2024-12-31");
-  CHECK_FALSE(model::evaluate(m.recorder(), s.calendar(),
-                              *model::find_indicator("ind.decisions_first"), w, &err));
+  CHECK_FALSE(indicators::evaluate(m.recorder(), s.calendar(),
+                                   *indicators::find_indicator("ind.decisions_first"), w, &err));
   CHECK_THAT(err, Catch::Contains("needs a period"));
   w.date = engine::parse_date("2024-12-15");
-  CHECK_FALSE(model::evaluate(m.recorder(), s.calendar(), *model::find_indicator("coa.occupancy"),
-                              w, &err));
+  CHECK_FALSE(indicators::evaluate(m.recorder(), s.calendar(),
+                                   *indicators::find_indicator("coa.occupancy"), w, &err));
   CHECK_THAT(err, Catch::Contains("month boundaries"));
   w.date = engine::parse_date("2027-12-31");
-  CHECK_FALSE(model::evaluate(m.recorder(), s.calendar(), *model::find_indicator("coa.occupancy"),
-                              w, &err));
+  CHECK_FALSE(indicators::evaluate(m.recorder(), s.calendar(),
+                                   *indicators::find_indicator("coa.occupancy"), w, &err));
   CHECK_THAT(err, Catch::Contains("outside the simulated horizon"));
 }
 
 TEST_CASE("the shipped baseline loads and starts with the documented COA occupancy",
           "[model][baseline]") {
-  auto s = scenario::load_scenario(test::source_path("scenarios/nl-baseline.yaml"));
+  auto s = measures::load_scenario(test::source_path("scenarios/nl-baseline.yaml"));
   CHECK(s.name == "nl-baseline");
   CHECK(engine::format_date(s.start) == "2024-01-01");
   CHECK(engine::format_date(s.end) == "2030-12-31");

@@ -6,6 +6,7 @@
 
 #include "../support/fixtures.hpp"
 #include "asylumsim/measures/apply.hpp"
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/model/chain_model.hpp"
 
 using namespace asylumsim;
@@ -91,7 +92,7 @@ TEST_CASE("the logeerregeling draws on its own stream: link delays and housing s
 
 TEST_CASE("the census is taken on the start date, after the start state is laid",
           "[model][correctness]") {
-  const auto s = scenario::load_scenario(test::source_path("scenarios/nl-baseline.yaml"));
+  const auto s = measures::load_scenario(test::source_path("scenarios/nl-baseline.yaml"));
   model::ChainModel m(s, 0);
   m.run(s.calendar().to_tick(s.calendar().month_first_day(1)));
   const auto& r = m.recorder();

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/fixtures.hpp"
+#include "asylumsim/indicators/by_group.hpp"
 #include "asylumsim/model/metrics_by_group.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
 
@@ -9,7 +10,7 @@ using namespace asylumsim;
 
 TEST_CASE("per-group indicators add up to the chain-wide indicator", "[metrics][groups]") {
   const scenario::Scenario s = test::scenario_from(test::small_yaml());
-  const auto groups = model::group_indicators(s);
+  const auto groups = indicators::group_indicators(s);
   REQUIRE(groups.size() == 6 * s.groups.size());
   CHECK(groups.front()->id == "inflow.first_applications.by_group.alpha");
   std::vector<montecarlo::Cell> grid;
@@ -17,22 +18,22 @@ TEST_CASE("per-group indicators add up to the chain-wide indicator", "[metrics][
                          "permits.total"};
   for (const char* base : bases) {
     const auto p = engine::parse_period("2025");
-    grid.push_back({model::find_indicator(base), {p, std::nullopt}});
+    grid.push_back({indicators::find_indicator(base), {p, std::nullopt}});
     for (const auto& g : s.groups)
-      grid.push_back(
-          {model::find_indicator(std::string(base) + ".by_group." + g.name), {p, std::nullopt}});
+      grid.push_back({indicators::find_indicator(std::string(base) + ".by_group." + g.name),
+                      {p, std::nullopt}});
   }
   const auto d = engine::parse_date("2025-07-01");
   for (const char* base : {"coa.occupancy", "ind.backlog"}) {
     grid.push_back(
-        {model::find_indicator(base == std::string("ind.backlog") ? "ind.backlog.aa" : base),
+        {indicators::find_indicator(base == std::string("ind.backlog") ? "ind.backlog.aa" : base),
          {std::nullopt, d}});
     for (const auto& g : s.groups)
-      grid.push_back(
-          {model::find_indicator(std::string(base) + ".by_group." + g.name), {std::nullopt, d}});
+      grid.push_back({indicators::find_indicator(std::string(base) + ".by_group." + g.name),
+                      {std::nullopt, d}});
   }
   for (const char* track : {"ind.backlog.dublin", "ind.backlog.safe_country", "ind.backlog.va"})
-    grid.push_back({model::find_indicator(track), {std::nullopt, d}});
+    grid.push_back({indicators::find_indicator(track), {std::nullopt, d}});
   for (const auto& c : grid) REQUIRE(c.indicator != nullptr);
   const auto row = montecarlo::replication_row(s, grid, 0);
   const std::size_t stride = 1 + s.groups.size();
@@ -61,7 +62,7 @@ TEST_CASE("the run grid holds the per-group indicators after every chain-wide on
     seen_group = seen_group || group;
   }
   CHECK(seen_group);
-  CHECK(model::find_group_indicator("coa.occupancy.by_group.beta")->kind ==
-        model::Indicator::Kind::kStock);
-  CHECK(model::find_group_indicator("coa.capacity.by_group.beta") == nullptr);
+  CHECK(indicators::find_group_indicator("coa.occupancy.by_group.beta")->kind ==
+        indicators::Indicator::Kind::kStock);
+  CHECK(indicators::find_group_indicator("coa.capacity.by_group.beta") == nullptr);
 }

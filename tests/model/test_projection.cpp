@@ -5,6 +5,7 @@
 #include <map>
 
 #include "../support/fixtures.hpp"
+#include "asylumsim/measures/load.hpp"
 #include "../support/model_run.hpp"
 #include "asylumsim/model/chain_model.hpp"
 
@@ -297,7 +298,7 @@ TEST_CASE("with ample IND capacity every case that enters a queue is decided wit
 // figures are at 10).
 TEST_CASE("the baseline's projection has no cliffs, no negative backlog, and nareis goes on",
           "[model][projection][baseline]") {
-  const auto s = scenario::load_scenario(test::source_path("scenarios/nl-baseline.yaml"));
+  const auto s = measures::load_scenario(test::source_path("scenarios/nl-baseline.yaml"));
   model::ChainModel m(s, 0);
   m.run();
   for (int year = 2025; year <= 2030; ++year) {

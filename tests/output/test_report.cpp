@@ -2,10 +2,12 @@
 #include <catch2/catch.hpp>
 
 #include "../support/fixtures.hpp"
+#include "asylumsim/indicators/acceptance.hpp"
+#include "asylumsim/indicators/targets.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
 #include "asylumsim/montecarlo/compare.hpp"
+#include "asylumsim/montecarlo/validation.hpp"
 #include "asylumsim/output/report.hpp"
-#include "asylumsim/scenario/targets.hpp"
 
 using namespace asylumsim;
 
@@ -84,16 +86,16 @@ TEST_CASE("the validation report plots every documented figure with its error",
           "[output][report]") {
   const auto s = test::scenario_from(test::small_yaml(), "small.yaml");
   const auto targets =
-      scenario::load_targets(test::source_path("tests/data/targets-2024-2025.yaml"));
-  std::vector<scenario::Target> in_horizon;
+      indicators::load_targets(test::source_path("tests/data/targets-2024-2025.yaml"));
+  std::vector<indicators::Target> in_horizon;
   for (const auto& t : targets)
     if (t.when.label().rfind("2024", 0) == 0 && t.id != "coa.places_added") in_horizon.push_back(t);
   REQUIRE(in_horizon.size() > 10);
   montecarlo::BatchOptions o;
   o.replications = 2;
   o.threads = 2;
-  const auto r = montecarlo::run_batch(s, output::target_grid(in_horizon), o);
-  const auto rows = output::validation_rows(in_horizon, r);
+  const auto r = montecarlo::run_batch(s, montecarlo::target_grid(in_horizon), o);
+  const auto rows = montecarlo::validation_rows(in_horizon, r);
   const std::string html = output::validation_report(s, "targets.yaml", rows, 2);
   check_self_contained(html);
   CHECK(count(html, "class=\"interval-row\"") == in_horizon.size());
@@ -135,16 +137,16 @@ TEST_CASE("the comparison report overlays base and variant and shows paired diff
 TEST_CASE("acceptance bands follow issue 4: key figures 5%, flows 10%, durations 15%, shares 5 pp",
           "[output][validation]") {
   const auto targets =
-      scenario::load_targets(test::source_path("tests/data/targets-2024-2025.yaml"));
+      indicators::load_targets(test::source_path("tests/data/targets-2024-2025.yaml"));
   const auto find = [&](const std::string& id, const std::string& when) {
     for (const auto& t : targets)
       if (t.id == id && t.when.label() == when) return &t;
     FAIL("no target " << id << " " << when);
-    return static_cast<const scenario::Target*>(nullptr);
+    return static_cast<const indicators::Target*>(nullptr);
   };
   // A row whose model mean lies `off` away from the figure (relative, or absolute for shares).
-  const auto row = [](const scenario::Target* t, double mean) {
-    output::ValidationRow r;
+  const auto row = [](const indicators::Target* t, double mean) {
+    montecarlo::ValidationRow r;
     r.target = t;
     r.model.mean = mean;
     r.rel_error = (mean - t->value) / std::abs(t->value);
@@ -155,17 +157,17 @@ TEST_CASE("acceptance bands follow issue 4: key figures 5%, flows 10%, durations
   const auto* backlog = find("housing.backlog", "2025-07-01");
   const auto* lead_time = find("ind.lead_time_weeks.aa", "2025");  // duration
   const auto* grant_rate = find("ind.grant_rate_first", "2025");   // share 0.34
-  CHECK(output::acceptance_for(*occupancy).key);
-  CHECK(output::within_acceptance(row(occupancy, occupancy->value * 1.049)));
-  CHECK_FALSE(output::within_acceptance(row(occupancy, occupancy->value * 1.06)));
-  CHECK_FALSE(output::within_acceptance(row(backlog_key, backlog_key->value * 0.93)));
-  CHECK(output::within_acceptance(row(backlog, backlog->value * 0.93)));
-  CHECK_FALSE(output::within_acceptance(row(backlog, backlog->value * 0.89)));
-  CHECK(output::within_acceptance(row(lead_time, lead_time->value * 0.86)));
-  CHECK_FALSE(output::within_acceptance(row(lead_time, lead_time->value * 0.84)));
+  CHECK(indicators::acceptance_for(*occupancy).key);
+  CHECK(montecarlo::within_acceptance(row(occupancy, occupancy->value * 1.049)));
+  CHECK_FALSE(montecarlo::within_acceptance(row(occupancy, occupancy->value * 1.06)));
+  CHECK_FALSE(montecarlo::within_acceptance(row(backlog_key, backlog_key->value * 0.93)));
+  CHECK(montecarlo::within_acceptance(row(backlog, backlog->value * 0.93)));
+  CHECK_FALSE(montecarlo::within_acceptance(row(backlog, backlog->value * 0.89)));
+  CHECK(montecarlo::within_acceptance(row(lead_time, lead_time->value * 0.86)));
+  CHECK_FALSE(montecarlo::within_acceptance(row(lead_time, lead_time->value * 0.84)));
   // Shares: percentage points, not relative: 0.30 against 0.34 is 4 points (12% relative).
-  CHECK(output::within_acceptance(row(grant_rate, 0.30)));
-  CHECK_FALSE(output::within_acceptance(row(grant_rate, 0.28)));
+  CHECK(montecarlo::within_acceptance(row(grant_rate, 0.30)));
+  CHECK_FALSE(montecarlo::within_acceptance(row(grant_rate, 0.28)));
   const std::string table =
       output::validation_table({row(occupancy, occupancy->value), row(grant_rate, 0.2)});
   CHECK_THAT(table, Catch::Contains("1 of 2 figures within their acceptance band"));

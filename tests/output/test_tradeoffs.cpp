@@ -19,7 +19,7 @@ montecarlo::Difference diff(double mean, double half_width) {
 }
 void add(montecarlo::Comparison& c, const char* id, int year, montecarlo::Difference d) {
   const engine::Period y{engine::Period::Kind::kYear, year, 1};
-  c.grid.push_back({model::find_indicator(id), {y, std::nullopt}});
+  c.grid.push_back({indicators::find_indicator(id), {y, std::nullopt}});
   c.cells.push_back(d);
 }
 }  // namespace

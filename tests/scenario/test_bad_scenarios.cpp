@@ -6,12 +6,14 @@
 #include <sstream>
 
 #include "../support/fixtures.hpp"
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 
 using namespace asylumsim;
 
 namespace {
-// FILE: file ..., or FILE:LINE:COLUMN: message (std::regex trips a GCC 12 false warning under ASan).
+// FILE: file ..., or FILE:LINE:COLUMN: message (std::regex trips a GCC 12 false warning under
+// ASan).
 bool located(const std::string& d, const std::string& file) {
   if (d.rfind(file, 0) != 0) return false;
   std::size_t i = file.size();
@@ -43,7 +45,7 @@ TEST_CASE("every broken scenario in the corpus is refused with its message",
     INFO(file);
     std::string message;
     try {
-      scenario::load_scenario(file);
+      measures::load_scenario(file);
     } catch (const asylumsim::scenario::InputError& e) {
       message = e.what();
     }

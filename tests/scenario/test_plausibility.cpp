@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "../support/fixtures.hpp"
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/scenario/plausibility.hpp"
 
 using namespace asylumsim;
@@ -41,7 +42,7 @@ TEST_CASE("every implausible scenario in the corpus loads and gets its warning",
     REQUIRE(tab != std::string::npos);
     const std::string file = dir + "/" + line.substr(0, tab);
     INFO(file);
-    const scenario::Scenario s = scenario::load_scenario(file);  // legal: no error
+    const scenario::Scenario s = measures::load_scenario(file);  // legal: no error
     const scenario::Diagnostics w = scenario::plausibility_warnings(file, s);
     REQUIRE_FALSE(w.empty());
     CHECK_THAT(w.format(), Catch::Contains(line.substr(tab + 1)));
@@ -62,7 +63,7 @@ TEST_CASE("the shipped baseline and the test scenario raise no warning",
                           "scenarios/measures/inflow-autumn-2026-plus30.yaml"}) {
     const std::string path = test::source_path(rel);
     INFO(path);
-    CHECK(scenario::plausibility_warnings(path, scenario::load_scenario(path)).empty());
+    CHECK(scenario::plausibility_warnings(path, measures::load_scenario(path)).empty());
   }
 }
 
@@ -77,7 +78,7 @@ TEST_CASE("a plausible factor and a given cost raise no warning", "[scenario][pl
          "  extra: {type: ind_capacity, track: aa, from: 2024-07-01, extra_per_week: 10, "
          "cost_eur_per_month: 0}\n";
   const std::string path = (dir / "ok.yaml").string();
-  CHECK(scenario::plausibility_warnings(path, scenario::load_scenario(path)).empty());
+  CHECK(scenario::plausibility_warnings(path, measures::load_scenario(path)).empty());
 }
 
 TEST_CASE("a variant without a name of its own is named after its file, never its base",
@@ -91,9 +92,9 @@ TEST_CASE("a variant without a name of its own is named after its file, never it
          "  shock: {type: inflow_shock, from: 2024-09-01, factor: 1.3}\n";
   std::ofstream(dir / "named.yaml")
       << "extends: small.yaml\nscenario: {name: my-variant, description: Mine.}\n";
-  const auto base = scenario::load_scenario((dir / "small.yaml").string());
-  const auto unnamed = scenario::load_scenario((dir / "more-inflow.yaml").string());
-  const auto named = scenario::load_scenario((dir / "named.yaml").string());
+  const auto base = measures::load_scenario((dir / "small.yaml").string());
+  const auto unnamed = measures::load_scenario((dir / "more-inflow.yaml").string());
+  const auto named = measures::load_scenario((dir / "named.yaml").string());
   CHECK(base.name == "small");
   CHECK(unnamed.name == "more-inflow");
   CHECK_THAT(unnamed.description, Catch::Contains("Variant of 'small'"));
@@ -106,7 +107,7 @@ TEST_CASE("the scenario hash names the resolved scenario", "[scenario][identity]
   const std::string h = test::scenario_from(y).hash;
   CHECK(h.size() == 16);
   // Comments and layout do not change it, nor do seed and replications (reported on their own).
-  CHECK(scenario::load_scenario_text("# a comment\n" + test::emit(y), "x.yaml").hash == h);
+  CHECK(measures::load_scenario_text("# a comment\n" + test::emit(y), "x.yaml").hash == h);
   y["scenario"]["seed"] = 99;
   y["scenario"]["replications"] = 5;
   CHECK(test::scenario_from(y).hash == h);
@@ -119,8 +120,8 @@ TEST_CASE("the scenario hash names the resolved scenario", "[scenario][identity]
   fs::copy_file(test::source_path("tests/data/small.yaml"), dir / "small.yaml",
                 fs::copy_options::overwrite_existing);
   std::ofstream(dir / "same.yaml") << "extends: small.yaml\nscenario: {name: small}\n";
-  CHECK(scenario::load_scenario((dir / "same.yaml").string()).hash ==
-        scenario::load_scenario((dir / "small.yaml").string()).hash);
+  CHECK(measures::load_scenario((dir / "same.yaml").string()).hash ==
+        measures::load_scenario((dir / "small.yaml").string()).hash);
 }
 
 TEST_CASE("at most 50 diagnostics are printed, then a count of the rest", "[scenario][errors]") {

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "../support/fixtures.hpp"
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/engine/calendar.hpp"
 #include "asylumsim/scenario/overrides.hpp"
 #include "asylumsim/scenario/plausibility.hpp"
@@ -78,7 +79,7 @@ TEST_CASE("a single value the projection extends draws a warning, and --set reac
   const std::string file = (dir / "p.yaml").string();
   std::ofstream(file) << test::emit(
       with_projection("{ind: {capacity_per_week: {aa: {value: 80, source: brief}}}}"));
-  const auto s = scenario::load_scenario(
+  const auto s = measures::load_scenario(
       file, std::vector<std::string>{"projection.ind.capacity_per_week.aa.value=90"});
   CHECK(s.ind.capacity_per_week[scenario::kAA].at(tick_of(s, "2025-06-01")) == 90);
   const auto warnings = scenario::plausibility_warnings(file, s);

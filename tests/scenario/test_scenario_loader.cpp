@@ -3,8 +3,9 @@
 #include <fstream>
 
 #include "../support/fixtures.hpp"
+#include "asylumsim/indicators/targets.hpp"
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/scenario/scenario.hpp"
-#include "asylumsim/scenario/targets.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 
 using namespace asylumsim;
@@ -16,7 +17,7 @@ TEST_CASE("the small test scenario and the baseline load", "[scenario]") {
   CHECK(s.groups.size() == 2);
   CHECK(s.group_index("beta") == 1);
   CHECK(s.months() == 24);
-  CHECK_NOTHROW(scenario::load_scenario(test::source_path("scenarios/nl-baseline.yaml")));
+  CHECK_NOTHROW(measures::load_scenario(test::source_path("scenarios/nl-baseline.yaml")));
 }
 
 TEST_CASE("schedules hold their steps", "[scenario]") {
@@ -187,7 +188,7 @@ TEST_CASE("did-you-mean suggestions are close matches only", "[scenario]") {
 }
 
 TEST_CASE("targets files are read and checked", "[scenario][targets]") {
-  const auto t = scenario::load_targets(test::source_path("tests/data/targets-2024-2025.yaml"));
+  const auto t = indicators::load_targets(test::source_path("tests/data/targets-2024-2025.yaml"));
   REQUIRE(t.size() > 90);
   CHECK(t.front().id == "inflow.first_applications");
   CHECK(t.front().when.period->label() == "2024");
@@ -221,11 +222,11 @@ TEST_CASE("the resolved digest follows the base a variant extends, not only the 
   std::string base((std::istreambuf_iterator<char>(small)), std::istreambuf_iterator<char>());
   std::ofstream(dir / "base.yaml") << base;
   std::ofstream(dir / "variant.yaml") << "extends: base.yaml\nscenario:\n  name: variant\n";
-  const auto first = scenario::load_scenario((dir / "variant.yaml").string()).resolved_digest;
-  CHECK(scenario::load_scenario((dir / "variant.yaml").string()).resolved_digest == first);
+  const auto first = measures::load_scenario((dir / "variant.yaml").string()).resolved_digest;
+  CHECK(measures::load_scenario((dir / "variant.yaml").string()).resolved_digest == first);
   std::ofstream(dir / "base.yaml", std::ios::app) << "# a comment changes nothing\n";
-  CHECK(scenario::load_scenario((dir / "variant.yaml").string()).resolved_digest == first);
+  CHECK(measures::load_scenario((dir / "variant.yaml").string()).resolved_digest == first);
   base.replace(base.find("seed: 7"), 7, "seed: 8");
   std::ofstream(dir / "base.yaml", std::ios::trunc) << base;
-  CHECK(scenario::load_scenario((dir / "variant.yaml").string()).resolved_digest != first);
+  CHECK(measures::load_scenario((dir / "variant.yaml").string()).resolved_digest != first);
 }

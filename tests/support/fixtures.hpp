@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 
 namespace asylumsim::test {
@@ -25,13 +26,13 @@ inline std::string emit(const YAML::Node& n) {
 
 inline scenario::Scenario scenario_from(const YAML::Node& n,
                                         const std::string& name = "test.yaml") {
-  return scenario::load_scenario_text(emit(n), name);
+  return measures::load_scenario_text(emit(n), name);
 }
 
 // The diagnostics a scenario text gets ("" when it loads).
 inline std::string error_of(const std::string& text) {
   try {
-    scenario::load_scenario_text(text, "bad.yaml");
+    measures::load_scenario_text(text, "bad.yaml");
   } catch (const scenario::InputError& e) {
     return e.what();
   }
@@ -40,7 +41,7 @@ inline std::string error_of(const std::string& text) {
 // The diagnostics a scenario file gets ("" when it loads).
 inline std::string error_of_file(const std::string& path) {
   try {
-    scenario::load_scenario(path);
+    measures::load_scenario(path);
   } catch (const scenario::InputError& e) {
     return e.what();
   }

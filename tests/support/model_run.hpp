@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "asylumsim/indicators/indicator.hpp"
 #include "asylumsim/model/chain_model.hpp"
 #include "fixtures.hpp"
 
@@ -24,15 +25,15 @@ struct RunOnce {
 // An indicator's value on a date (YYYY-MM-DD) or in a period (2025, 2025-H1, 2025-03).
 inline double indicator(const model::ChainModel& m, const std::string& id,
                         const std::string& when) {
-  const auto* ind = model::find_indicator(id);
+  const auto* ind = indicators::find_indicator(id);
   REQUIRE(ind != nullptr);
-  model::When w;
+  indicators::When w;
   if (when.size() == 10)
     w.date = engine::parse_date(when);
   else
     w.period = engine::parse_period(when);
   std::string err;
-  auto v = model::evaluate(m.recorder(), m.scenario().calendar(), *ind, w, &err);
+  auto v = indicators::evaluate(m.recorder(), m.scenario().calendar(), *ind, w, &err);
   INFO(id << " " << when << ": " << err);
   REQUIRE(v.has_value());
   return *v;

@@ -16,7 +16,7 @@ namespace asylumsim::calibration {
 void cut_knowledge(YAML::Node root, engine::Date cutoff);
 
 struct BacktestRow {
-  const scenario::Target* target = nullptr;  // the figure of the projected year
+  const indicators::Target* target = nullptr;  // the figure of the projected year
   double model = 0;
   std::optional<double> naive;  // the same figure one year earlier, when documented
   double model_error = 0;       // relative
@@ -25,14 +25,14 @@ struct BacktestRow {
 
 struct BacktestResult {
   CalibrationResult fit;
-  std::vector<scenario::Target> fit_targets, test_targets;
+  std::vector<indicators::Target> fit_targets, test_targets;
   std::vector<BacktestRow> rows;
   double model_mape = 0, naive_mape = 0;  // over rows that have a naive forecast
   int compared = 0;
 };
 
 BacktestResult backtest(const std::string& scenario_text, const std::string& file,
-                        const std::vector<scenario::Target>& targets, int fit_year,
+                        const std::vector<indicators::Target>& targets, int fit_year,
                         const CalibrationOptions& opt);
 
 std::string backtest_csv(const BacktestResult& r);

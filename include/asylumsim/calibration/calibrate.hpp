@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "asylumsim/output/validation.hpp"
+#include "asylumsim/indicators/targets.hpp"
+#include "asylumsim/montecarlo/validation.hpp"
 #include "asylumsim/scenario/scenario.hpp"
-#include "asylumsim/scenario/targets.hpp"
 
 namespace asylumsim::calibration {
 
@@ -52,11 +52,11 @@ scenario::Scenario scenario_with(const YAML::Node& root, const CalibrationSpec& 
 
 // The per-figure residuals sqrt(w_i / sum w) * sign(e_i) |e_i|^(power/2), with e_i the error on the
 // spec's scale; their squared norm is the loss.
-Eigen::VectorXd residuals(const std::vector<output::ValidationRow>& rows,
+Eigen::VectorXd residuals(const std::vector<montecarlo::ValidationRow>& rows,
                           const CalibrationSpec& spec);
 
 // Weighted mean of |error|^power of the model means against the targets, on the spec's scale.
-double loss(const std::vector<output::ValidationRow>& rows, const CalibrationSpec& spec);
+double loss(const std::vector<montecarlo::ValidationRow>& rows, const CalibrationSpec& spec);
 
 struct CalibrationResult {
   Eigen::VectorXd start, best;
@@ -64,8 +64,8 @@ struct CalibrationResult {
   int evaluations = 0;
   int infeasible = 0;  // trial points the scenario's checks rejected (infinite loss)
   bool converged = false;
-  std::vector<scenario::Target> targets;
-  std::vector<output::ValidationRow> rows;  // validation of the best point
+  std::vector<indicators::Target> targets;
+  std::vector<montecarlo::ValidationRow> rows;  // validation of the best point
 };
 
 struct CalibrationOptions {
@@ -77,7 +77,7 @@ struct CalibrationOptions {
 };
 
 CalibrationResult calibrate(const std::string& scenario_text, const std::string& file,
-                            const std::vector<scenario::Target>& targets,
+                            const std::vector<indicators::Target>& targets,
                             const CalibrationOptions& opt);
 
 // The input text with each fitted value written in place (comments and layout kept), headed by a
@@ -88,5 +88,20 @@ std::optional<CalibrationSpec::Method> parse_method(const std::string& name);
 
 std::string calibrated_text(const std::string& scenario_text, const CalibrationSpec& spec,
                             const Eigen::VectorXd& values, const std::string& header);
+
+// Where a calibrated file comes from, for its header.
+struct CalibrationProvenance {
+  std::string command_line;
+  std::string scenario_name, scenario_hash;
+  std::string targets_path;
+  std::size_t targets = 0;
+  int replications = 0;  // per evaluation
+  CalibrationSpec::Method method = CalibrationSpec::Method::kNelderMead;
+};
+// The comment block a calibrated scenario file starts with: the command and time (UTC), the
+// scenario and targets, the optimiser's budget and outcome, the loss before and after, and every
+// fitted parameter with its old value and bounds.
+std::string calibrated_header(const CalibrationProvenance& p, const CalibrationSpec& spec,
+                              const CalibrationResult& r);
 
 }  // namespace asylumsim::calibration

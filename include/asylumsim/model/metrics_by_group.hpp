@@ -1,10 +1,10 @@
-// Indicators per nationality group. One convention for all: the id of the chain-wide indicator
-// followed by `.by_group.<group>` with the scenario's group name, e.g.
-// `inflow.first_applications.by_group.syria` or `coa.occupancy.by_group.eritrea`. The groups come
-// from the scenario, so these indicators are made per scenario (group_indicators) rather than
-// listed in the fixed catalogue; `asylumsim indicators` lists them as patterns.
+// Metrics per nationality group. One convention for all: the id of the chain-wide metric followed
+// by `.by_group.<group>` with the scenario's group name, e.g. `inflow.first_applications.by_group.
+// syria` or `coa.occupancy.by_group.eritrea`. The groups come from the scenario, so these metrics
+// are made per scenario; indicators/by_group.hpp turns them into indicators.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,21 +16,23 @@ namespace asylumsim::model {
 
 inline constexpr std::string_view kByGroup = ".by_group.";
 
+// A chain-wide metric that is recorded per group too: what drives grant rates, nareis and
+// moratoria.
+struct GroupMetricBase {
+  const char* id;
+  bool stock;  // a stock (sampled) rather than a counter (summed)
+  const char* description;
+};
+const std::vector<GroupMetricBase>& group_metric_bases();
+
+// BASE.by_group.GROUP
+std::string group_metric_name(std::string_view base, std::string_view group);
+
 // Recorder ids per group (index = the scenario's group index).
 struct GroupMetrics {
   std::vector<MetricId> first_applications, decisions_first, grants_first, permits, backlog,
       coa_residents;
   void register_all(engine::Recorder& r, const scenario::Scenario& s);
 };
-
-// The per-group indicators of a scenario, in a fixed order (base indicator, then group). The
-// pointers stay valid for the life of the program.
-std::vector<const Indicator*> group_indicators(const scenario::Scenario& s);
-
-// The indicator for an id of the form BASE.by_group.GROUP (any group name), or null.
-const Indicator* find_group_indicator(std::string_view id);
-
-// One entry per base indicator with `<group>` in place of the group name: for listings.
-const std::vector<Indicator>& group_indicator_patterns();
 
 }  // namespace asylumsim::model

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "asylumsim/model/metrics.hpp"
+#include "asylumsim/indicators/indicator.hpp"
 #include "asylumsim/montecarlo/aggregator.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 
@@ -17,8 +17,8 @@ namespace asylumsim::montecarlo {
 
 // One output value: an indicator at a period (flows, durations, shares) or a date (stocks).
 struct Cell {
-  const model::Indicator* indicator = nullptr;
-  model::When when;
+  const indicators::Indicator* indicator = nullptr;
+  indicators::When when;
 };
 
 // Every indicator in the catalogue, at every month, half-year and year (flows) or month boundary

@@ -11,7 +11,15 @@
 #include <string>
 #include <vector>
 
+#include "asylumsim/scenario/scenario.hpp"
+
 namespace asylumsim::montecarlo {
+
+// Names a run for its checkpoint: the resolved scenario (a base it extends included), the seed,
+// the number of output cells, the content of the targets file (none: empty path) and the binary
+// that computes the rows.
+std::string checkpoint_identity(const scenario::Scenario& s, std::size_t cells,
+                                const std::string& targets_path);
 
 class Checkpoint {
  public:

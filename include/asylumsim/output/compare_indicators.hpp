@@ -1,5 +1,6 @@
 // The indicators a comparison shows, on the screen and in the report alike: first the inputs a
-// planner changes (first applications, decisions, grants, permits), then what they change.
+// planner changes (first applications, decisions, grants, permits), then what they change. They
+// are the catalogue's tag `compare` (indicators/tags.hpp), in its order.
 #pragma once
 
 #include <string>

@@ -5,9 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
-#include "asylumsim/model/metrics.hpp"
+#include "asylumsim/indicators/indicator.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 
@@ -15,7 +16,7 @@ namespace asylumsim::output {
 
 // The standard error below which an indicator counts as precise whatever its mean: 10 persons,
 // 1 day (durations), half a percentage point (shares), 1,000 euros; 0 for other units.
-double absolute_floor(const model::Indicator& ind);
+double absolute_floor(const indicators::Indicator& ind);
 
 struct PrecisionStatus {
   bool met = true;
@@ -29,6 +30,19 @@ struct PrecisionStatus {
 // The key indicators of the horizon's last year against the criterion.
 PrecisionStatus precision_status(const scenario::Scenario& s, const montecarlo::BatchResult& r,
                                  double relative);
+
+// --until-precision: while the key indicators are not precise enough (and the batch was not
+// interrupted), the batch doubles, up to `max_replications`. The decision uses only aggregated
+// results, broadcast from the root, so every MPI rank takes the same path. `on_raise` hears why
+// the target grows, before each extension; bo.first_replication and bo.replications are updated.
+// Returns the last status (on the root).
+struct PrecisionGoal {
+  double relative = 0;
+  int max_replications = 100000;
+};
+PrecisionStatus extend_until_precise(const scenario::Scenario& s, montecarlo::BatchOptions& bo,
+                                     montecarlo::BatchResult& r, const PrecisionGoal& goal,
+                                     const std::function<void(const PrecisionStatus&)>& on_raise);
 
 // One line for the user: which indicator holds the batch back and what it would take.
 std::string precision_line(const PrecisionStatus& p, std::uint64_t replications);

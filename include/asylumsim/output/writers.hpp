@@ -38,7 +38,8 @@ std::string summary_json(const scenario::Scenario& s, const montecarlo::BatchRes
 // A short plain-text table of key indicators per year (printed after a run).
 std::string summary_table(const scenario::Scenario& s, const montecarlo::BatchResult& r);
 
-// The key indicators shown per year in the summary table, summary.json and the report.
+// The key indicators shown per year in the summary table, summary.json and the report: the
+// catalogue's tag `summary` (indicators/tags.hpp), in its order.
 struct KeyIndicator {
   const char* id;
   bool stock;  // evaluated at the year's end (the row dated 1 January of the next year)

@@ -28,9 +28,9 @@ std::vector<Override> parse_overrides(const std::vector<std::string>& texts);  /
 // added, and the loader then checks it like any other key.
 void apply_overrides(YAML::Node root, const std::vector<Override>& overrides);
 
-// load_scenario(path) with the overrides applied after `extends:`; recorded in Scenario::overrides.
-Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides);
-Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides);
+// read_scenario(path) with the overrides applied after `extends:`; recorded in Scenario::overrides.
+Scenario read_scenario(const std::string& path, const std::vector<Override>& overrides,
+                       const Completion& complete);
 
 // The scenario file's own text with the overrides applied (for calibrate and backtest, which work
 // on the text): `text` itself when there are none, else the changed tree re-emitted.

@@ -13,7 +13,8 @@ namespace asylumsim::scenario {
 
 // Loads the resolved tree of the file at `path`. An error in a value that a base file gives (and
 // the file itself does not) names that base file: the value's line and column are in it.
-Scenario load_resolved(const YAML::Node& resolved, const std::string& path);
+Scenario load_resolved(const YAML::Node& resolved, const std::string& path,
+                       const Completion& complete);
 
 // A file of an `extends` chain with its own (unmerged) tree.
 struct SourceFile {

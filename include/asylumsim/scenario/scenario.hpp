@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -347,13 +348,22 @@ struct Scenario {
   int group_index(std::string_view name) const;
 };
 
-// Loads and validates a scenario file; throws InputError with every problem found.
-Scenario load_scenario(const std::string& path);
-Scenario load_scenario_text(const std::string& text, const std::string& name);
+// What is done with a scenario once it is read and before it is handed out: measures/load.hpp
+// composes the measures into the parameters. This module only reads; it comes before the measures
+// module and knows nothing of what a measure does. Throws InputError.
+using Completion = std::function<void(Scenario&)>;
 
-// The file's YAML tree with its `extends:` resolved (sim/scenario/extends.cpp), and the scenario
-// read from such a tree; load_scenario(path) is scenario_from_tree(scenario_tree(path), path).
-YAML::Node scenario_tree(const std::string& path);
-Scenario scenario_from_tree(const YAML::Node& root, const std::string& file);
+// Reads and validates a scenario file; throws InputError with every problem found. A scenario
+// ready to simulate comes from measures::load_scenario (measures/load.hpp).
+Scenario read_scenario(const std::string& path, const Completion& complete);
+Scenario read_scenario_text(const std::string& text, const std::string& name,
+                            const Completion& complete);
+
+// The file's YAML tree with its `extends:` resolved (sim/scenario/extends.cpp; each base is read
+// and completed on its own first), and the scenario read from such a tree;
+// read_scenario(path, c) is scenario_from_tree(scenario_tree(path, c), path, c).
+YAML::Node scenario_tree(const std::string& path, const Completion& complete);
+Scenario scenario_from_tree(const YAML::Node& root, const std::string& file,
+                            const Completion& complete);
 
 }  // namespace asylumsim::scenario

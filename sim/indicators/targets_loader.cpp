@@ -1,14 +1,20 @@
 #include <fmt/format.h>
 
-#include "asylumsim/scenario/targets.hpp"
+#include "asylumsim/indicators/targets.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 
-namespace asylumsim::scenario {
+namespace asylumsim::indicators {
+
+using scenario::Diagnostics;
+using scenario::InputError;
+using scenario::load_yaml_file;
+using scenario::suggest;
+using scenario::YamlView;
 
 namespace {
 
-bool kind_fits(const std::string& kind, model::Indicator::Kind k) {
-  using K = model::Indicator::Kind;
+bool kind_fits(const std::string& kind, Indicator::Kind k) {
+  using K = Indicator::Kind;
   if (kind == "flow") return k == K::kFlow || k == K::kStockDelta || k == K::kStockDays;
   if (kind == "stock") return k == K::kStock;
   if (kind == "duration") return k == K::kDurationMean;
@@ -17,8 +23,8 @@ bool kind_fits(const std::string& kind, model::Indicator::Kind k) {
 }
 
 // The model's kind of an indicator in words, and the targets-file kind that fits it.
-const char* kind_name(model::Indicator::Kind k) {
-  using K = model::Indicator::Kind;
+const char* kind_name(Indicator::Kind k) {
+  using K = Indicator::Kind;
   switch (k) {
     case K::kFlow:
       return "flow";
@@ -37,7 +43,7 @@ const char* kind_name(model::Indicator::Kind k) {
   }
   return "";
 }
-const char* expected_kind(model::Indicator::Kind k) {
+const char* expected_kind(Indicator::Kind k) {
   for (const char* kind : {"flow", "stock", "duration", "share"})
     if (kind_fits(kind, k)) return kind;
   return "";
@@ -54,7 +60,7 @@ std::vector<Target> load_targets(const std::string& path) {
   const YamlView list = top.required("targets");
   if (!list.defined() || !list.expect_sequence()) throw InputError(diag);
   std::vector<std::string> ids;
-  for (const auto& ind : model::indicator_catalogue()) ids.push_back(ind.id);
+  for (const auto& ind : indicator_catalogue()) ids.push_back(ind.id);
   for (std::size_t i = 0; i < list.size(); ++i) {
     const YamlView e = list.element(i);
     if (!e.expect_map({"id", "kind", "period", "date", "value", "unit", "source"})) continue;
@@ -68,7 +74,7 @@ std::vector<Target> load_targets(const std::string& path) {
       e.required("value");
     if (e.has("unit")) t.unit = e.child("unit").as_string();
     if (e.has("source")) t.source = e.child("source").as_string();
-    t.indicator = model::find_indicator(t.id);
+    t.indicator = find_indicator(t.id);
     if (!t.indicator && e.has("id")) {
       const std::string s = suggest(t.id, ids);
       e.child("id").error(fmt::format("the model cannot compute '{}'{}", t.id,
@@ -101,4 +107,4 @@ std::vector<Target> load_targets(const std::string& path) {
   return out;
 }
 
-}  // namespace asylumsim::scenario
+}  // namespace asylumsim::indicators

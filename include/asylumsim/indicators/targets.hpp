@@ -6,18 +6,18 @@
 #include <string>
 #include <vector>
 
-#include "asylumsim/model/metrics.hpp"
+#include "asylumsim/indicators/indicator.hpp"
 
-namespace asylumsim::scenario {
+namespace asylumsim::indicators {
 
 struct Target {
   std::string id;
   std::string kind;  // flow, stock, duration, share
-  model::When when;
+  When when;
   double value = 0;
   std::string unit;
   std::string source;
-  const model::Indicator* indicator = nullptr;
+  const Indicator* indicator = nullptr;
   int line = 0;
 };
 
@@ -25,4 +25,4 @@ struct Target {
 // durations, a date for stocks, kinds that match the indicator. Throws InputError listing all.
 std::vector<Target> load_targets(const std::string& path);
 
-}  // namespace asylumsim::scenario
+}  // namespace asylumsim::indicators

@@ -1,0 +1,51 @@
+// The indicator catalogue: the figures the chain reports (the ids of targets-2024-2025.yaml and
+// more), each computed from metrics the model records (model/metrics.hpp). The catalogue is the
+// single place that defines what an indicator means; validation, series output and summaries all
+// read it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "asylumsim/engine/calendar.hpp"
+#include "asylumsim/engine/recorder.hpp"
+
+namespace asylumsim::indicators {
+
+// How an indicator is computed from recorded metrics.
+struct Indicator {
+  enum class Kind {
+    kFlow,
+    kStock,
+    kDurationMean,
+    kCounterShare,
+    kStockRatio,
+    kStockDelta,
+    kStockDays
+  };
+  std::string id;
+  Kind kind = Kind::kFlow;
+  std::vector<std::string> numerator;    // counters (summed) or the stock / duration name
+  std::vector<std::string> denominator;  // counters (summed) for shares; stock for ratios
+  std::string unit;                      // persons, weeks, share, months
+  std::string description;
+};
+
+const std::vector<Indicator>& indicator_catalogue();
+const Indicator* find_indicator(std::string_view id);
+
+// The moment an indicator is evaluated at: a period for flows and durations, a date for stocks.
+struct When {
+  std::optional<engine::Period> period;
+  std::optional<engine::Date> date;
+  std::string label() const;
+};
+
+// Evaluates an indicator on one replication's recorder. Returns nullopt and sets `error` when the
+// id is unknown, the period/date does not fit the indicator, or lies outside the simulated horizon.
+std::optional<double> evaluate(const engine::Recorder& rec, const engine::Calendar& cal,
+                               const Indicator& ind, const When& when, std::string* error);
+
+}  // namespace asylumsim::indicators

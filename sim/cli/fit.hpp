@@ -1,0 +1,31 @@
+// calibrate and backtest: fit the free parameters of the scenario's calibration: block to
+// documented figures (calibration/calibrate.hpp, calibration/backtest.hpp).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+namespace asylumsim::cli {
+
+struct FitCli {
+  std::string scenario_path;
+  std::string targets_path;
+  std::string out_dir;
+  std::vector<std::string> sets;  // --set KEY.PATH=VALUE, in order
+  int replications = 0;           // per evaluation; 0: the calibration block's
+  int threads = 0;
+  int max_evaluations = 0;
+  std::string method;  // empty: the calibration block's
+  int fit_year = 2024;
+  bool quiet = false;
+  bool force = false;
+  bool strict = false;  // plausibility warnings are errors
+};
+
+// The options both commands share; `suffix` names the default output directory.
+void add_fit_options(CLI::App* cmd, FitCli& o, const std::string& suffix);
+int cmd_calibrate(const FitCli& o, const std::string& command_line);
+int cmd_backtest(const FitCli& o);
+
+}  // namespace asylumsim::cli
