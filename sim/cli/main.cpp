@@ -16,6 +16,7 @@
 
 #include "asylumsim/calibration/backtest.hpp"
 #include "asylumsim/calibration/calibrate.hpp"
+#include "asylumsim/calibration/posterior.hpp"
 #include "asylumsim/cli/exit_codes.hpp"
 #include "asylumsim/engine/rng.hpp"
 #include "asylumsim/model/metrics_by_group.hpp"
@@ -29,6 +30,7 @@
 #include "asylumsim/output/report.hpp"
 #include "asylumsim/output/result_dir.hpp"
 #include "asylumsim/output/validation.hpp"
+#include "asylumsim/output/variance_decomposition.hpp"
 #include "asylumsim/output/writers.hpp"
 #include "asylumsim/scenario/diagnostics.hpp"
 #include "asylumsim/scenario/overrides.hpp"
@@ -41,6 +43,7 @@
 #include "progress.hpp"
 #include "replication_writer.hpp"
 #include "scenario_input.hpp"
+#include "uncertainty_option.hpp"
 
 namespace {
 
@@ -77,6 +80,7 @@ struct BatchCli {
   int max_evaluations = 0;
   std::string method;  // empty: the calibration block's
   int fit_year = 2024;
+  std::string uncertainty;  // --uncertainty (empty: every source the scenario carries)
 };
 
 int default_threads() {
@@ -175,7 +179,8 @@ std::string run_identity(const scenario::Scenario& s, const BatchCli& o,
 // Runs the batch (threads, and MPI ranks when launched by mpirun), with --until-precision.
 montecarlo::BatchResult execute(const scenario::Scenario& s,
                                 const std::vector<montecarlo::Cell>& grid, const BatchCli& o,
-                                const fs::path& out) {
+                                const fs::path& out,
+                                output::VarianceDecomposition* decomposition = nullptr) {
   std::unique_ptr<cli::ReplicationWriter> writer;
   if (o.keep_replications && is_root())
     writer = std::make_unique<cli::ReplicationWriter>(out, grid, s);
@@ -192,6 +197,7 @@ montecarlo::BatchResult execute(const scenario::Scenario& s,
         static_cast<int>(checkpoint->replay([&](std::uint64_t rep, const std::vector<double>& row) {
           r.aggregator.add(row);
           if (writer) writer->write(rep, row);
+          if (decomposition) decomposition->add(rep, row);
         }));
     if (resumed > 0 && !o.quiet)
       fmt::print(stderr, "asylumsim: resuming after {} replications from {}\n", resumed,
@@ -212,6 +218,7 @@ montecarlo::BatchResult execute(const scenario::Scenario& s,
   bo.on_row = [&](std::uint64_t rep, const std::vector<double>& row) {
     if (writer) writer->write(rep, row);
     if (checkpoint) checkpoint->append(rep, row);
+    if (decomposition) decomposition->add(rep, row);
   };
   if (bo.replications > 0) montecarlo::extend_batch(s, bo, r);
   // Convergence: double the batch until the key indicators are precise enough. The decision uses
@@ -240,24 +247,34 @@ montecarlo::BatchResult execute(const scenario::Scenario& s,
 }
 
 int cmd_run(const BatchCli& o, const std::string& command_line) {
-  const scenario::Scenario s = load_with_overrides(o);
+  scenario::Scenario s = load_with_overrides(o);
+  const auto sources = cli::attach_sources(s, o.scenario_path, o.sets, o.uncertainty);
   const fs::path out = o.out_dir.empty() ? fs::path("out") / s.name : fs::path(o.out_dir);
   if (is_root()) prepare_dir(out, output::identity_of("run", s), o);
   const auto t0 = std::chrono::steady_clock::now();
-  const montecarlo::BatchResult r = execute(s, montecarlo::default_grid(s), o, out);
+  const auto grid = montecarlo::default_grid(s);
+  output::VarianceDecomposition decomposition(grid);
+  const bool decompose = sources.parameters || sources.inflow;
+  const montecarlo::BatchResult r = execute(s, grid, o, out, decompose ? &decomposition : nullptr);
   if (!is_root()) return r.interrupted ? cli::kInterrupted : cli::kOk;
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (r.replications() > 0) {
     output::write_file_atomic(
         out / "series.csv",
         output::with_columns(output::series_csv(r), output::run_columns(s, !r.interrupted)));
-    output::write_file_atomic(out / "report.html", output::run_report(s, r));
+    output::write_file_atomic(
+        out / "report.html",
+        decompose ? output::insert_before_footer(output::run_report(s, r),
+                                                 output::decomposition_html(decomposition))
+                  : output::run_report(s, r));
     if (o.xlsx)
       cli::write_results_xlsx(out.string(), output::series_sheets(r), s, r.replications(),
                               r.interrupted, r.aggregator.exact());
   }
-  output::write_file_atomic(out / "summary.json",
-                            output::summary_json(s, r, {command_line, wall, 0, !r.interrupted}));
+  const std::string summary = output::summary_json(s, r, {command_line, wall, 0, !r.interrupted});
+  output::write_file_atomic(
+      out / "summary.json",
+      decompose ? output::with_decomposition(summary, decomposition) : summary);
   if (r.interrupted) {
     fmt::print(stderr,
                "\nasylumsim: interrupted after {} of {} replications; partial results in {} "
@@ -266,9 +283,9 @@ int cmd_run(const BatchCli& o, const std::string& command_line) {
     return cli::kInterrupted;
   }
   if (!o.quiet) {
-    fmt::print("asylumsim {} — scenario '{}' ({} to {}), {} replications, seed {}\n", kVersion,
-               s.name, engine::format_date(s.start), engine::format_date(s.end), r.replications(),
-               s.seed);
+    fmt::print("asylumsim {} — scenario '{}' ({} to {}), {} replications, seed {}; bands: {}\n",
+               kVersion, s.name, engine::format_date(s.start), engine::format_date(s.end),
+               r.replications(), s.seed, sources.label());
     fmt::print("{}", output::summary_table(s, r));
     fmt::print("{} events, {} persons, {:.2f} s wall ({} process(es)).\nResults: {} (report: {})\n",
                r.events, r.persons, wall, Distributed::size(), out.string(),
@@ -329,9 +346,13 @@ int cmd_validate(const BatchCli& o, const std::string& command_line) {
 }
 
 int cmd_compare(const BatchCli& o) {
-  const scenario::Scenario base = load_with_overrides(o);
-  const std::vector<scenario::Scenario> variants =
+  scenario::Scenario base = load_with_overrides(o);
+  std::vector<scenario::Scenario> variants =
       cli::load_variants(base, o.variant_paths, o.sets, {o.strict, is_root()});
+  // Both arms draw the same parameter sets and inflow paths (keyed by seed and replication).
+  const auto sources = cli::attach_sources(base, o.scenario_path, o.sets, o.uncertainty);
+  for (std::size_t i = 0; i < variants.size(); ++i)
+    cli::attach_sources(variants[i], o.variant_paths[i], o.sets, cli::source_word(sources));
   const fs::path out = o.out_dir.empty() ? fs::path("out") / cli::compare_dir_name(base, variants)
                                          : fs::path(o.out_dir);
   if (is_root()) prepare_dir(out, output::identity_of(base, variants), o);
@@ -495,11 +516,33 @@ int cmd_backtest(const BatchCli& o) {
   return cli::kOk;
 }
 
+// The calibrated scenario with its calibration.posterior block, in the output directory.
+int cmd_posterior(const BatchCli& o, const std::string& command_line) {
+  const scenario::Scenario s = cli::load_checked(o.scenario_path, o.sets, {o.strict, true});
+  const std::string text =
+      scenario::text_with_overrides(read_text(o.scenario_path), o.scenario_path, o.sets);
+  const auto targets = scenario::load_targets(o.targets_path);
+  const fs::path out =
+      o.out_dir.empty() ? fs::path("out") / (s.name + "-posterior") : fs::path(o.out_dir);
+  prepare_dir(out, output::identity_of("posterior", s), o);
+  const auto post =
+      calibration::posterior_at_current_point(text, o.scenario_path, targets, fit_options(o));
+  const std::string name = fs::path(o.scenario_path).filename().string();
+  output::write_file_atomic(out / name,
+                            calibration::text_with_posterior(
+                                text, post, fmt::format("`{}` on {}", command_line, utc_now())));
+  if (!o.quiet)
+    fmt::print("Posterior of {} parameters from {} figures (residual variance {:.4g}): {}\n",
+               post.paths.size(), post.figures, post.residual_variance, (out / name).string());
+  return cli::kOk;
+}
+
 int cmd_check(const std::string& path, const std::vector<std::string>& sets, bool quiet,
               bool strict) {
   const scenario::Scenario s = cli::load_checked(path, sets, {strict, is_root()});
   const YAML::Node root = scenario::load_yaml_file(path);
-  if (root["calibration"]) calibration::read_calibration(root, path);
+  if (root["calibration"])
+    calibration::read_posterior(root, calibration::read_calibration(root, path), path);
   if (!quiet && is_root())
     fmt::print("{}: scenario '{}' is valid ({} to {}, {} nationality groups, hash {}){}\n", path,
                s.name, engine::format_date(s.start), engine::format_date(s.end), s.groups.size(),
@@ -550,6 +593,7 @@ int dispatch(int argc, char** argv) {
       "run", "Run a scenario (Monte Carlo batch); write series.csv, summary.json and report.html");
   run->add_option("scenario", ro.scenario_path, "Scenario YAML file")->required();
   add_batch_options(run, ro, "out/<scenario name>");
+  cli::add_uncertainty_option(run, ro.uncertainty);
 
   BatchCli vo;
   CLI::App* validate = app.add_subcommand(
@@ -591,6 +635,7 @@ int dispatch(int argc, char** argv) {
   compare->add_flag(
       "--force", co.force,
       "Write into a directory holding other results (their result files are removed first)");
+  cli::add_uncertainty_option(compare, co.uncertainty);
   compare->add_flag(
       "--independent", co.independent,
       "Use independent random streams for the variant (to see what common random numbers buy)");
@@ -608,6 +653,13 @@ int dispatch(int argc, char** argv) {
   add_fit_options(backtest, bt, "backtest");
   backtest->add_option("--fit-year", bt.fit_year, "Year to fit on; the next year is projected")
       ->capture_default_str();
+
+  BatchCli po;
+  CLI::App* posterior = app.add_subcommand(
+      "posterior",
+      "Write calibration.posterior (parameter uncertainty) for a calibrated scenario from the "
+      "Jacobian at its current values, without refitting");
+  add_fit_options(posterior, po, "posterior");
 
   std::string check_path;
   bool check_quiet = false, check_strict = false;
@@ -649,6 +701,7 @@ int dispatch(int argc, char** argv) {
     if (compare->parsed()) return cmd_compare(co);
     if (calibrate->parsed()) return cmd_calibrate(ko, command_line);
     if (backtest->parsed()) return cmd_backtest(bt);
+    if (posterior->parsed()) return cmd_posterior(po, command_line);
     if (sweep->parsed()) return cli::cmd_sweep(so);
     if (check->parsed()) return cmd_check(check_path, check_sets, check_quiet, check_strict);
     if (indicators->parsed()) return is_root() ? cmd_indicators() : cli::kOk;

@@ -83,7 +83,7 @@ class Loader {
     s_.resolved_digest = engine::fnv1a64(canonical.c_str());
     if (!root_.expect_map({"scenario", "groups", "inflow", "registration", "ind", "appeals",
                            "reception", "housing", "nareis", "departure", "ukraine", "initial",
-                           "costs", "measures", "calibration", "extends"}))
+                           "costs", "measures", "calibration", "uncertainty", "extends"}))
       throw InputError(diag_);
     if (root_.has("extends"))  // resolved (and removed) only when a scenario is loaded from a file
       root_.child("extends").error("extends needs a scenario file: load it by its path");
@@ -101,6 +101,7 @@ class Loader {
     read_initial(root_.child("initial"));
     read_costs(root_.child("costs"));
     read_measures(root_.child("measures"));
+    read_uncertainty(root_.child("uncertainty"), s_, s_.inflow_uncertainty);  // issue 26
     if (!diag_.empty()) throw InputError(diag_);
     measures::apply_measures(s_);
     if (auto composed = measures::check_composed(s_); !composed.empty()) throw InputError(composed);

@@ -1,0 +1,133 @@
+// Per-replication draws of the uncertain inputs: see include/asylumsim/montecarlo/uncertainty.hpp.
+#include "asylumsim/montecarlo/uncertainty.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include "asylumsim/calibration/posterior.hpp"
+#include "asylumsim/model/inflow_uncertainty.hpp"
+#include "asylumsim/scenario/key_path.hpp"
+#include "asylumsim/scenario/overrides.hpp"
+#include "asylumsim/scenario/resolve.hpp"
+#include "asylumsim/scenario/yaml_reader.hpp"
+
+namespace asylumsim::montecarlo {
+
+std::string UncertaintySources::label() const {
+  std::string s = "chance";
+  if (parameters) s += "+parameters";
+  if (inflow) s += "+inflow";
+  return s;
+}
+
+std::vector<std::string> UncertaintySources::names() const {
+  std::vector<std::string> n{"chance"};
+  if (parameters) n.push_back("parameters");
+  if (inflow) n.push_back("inflow");
+  return n;
+}
+
+std::optional<UncertaintySources> parse_uncertainty(const std::string& word) {
+  if (word == "chance") return UncertaintySources{false, false};
+  if (word == "parameters") return UncertaintySources{true, false};
+  if (word == "inflow") return UncertaintySources{false, true};
+  if (word == "all") return UncertaintySources{true, true};
+  return std::nullopt;
+}
+
+std::uint64_t parameter_key(std::uint64_t rep) {
+  return rep % 4 == 3 ? rep : rep - rep % 4;
+}
+
+std::uint64_t inflow_key(std::uint64_t rep) {
+  return rep % 4 == 2 ? rep : rep - rep % 4;
+}
+
+namespace {
+
+// The resolved tree (extends merged, overrides applied), emitted once: each replication parses
+// its own copy, so no YAML node is shared between threads.
+std::string resolved_text(const std::string& path, const std::vector<std::string>& sets) {
+  const YAML::Node root = scenario::scenario_tree(path);
+  scenario::apply_overrides(root, scenario::parse_overrides(sets));
+  YAML::Emitter e;
+  e << root;
+  return e.c_str();
+}
+
+struct ParameterModel {
+  calibration::CalibrationSpec spec;
+  calibration::Posterior posterior;
+};
+
+std::optional<ParameterModel> parameter_model(const std::string& text, const std::string& path) {
+  const YAML::Node root = scenario::load_yaml_text(text, path);
+  if (!root["calibration"]) return std::nullopt;
+  ParameterModel m;
+  m.spec = calibration::read_calibration(root, path);
+  auto post = calibration::read_posterior(root, m.spec, path);
+  if (!post) return std::nullopt;
+  m.posterior = std::move(*post);
+  return m;
+}
+
+class Draws final : public scenario::ReplicationDraws {
+ public:
+  Draws(std::string text, std::string path, std::optional<ParameterModel> params, bool inflow)
+      : text_(std::move(text)),
+        path_(std::move(path)),
+        params_(std::move(params)),
+        inflow_(inflow) {}
+
+  scenario::Scenario scenario_for(const scenario::Scenario& loaded,
+                                  std::uint64_t rep) const override {
+    scenario::Scenario r = params_ ? with_parameters(loaded.seed, parameter_key(rep)) : loaded;
+    r.draws = nullptr;
+    r.seed = loaded.seed;
+    if (inflow_) model::apply_inflow_path(r, loaded.seed, inflow_key(rep));
+    return r;
+  }
+
+ private:
+  scenario::Scenario with_parameters(std::uint64_t seed, std::uint64_t rep) const {
+    const Eigen::VectorXd x =
+        calibration::draw_parameters(params_->posterior, params_->spec, seed, rep);
+    const YAML::Node root = scenario::load_yaml_text(text_, path_);
+    for (std::size_t i = 0; i < params_->spec.parameters.size(); ++i) {
+      YAML::Node n = scenario::resolve_key_path(root, params_->spec.parameters[i].path);
+      n = x[static_cast<Eigen::Index>(i)];
+    }
+    return scenario::load_resolved(root, path_);
+  }
+
+  std::string text_, path_;
+  std::optional<ParameterModel> params_;
+  bool inflow_;
+};
+
+}  // namespace
+
+UncertaintySources available_sources(const scenario::Scenario& s, const std::string& path,
+                                     const std::vector<std::string>& sets) {
+  return {parameter_model(resolved_text(path, sets), path).has_value(),
+          s.inflow_uncertainty.active()};
+}
+
+UncertaintySources attach_uncertainty(scenario::Scenario& s, const std::string& path,
+                                      const std::vector<std::string>& sets,
+                                      UncertaintySources wanted) {
+  return attach_uncertainty_text(s, resolved_text(path, sets), path, wanted);
+}
+
+UncertaintySources attach_uncertainty_text(scenario::Scenario& s, std::string text,
+                                           const std::string& path, UncertaintySources wanted) {
+  std::optional<ParameterModel> params =
+      wanted.parameters ? parameter_model(text, path) : std::nullopt;
+  const UncertaintySources in{params.has_value(), wanted.inflow && s.inflow_uncertainty.active()};
+  if (in.parameters || in.inflow)
+    s.draws = std::make_shared<Draws>(std::move(text), path, std::move(params), in.inflow);
+  else
+    s.draws = nullptr;
+  return in;
+}
+
+}  // namespace asylumsim::montecarlo
