@@ -1,7 +1,10 @@
 #include "asylumsim/calibration/forecast_scores.hpp"
 
+#include <fmt/format.h>
+
 #include <boost/math/special_functions/erf.hpp>
 #include <cmath>
+#include <string>
 
 namespace asylumsim::calibration {
 
@@ -57,6 +60,38 @@ std::vector<InflowForecastScore> score_inflow_forecasts(const std::vector<int>& 
       f.relative_interval_score = interval_score(f.p90, f.actual, 0.1) / f.actual;
       out.push_back(f);
     }
+  }
+  return out;
+}
+
+std::string inflow_forecast_csv(const std::vector<InflowForecastScore>& scores) {
+  std::string out =
+      "origin,horizon,actual,median,p05,p25,p75,p95,covered_50,covered_90,"
+      "interval_score\n";
+  for (const auto& f : scores)
+    out += fmt::format("{},{},{},{},{:.0f},{:.0f},{:.0f},{:.0f},{},{},{:.4f}\n", f.origin,
+                       f.horizon, f.actual, f.median, f.p90.lo, f.p50.lo, f.p50.hi, f.p90.hi,
+                       f.covered_50 ? 1 : 0, f.covered_90 ? 1 : 0, f.relative_interval_score);
+  return out;
+}
+
+std::string inflow_forecast_summary(const std::vector<InflowForecastScore>& scores) {
+  std::string out;
+  for (int h = 1; h <= 2; ++h) {
+    int n = 0;
+    double c50 = 0, c90 = 0, score = 0;
+    for (const auto& f : scores) {
+      if (f.horizon != h) continue;
+      ++n;
+      c50 += f.covered_50;
+      c90 += f.covered_90;
+      score += f.relative_interval_score;
+    }
+    if (n == 0) continue;
+    out += fmt::format(
+        "First applications {} year(s) ahead, {} forecasts: the 50% interval covers {:.0f}%, the "
+        "90% interval {:.0f}%; mean interval score {:.3f}\n",
+        h, n, 100 * c50 / n, 100 * c90 / n, score / n);
   }
   return out;
 }

@@ -158,8 +158,10 @@ std::optional<Posterior> read_posterior(const YAML::Node& root, const Calibratio
 }
 
 Eigen::VectorXd draw_parameters(const Posterior& p, const CalibrationSpec& spec, std::uint64_t seed,
-                                std::uint64_t rep) {
-  engine::RandomStream rng(seed, rep, "uncertainty.parameters");
+                                std::uint64_t rep, int attempt) {
+  engine::RandomStream rng(seed, rep,
+                           attempt == 0 ? std::string("uncertainty.parameters")
+                                        : fmt::format("uncertainty.parameters.{}", attempt));
   Eigen::VectorXd normal(p.mean.size());
   for (Eigen::Index i = 0; i < normal.size(); ++i)
     normal[i] = std::sqrt(2.0) * boost::math::erf_inv(2.0 * rng.uniform01() - 1.0);

@@ -16,6 +16,7 @@
 
 #include "asylumsim/calibration/backtest.hpp"
 #include "asylumsim/calibration/calibrate.hpp"
+#include "asylumsim/calibration/forecast_scores.hpp"
 #include "asylumsim/calibration/posterior.hpp"
 #include "asylumsim/cli/exit_codes.hpp"
 #include "asylumsim/engine/rng.hpp"
@@ -81,6 +82,7 @@ struct BatchCli {
   std::string method;  // empty: the calibration block's
   int fit_year = 2024;
   std::string uncertainty;  // --uncertainty (empty: every source the scenario carries)
+  std::string history;      // backtest --history: yearly first applications to score
 };
 
 int default_threads() {
@@ -513,6 +515,12 @@ int cmd_backtest(const BatchCli& o) {
     fmt::print("{}", calibration::backtest_table(r));
     fmt::print("Results: {}\n", (out / "backtest.csv").string());
   }
+  if (!o.history.empty()) {  // one- and two-year-ahead inflow forecasts from earlier years
+    const auto scores = cli::score_history(o.history);
+    output::write_file_atomic(out / "inflow-forecasts.csv",
+                              calibration::inflow_forecast_csv(scores));
+    if (!o.quiet) fmt::print("{}", calibration::inflow_forecast_summary(scores));
+  }
   return cli::kOk;
 }
 
@@ -653,6 +661,11 @@ int dispatch(int argc, char** argv) {
   add_fit_options(backtest, bt, "backtest");
   backtest->add_option("--fit-year", bt.fit_year, "Year to fit on; the next year is projected")
       ->capture_default_str();
+  backtest->add_option(
+      "--history", bt.history,
+      "Also score 1- and 2-year-ahead first-application forecasts of the "
+      "inflow model from each earlier year of this CSV (year,persons,...; e.g. "
+      "../shared/domain/history/first-applications-year.csv): inflow-forecasts.csv");
 
   BatchCli po;
   CLI::App* posterior = app.add_subcommand(

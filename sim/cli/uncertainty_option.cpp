@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "asylumsim/model/inflow_uncertainty.hpp"
+
 namespace asylumsim::cli {
 
 void add_uncertainty_option(CLI::App* cmd, std::string& word) {
@@ -27,6 +29,13 @@ montecarlo::UncertaintySources attach_sources(scenario::Scenario& s, const std::
                                        : "active uncertainty.inflow block"));
   s.uncertainty_sources = in.names();
   return in;
+}
+
+std::vector<calibration::InflowForecastScore> score_history(const std::string& csv_path) {
+  constexpr int kFirstYear = 2007, kMinChanges = 5;
+  std::vector<int> years;
+  const std::vector<double> counts = model::read_yearly_counts(csv_path, kFirstYear, &years);
+  return calibration::score_inflow_forecasts(years, counts, kMinChanges, 2);
 }
 
 std::string source_word(const montecarlo::UncertaintySources& in) {

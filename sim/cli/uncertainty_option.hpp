@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "asylumsim/calibration/forecast_scores.hpp"
 #include "asylumsim/montecarlo/uncertainty.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 
@@ -18,6 +19,10 @@ void add_uncertainty_option(CLI::App* cmd, std::string& word);
 montecarlo::UncertaintySources attach_sources(scenario::Scenario& s, const std::string& path,
                                               const std::vector<std::string>& sets,
                                               const std::string& word);
+
+// backtest --history: the inflow model's 1- and 2-year-ahead forecasts from each year of the CSV
+// from 2007 (first applications only from then) with at least five changes known.
+std::vector<calibration::InflowForecastScore> score_history(const std::string& csv_path);
 
 // The --uncertainty word that asks for exactly `in` (compare asks the variants for the base's).
 std::string source_word(const montecarlo::UncertaintySources& in);

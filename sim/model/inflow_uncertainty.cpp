@@ -117,18 +117,26 @@ InflowEstimate estimate_inflow_model(const std::vector<double>& counts) {
   return e;
 }
 
-std::vector<double> read_yearly_counts(const std::string& path, int first_year) {
+std::vector<double> read_yearly_counts(const std::string& path, int first_year,
+                                       std::vector<int>* years_out) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot read " + path);
   std::vector<double> counts;
+  std::vector<int> years;
   std::string line;
   std::getline(in, line);  // header: year,persons,...
   while (std::getline(in, line)) {
     std::istringstream fields(line);
     std::string year, persons;
     if (!std::getline(fields, year, ',') || !std::getline(fields, persons, ',')) continue;
-    if (std::stoi(year) >= first_year) counts.push_back(std::stod(persons));
+    const int y = std::stoi(year);
+    if (y < first_year) continue;
+    if (!years.empty() && y != years.back() + 1)
+      throw std::runtime_error(path + ": year " + std::to_string(years.back() + 1) + " missing");
+    years.push_back(y);
+    counts.push_back(std::stod(persons));
   }
+  if (years_out) *years_out = years;
   return counts;
 }
 

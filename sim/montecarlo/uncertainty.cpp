@@ -88,15 +88,24 @@ class Draws final : public scenario::ReplicationDraws {
   }
 
  private:
+  // A draw the scenario's checks reject (say, route shares summing above 1) is drawn again from
+  // a stream of its own: a sample of the posterior restricted to valid scenarios.
   scenario::Scenario with_parameters(std::uint64_t seed, std::uint64_t rep) const {
-    const Eigen::VectorXd x =
-        calibration::draw_parameters(params_->posterior, params_->spec, seed, rep);
-    const YAML::Node root = scenario::load_yaml_text(text_, path_);
-    for (std::size_t i = 0; i < params_->spec.parameters.size(); ++i) {
-      YAML::Node n = scenario::resolve_key_path(root, params_->spec.parameters[i].path);
-      n = x[static_cast<Eigen::Index>(i)];
+    constexpr int kAttempts = 50;
+    for (int attempt = 0;; ++attempt) {
+      const Eigen::VectorXd x =
+          calibration::draw_parameters(params_->posterior, params_->spec, seed, rep, attempt);
+      const YAML::Node root = scenario::load_yaml_text(text_, path_);
+      for (std::size_t i = 0; i < params_->spec.parameters.size(); ++i) {
+        YAML::Node n = scenario::resolve_key_path(root, params_->spec.parameters[i].path);
+        n = x[static_cast<Eigen::Index>(i)];
+      }
+      try {
+        return scenario::load_resolved(root, path_);
+      } catch (const scenario::InputError&) {
+        if (attempt + 1 == kAttempts) throw;
+      }
     }
-    return scenario::load_resolved(root, path_);
   }
 
   std::string text_, path_;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "asylumsim/calibration/forecast_scores.hpp"
+#include "asylumsim/output/precision.hpp"
 
 using namespace asylumsim::calibration;
 
@@ -48,4 +49,19 @@ TEST_CASE("one- and two-year-ahead inflow forecasts are scored from what was kno
         Approx(std::exp(1.644854 * std::sqrt(2.0) *
                         std::sqrt((2 * std::pow(0.2 / 3, 2) + std::pow(0.4 / 3, 2)) / 2)))
             .epsilon(1e-6));
+}
+
+TEST_CASE("until-precision measures the quantiles the bands show", "[montecarlo][precision]") {
+  // A normal with sd 100: the P5's standard error over n draws is sqrt(0.05 * 0.95 / n) / phi(z).
+  asylumsim::montecarlo::Summary sm;
+  sm.p50 = 1000;
+  sm.p05 = 1000 - 164.48536;
+  sm.p95 = 1000 + 164.48536;
+  const double phi = std::exp(-1.6448536 * 1.6448536 / 2) / std::sqrt(2 * M_PI);
+  CHECK(asylumsim::output::band_edge_standard_error(sm, 400) ==
+        Approx(std::sqrt(0.0475 / 400) * 100 / phi).epsilon(1e-6));
+  // A longer upper tail sets it.
+  sm.p95 = 1000 + 329.0;
+  CHECK(asylumsim::output::band_edge_standard_error(sm, 400) ==
+        Approx(std::sqrt(0.0475 / 400) * 200 / phi).epsilon(1e-3));
 }

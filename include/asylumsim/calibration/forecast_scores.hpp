@@ -3,6 +3,7 @@
 // outside; lower is better. The backtest reports it relative to the documented figure.
 #pragma once
 
+#include <string>
 #include <vector>
 
 namespace asylumsim::calibration {
@@ -30,5 +31,10 @@ struct InflowForecastScore {
 std::vector<InflowForecastScore> score_inflow_forecasts(const std::vector<int>& years,
                                                         const std::vector<double>& counts,
                                                         int min_changes, int max_horizon);
+
+// inflow-forecasts.csv, and a summary per horizon (coverage of the 50% and 90% intervals, mean
+// relative interval score).
+std::string inflow_forecast_csv(const std::vector<InflowForecastScore>& scores);
+std::string inflow_forecast_summary(const std::vector<InflowForecastScore>& scores);
 
 }  // namespace asylumsim::calibration

@@ -45,9 +45,10 @@ Posterior posterior_at_current_point(const std::string& scenario_text, const std
 std::optional<Posterior> read_posterior(const YAML::Node& root, const CalibrationSpec& spec,
                                         const std::string& file);
 
-// One parameter set, in x, for replication `rep` of a run with master seed `seed`.
+// One parameter set, in x, for replication `rep` of a run with master seed `seed`; `attempt` > 0
+// draws again from a stream of its own (when the scenario's checks rejected the earlier draw).
 Eigen::VectorXd draw_parameters(const Posterior& p, const CalibrationSpec& spec, std::uint64_t seed,
-                                std::uint64_t rep);
+                                std::uint64_t rep, int attempt = 0);
 
 // Writes `p` as root's calibration.posterior (the backtest's fitted tree).
 void set_posterior(YAML::Node root, const Posterior& p);

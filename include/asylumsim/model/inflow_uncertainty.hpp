@@ -34,7 +34,9 @@ struct InflowEstimate {
 };
 InflowEstimate estimate_inflow_model(const std::vector<double>& yearly_counts);
 // Reads a history CSV with columns year,persons,... (first-applications-year.csv) from
-// `first_year` on.
-std::vector<double> read_yearly_counts(const std::string& csv_path, int first_year);
+// `first_year` on; throws when a year is missing (the changes must be yearly). `years`, when
+// given, receives the years.
+std::vector<double> read_yearly_counts(const std::string& csv_path, int first_year,
+                                       std::vector<int>* years = nullptr);
 
 }  // namespace asylumsim::model
