@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "asylumsim/calibration/posterior.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
 #include "asylumsim/montecarlo/uncertainty.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
@@ -119,6 +120,7 @@ BacktestResult backtest(const std::string& text, const std::string& file,
   bo.replications = std::max(kProjectionReplications,
                              opt.replications > 0 ? opt.replications : spec.replications);
   bo.threads = opt.threads;
+  bo.run_until = last_target_tick(r.test_targets, fitted);
   const auto batch = montecarlo::run_batch(fitted, output::target_grid(r.test_targets), bo);
   const auto rows = output::validation_rows(r.test_targets, batch);
   double model_sum = 0, naive_sum = 0;

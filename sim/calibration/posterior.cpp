@@ -24,7 +24,8 @@ double unit(const FreeParameter& p, double x) {
   return std::clamp((x - p.min) / (p.max - p.min), kEdge, 1 - kEdge);
 }
 
-// A tick just after the last figure the targets read (the rest of the horizon cannot change them).
+}  // namespace
+
 engine::Tick last_target_tick(const std::vector<scenario::Target>& targets,
                               const scenario::Scenario& s) {
   const engine::Calendar cal = s.calendar();
@@ -35,8 +36,6 @@ engine::Tick last_target_tick(const std::vector<scenario::Target>& targets,
   }
   return last < s.horizon_ticks() ? last : engine::kNever;
 }
-
-}  // namespace
 
 Eigen::VectorXd to_transformed(const CalibrationSpec& spec, const Eigen::VectorXd& x) {
   Eigen::VectorXd z(x.size());

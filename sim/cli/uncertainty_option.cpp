@@ -17,10 +17,12 @@ void add_uncertainty_option(CLI::App* cmd, std::string& word) {
 
 montecarlo::UncertaintySources attach_sources(scenario::Scenario& s, const std::string& path,
                                               const std::vector<std::string>& sets,
-                                              const std::string& word) {
+                                              const std::string& word,
+                                              const std::vector<std::string>& held) {
   const auto wanted = montecarlo::parse_uncertainty(word.empty() ? "all" : word);
   if (!wanted) throw std::invalid_argument(fmt::format("--uncertainty {}: unknown source", word));
-  const montecarlo::UncertaintySources in = montecarlo::attach_uncertainty(s, path, sets, *wanted);
+  const montecarlo::UncertaintySources in =
+      montecarlo::attach_uncertainty(s, path, sets, *wanted, held);
   if (!word.empty() && word != "all" &&
       (wanted->parameters != in.parameters || wanted->inflow != in.inflow))
     throw std::invalid_argument(

@@ -18,7 +18,8 @@ void add_uncertainty_option(CLI::App* cmd, std::string& word);
 // input error. Records the sources in s.uncertainty_sources (summary.json and the report say them).
 montecarlo::UncertaintySources attach_sources(scenario::Scenario& s, const std::string& path,
                                               const std::vector<std::string>& sets,
-                                              const std::string& word);
+                                              const std::string& word,
+                                              const std::vector<std::string>& held = {});
 
 // backtest --history: the inflow model's 1- and 2-year-ahead forecasts from each year of the CSV
 // from 2007 (first applications only from then) with at least five changes known.

@@ -3,6 +3,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+
 #include "asylumsim/calibration/posterior.hpp"
 #include "asylumsim/model/inflow_uncertainty.hpp"
 #include "asylumsim/scenario/key_path.hpp"
@@ -57,6 +59,7 @@ std::string resolved_text(const std::string& path, const std::vector<std::string
 struct ParameterModel {
   calibration::CalibrationSpec spec;
   calibration::Posterior posterior;
+  std::vector<bool> held;  // per parameter: keep the scenario's value (a sweep's --vary)
 };
 
 std::optional<ParameterModel> parameter_model(const std::string& text, const std::string& path) {
@@ -97,6 +100,7 @@ class Draws final : public scenario::ReplicationDraws {
           calibration::draw_parameters(params_->posterior, params_->spec, seed, rep, attempt);
       const YAML::Node root = scenario::load_yaml_text(text_, path_);
       for (std::size_t i = 0; i < params_->spec.parameters.size(); ++i) {
+        if (params_->held[i]) continue;
         YAML::Node n = scenario::resolve_key_path(root, params_->spec.parameters[i].path);
         n = x[static_cast<Eigen::Index>(i)];
       }
@@ -123,14 +127,19 @@ UncertaintySources available_sources(const scenario::Scenario& s, const std::str
 
 UncertaintySources attach_uncertainty(scenario::Scenario& s, const std::string& path,
                                       const std::vector<std::string>& sets,
-                                      UncertaintySources wanted) {
-  return attach_uncertainty_text(s, resolved_text(path, sets), path, wanted);
+                                      UncertaintySources wanted,
+                                      const std::vector<std::string>& held) {
+  return attach_uncertainty_text(s, resolved_text(path, sets), path, wanted, held);
 }
 
 UncertaintySources attach_uncertainty_text(scenario::Scenario& s, std::string text,
-                                           const std::string& path, UncertaintySources wanted) {
+                                           const std::string& path, UncertaintySources wanted,
+                                           const std::vector<std::string>& held) {
   std::optional<ParameterModel> params =
       wanted.parameters ? parameter_model(text, path) : std::nullopt;
+  if (params)
+    for (const auto& fp : params->spec.parameters)
+      params->held.push_back(std::find(held.begin(), held.end(), fp.path) != held.end());
   const UncertaintySources in{params.has_value(), wanted.inflow && s.inflow_uncertainty.active()};
   if (in.parameters || in.inflow)
     s.draws = std::make_shared<Draws>(std::move(text), path, std::move(params), in.inflow);

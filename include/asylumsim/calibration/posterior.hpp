@@ -24,6 +24,10 @@ struct Posterior {
   int figures = 0;
 };
 
+// A tick just after the last figure the targets read (the rest of the horizon cannot change them).
+engine::Tick last_target_tick(const std::vector<scenario::Target>& targets,
+                              const scenario::Scenario& s);
+
 // z of `x` (values clamped a thousandth of the range inside the bounds) and back.
 Eigen::VectorXd to_transformed(const CalibrationSpec& spec, const Eigen::VectorXd& x);
 Eigen::VectorXd from_transformed(const CalibrationSpec& spec, const Eigen::VectorXd& z);

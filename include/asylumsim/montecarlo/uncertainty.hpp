@@ -36,13 +36,16 @@ UncertaintySources available_sources(const scenario::Scenario& s, const std::str
                                      const std::vector<std::string>& sets);
 
 // Gives `s` (loaded from `path` with the --set overrides `sets`) per-replication draws of the
-// `wanted` sources it carries, and returns those; the others are left out.
+// `wanted` sources it carries, and returns those; the others are left out. Free parameters named
+// in `held` (a sweep's --vary paths) keep the scenario's value instead of being drawn.
 UncertaintySources attach_uncertainty(scenario::Scenario& s, const std::string& path,
                                       const std::vector<std::string>& sets,
-                                      UncertaintySources wanted);
+                                      UncertaintySources wanted,
+                                      const std::vector<std::string>& held = {});
 
 // The same from a resolved scenario text (the backtest's fitted scenario).
 UncertaintySources attach_uncertainty_text(scenario::Scenario& s, std::string resolved_text,
-                                           const std::string& file, UncertaintySources wanted);
+                                           const std::string& file, UncertaintySources wanted,
+                                           const std::vector<std::string>& held = {});
 
 }  // namespace asylumsim::montecarlo
