@@ -173,9 +173,10 @@ std::string run_identity(const scenario::Scenario& s, const BatchCli& o,
     std::ifstream in(o.targets_path, std::ios::binary);
     targets.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
-  return fmt::format("scenario={:016x};seed={};cells={};targets={:016x};asylumsim={}-{}",
-                     s.resolved_digest, s.seed, grid.size(), engine::fnv1a64(targets), kVersion,
-                     kGitCommit);
+  return fmt::format(
+      "scenario={:016x};seed={};cells={};targets={:016x};asylumsim={}-{};uncertainty={}",
+      s.resolved_digest, s.seed, grid.size(), engine::fnv1a64(targets), kVersion, kGitCommit,
+      fmt::join(s.uncertainty_sources, "+"));
 }
 
 // Runs the batch (threads, and MPI ranks when launched by mpirun), with --until-precision.
