@@ -119,33 +119,49 @@ class Draws final : public scenario::ReplicationDraws {
 
 }  // namespace
 
-UncertaintySources available_sources(const scenario::Scenario& s, const std::string& path,
-                                     const std::vector<std::string>& sets) {
-  return {parameter_model(resolved_text(path, sets), path).has_value(),
-          s.inflow_uncertainty.active()};
+namespace {
+
+// True when `path` is `prefix` or lies under it (a --set of a whole schedule holds its steps).
+bool under(const std::string& path, const std::string& prefix) {
+  return path.rfind(prefix, 0) == 0 &&
+         (path.size() == prefix.size() || path[prefix.size()] == '.' || path[prefix.size()] == '[');
 }
 
-UncertaintySources attach_uncertainty(scenario::Scenario& s, const std::string& path,
-                                      const std::vector<std::string>& sets,
-                                      UncertaintySources wanted,
-                                      const std::vector<std::string>& held) {
-  return attach_uncertainty_text(s, resolved_text(path, sets), path, wanted, held);
-}
-
-UncertaintySources attach_uncertainty_text(scenario::Scenario& s, std::string text,
-                                           const std::string& path, UncertaintySources wanted,
-                                           const std::vector<std::string>& held) {
+UncertaintySources attach(scenario::Scenario& s, std::string text, const std::string& model_text,
+                          const std::string& path, UncertaintySources wanted,
+                          const std::vector<std::string>& held) {
   std::optional<ParameterModel> params =
-      wanted.parameters ? parameter_model(text, path) : std::nullopt;
+      wanted.parameters ? parameter_model(model_text, path) : std::nullopt;
   if (params)
     for (const auto& fp : params->spec.parameters)
-      params->held.push_back(std::find(held.begin(), held.end(), fp.path) != held.end());
+      params->held.push_back(std::any_of(held.begin(), held.end(),
+                                         [&](const std::string& h) { return under(fp.path, h); }));
   const UncertaintySources in{params.has_value(), wanted.inflow && s.inflow_uncertainty.active()};
   if (in.parameters || in.inflow)
     s.draws = std::make_shared<Draws>(std::move(text), path, std::move(params), in.inflow);
   else
     s.draws = nullptr;
   return in;
+}
+
+}  // namespace
+
+UncertaintySources attach_uncertainty(scenario::Scenario& s, const std::string& path,
+                                      const std::vector<std::string>& sets,
+                                      UncertaintySources wanted,
+                                      const std::vector<std::string>& held) {
+  // The posterior belongs to the file as calibrated; a value the user sets (--set, a sweep's
+  // --vary) is held at that value instead of being drawn.
+  std::vector<std::string> fixed = held;
+  for (const auto& o : scenario::parse_overrides(sets)) fixed.push_back(o.path);
+  return attach(s, resolved_text(path, sets), resolved_text(path, {}), path, wanted, fixed);
+}
+
+UncertaintySources attach_uncertainty_text(scenario::Scenario& s, std::string text,
+                                           const std::string& path, UncertaintySources wanted,
+                                           const std::vector<std::string>& held) {
+  const std::string model_text = text;
+  return attach(s, std::move(text), model_text, path, wanted, held);
 }
 
 }  // namespace asylumsim::montecarlo

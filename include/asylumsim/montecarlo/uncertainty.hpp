@@ -31,13 +31,10 @@ std::uint64_t inflow_key(std::uint64_t rep);
 // chance | parameters | inflow | all (parameters and inflow each come with chance).
 std::optional<UncertaintySources> parse_uncertainty(const std::string& word);
 
-// What the scenario carries: a calibration.posterior, an active uncertainty.inflow.
-UncertaintySources available_sources(const scenario::Scenario& s, const std::string& path,
-                                     const std::vector<std::string>& sets);
-
 // Gives `s` (loaded from `path` with the --set overrides `sets`) per-replication draws of the
 // `wanted` sources it carries, and returns those; the others are left out. Free parameters named
-// in `held` (a sweep's --vary paths) keep the scenario's value instead of being drawn.
+// in `held` (a sweep's --vary paths) or by a --set (or under one) keep the scenario's value
+// instead of being drawn.
 UncertaintySources attach_uncertainty(scenario::Scenario& s, const std::string& path,
                                       const std::vector<std::string>& sets,
                                       UncertaintySources wanted,
