@@ -10,6 +10,8 @@
 
 #include "../support/fixtures.hpp"
 #include "asylumsim/calibration/posterior.hpp"
+#include "asylumsim/montecarlo/uncertainty.hpp"
+#include "asylumsim/scenario/overrides.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 
 using namespace asylumsim;
@@ -109,4 +111,34 @@ TEST_CASE("a posterior that does not match the calibration block is an error at 
     CHECK(what.find("calibration.posterior.mean") != std::string::npos);
     CHECK(what.find("calibration.posterior.cholesky") != std::string::npos);
   }
+}
+
+TEST_CASE("replications draw the calibrated parameters, except one the user sets",
+          "[calibration][uncertainty]") {
+  const fs::path dir = fs::temp_directory_path() / "asylumsim-test-posterior-draws";
+  fs::create_directories(dir);
+  calibration::Posterior post;
+  post.paths = {"groups.alpha.first_applications_per_year"};
+  post.mean = Eigen::VectorXd::Constant(1, 0.0);  // the middle of [1000, 7000]
+  post.cholesky = Eigen::MatrixXd::Constant(1, 1, 0.5);
+  const std::string path = (dir / "drawn.yaml").string();
+  std::ofstream(path) << calibration::text_with_posterior(one_parameter_text(3166), post, "test");
+  const auto alpha_of = [](const scenario::Scenario& s, std::uint64_t rep) {
+    return s.draws->scenario_for(s, rep).groups[0].first_applications_per_year.at(0);
+  };
+  scenario::Scenario s = scenario::load_scenario(path);
+  const auto in = montecarlo::attach_uncertainty(s, path, {}, {true, true});
+  CHECK(in.parameters);
+  CHECK_FALSE(in.inflow);  // the file has no uncertainty block
+  REQUIRE(s.draws);
+  // Replications 0, 1 and 2 share a parameter set (blocks of four); 3 draws its own.
+  CHECK(alpha_of(s, 0) == alpha_of(s, 1));
+  CHECK(alpha_of(s, 0) == alpha_of(s, 2));
+  CHECK(alpha_of(s, 0) != alpha_of(s, 3));
+  CHECK(alpha_of(s, 0) != Approx(3166));
+  // --set on the parameter: the user's value, in every replication.
+  const std::vector<std::string> sets = {"groups.alpha.first_applications_per_year=2500"};
+  scenario::Scenario fixed = scenario::load_scenario(path, sets);
+  montecarlo::attach_uncertainty(fixed, path, sets, {true, true});
+  for (std::uint64_t rep = 0; rep < 8; ++rep) CHECK(alpha_of(fixed, rep) == 2500);
 }
