@@ -53,6 +53,20 @@ std::vector<double> draw_inflow_log_changes(const scenario::InflowUncertainty& u
   return d;
 }
 
+std::vector<double> inflow_log_level_variance(const scenario::InflowUncertainty& u, int years) {
+  const double sd = u.sigma * u.scale;
+  std::vector<double> var(static_cast<std::size_t>(std::max(0, years)));
+  // Var(sum of the first k changes) = sd^2 sum_{i,j<k} a^|i-j| for a stationary AR(1).
+  for (std::size_t k = 0; k < var.size(); ++k) {
+    double sum = 0;
+    for (std::size_t i = 0; i <= k; ++i)
+      for (std::size_t j = 0; j <= k; ++j)
+        sum += std::pow(u.autocorrelation, static_cast<double>(i > j ? i - j : j - i));
+    var[k] = sd * sd * sum;
+  }
+  return var;
+}
+
 std::vector<std::vector<double>> draw_inflow_multipliers(const scenario::Scenario& s,
                                                          std::uint64_t seed, std::uint64_t rep) {
   const auto& u = s.inflow_uncertainty;
@@ -69,13 +83,18 @@ std::vector<std::vector<double>> draw_inflow_multipliers(const scenario::Scenari
       mix[g][k] = level += u.mix_sigma * u.scale * standard_normal(rng);
   }
   std::vector<std::vector<double>> out(groups, std::vector<double>(changes.size(), 1.0));
+  // Mean-centred: the log level is shifted down by half its variance (a log-normal's mean is 1).
+  const bool mean_centred = u.centre == scenario::InflowUncertainty::Centre::kMean;
+  const std::vector<double> var = inflow_log_level_variance(u, years);
   double total_level = 0;
   for (std::size_t k = 0; k < changes.size(); ++k) {
     total_level += changes[k];
+    const double shift = mean_centred ? -var[k] / 2 : 0.0;
     // The mix is normalised so that the total moves by exactly the drawn change.
     double norm = 0;
     for (std::size_t g = 0; g < groups; ++g) norm += w[g] * std::exp(mix[g][k]);
-    for (std::size_t g = 0; g < groups; ++g) out[g][k] = std::exp(total_level + mix[g][k]) / norm;
+    for (std::size_t g = 0; g < groups; ++g)
+      out[g][k] = std::exp(total_level + shift + mix[g][k]) / norm;
   }
   return out;
 }

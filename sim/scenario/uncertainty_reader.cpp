@@ -17,7 +17,9 @@ double bounded(const YamlView& v, double lo, double hi, const char* expected) {
 }
 
 void read_inflow(const YamlView& v, const Scenario& s, InflowUncertainty& u) {
-  if (!v.expect_map({"enabled", "from", "scale", "sigma", "autocorrelation", "mix_sigma"})) return;
+  if (!v.expect_map(
+          {"enabled", "from", "scale", "sigma", "autocorrelation", "mix_sigma", "centre"}))
+    return;
   u.enabled = v.has("enabled") ? v.child("enabled").as_bool(true) : true;
   const YamlView from = v.required("from");
   if (from.defined()) {
@@ -36,6 +38,13 @@ void read_inflow(const YamlView& v, const Scenario& s, InflowUncertainty& u) {
   if (v.has("autocorrelation"))
     u.autocorrelation =
         bounded(v.child("autocorrelation"), -0.95, 0.95, "a value in [-0.95, 0.95]");
+  if (v.has("centre")) {
+    const std::string c = v.child("centre").as_string();
+    if (c == "mean")
+      u.centre = InflowUncertainty::Centre::kMean;
+    else if (c != "median")
+      v.child("centre").error(fmt::format("unknown centre '{}' (expected median or mean)", c));
+  }
   if (v.has("mix_sigma"))
     u.mix_sigma = bounded(v.child("mix_sigma"), 0, 3, "a standard deviation in [0, 3]");
 }

@@ -1,5 +1,6 @@
 // Future-inflow uncertainty (issue 26): the fitted model reproduces the history it was fitted on,
 // draws from its own streams, and is centred on the scenario's own inflow assumption.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 
@@ -130,4 +131,37 @@ TEST_CASE("a bad uncertainty block is an error at its key", "[uncertainty][inflo
   CHECK(e.find("uncertainty.inflow.sigma") != std::string::npos);
   y["uncertainty"] = YAML::Load("{inflow: {from: 2025-01-01, sigma: 0.4, speed: 1}}");
   CHECK(test::error_of(test::emit(y)).find("speed") != std::string::npos);
+}
+
+TEST_CASE("the inflow path is centred on the scenario's median or mean, as the block says",
+          "[uncertainty][inflow]") {
+  scenario::InflowUncertainty u;
+  u.sigma = 0.4;
+  u.autocorrelation = 0.5;
+  // Var of the sum of two stationary AR(1) changes: sigma^2 (2 + 2a).
+  CHECK(model::inflow_log_level_variance(u, 2)[1] == Approx(0.16 * 3));
+  for (const char* centre : {"median", "mean"}) {
+    const auto s = small_with_inflow_uncertainty(
+        std::string("{inflow: {from: 2024-01-01, sigma: 0.4, mix_sigma: 0.2, centre: ") + centre +
+        "}}");
+    std::vector<double> second_year;
+    double sum = 0;
+    const int reps = 4000;
+    for (int rep = 0; rep < reps; ++rep) {
+      const auto f = model::draw_inflow_multipliers(s, s.seed, static_cast<std::uint64_t>(rep));
+      const double total = (3000 * f[0][1] + 1500 * f[1][1]) / 4500;  // alpha and beta
+      second_year.push_back(total);
+      sum += total;
+    }
+    std::nth_element(second_year.begin(), second_year.begin() + reps / 2, second_year.end());
+    const double median = second_year[reps / 2], mean = sum / reps;
+    INFO(centre << ": median " << median << ", mean " << mean);
+    if (std::string(centre) == "median") {
+      CHECK(median == Approx(1).margin(0.04));
+      CHECK(mean == Approx(std::exp(0.16)).margin(0.05));  // log-normal: exp(var / 2)
+    } else {
+      CHECK(mean == Approx(1).margin(0.04));
+      CHECK(median == Approx(std::exp(-0.16)).margin(0.04));
+    }
+  }
 }

@@ -16,6 +16,9 @@ namespace asylumsim::model {
 std::vector<double> draw_inflow_log_changes(const scenario::InflowUncertainty& u, int years,
                                             std::uint64_t seed, std::uint64_t rep);
 
+// The variance of the log level after each of `years` years (the sum of the changes so far).
+std::vector<double> inflow_log_level_variance(const scenario::InflowUncertainty& u, int years);
+
 // Per group (outer) and forecast year (inner): the factor on first applications.
 std::vector<std::vector<double>> draw_inflow_multipliers(const scenario::Scenario& s,
                                                          std::uint64_t seed, std::uint64_t rep);

@@ -24,6 +24,9 @@ struct InflowUncertainty {
   double sigma = 0.0;            // sd of the yearly change of log first applications
   double autocorrelation = 0.0;  // lag-1 autocorrelation of the yearly changes
   double mix_sigma = 0.0;        // sd of a group's yearly log change relative to the total
+  // median: the scenario's inflow is the median path (each year's factor has median 1);
+  // mean: it is the expected path (each year's factor has mean 1, its median below 1).
+  enum class Centre { kMedian, kMean } centre = Centre::kMedian;
   bool active() const { return enabled && scale > 0 && (sigma > 0 || mix_sigma > 0); }
 };
 
