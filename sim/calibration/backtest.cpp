@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
+#include "asylumsim/calibration/posterior.hpp"
+#include "asylumsim/calibration/uncertainty.hpp"
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
 #include "asylumsim/montecarlo/validation.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
@@ -11,6 +15,8 @@
 namespace asylumsim::calibration {
 
 namespace {
+
+constexpr int kProjectionReplications = 40;
 
 bool is_step_list(const YAML::Node& n) {
   if (!n.IsSequence() || n.size() == 0) return false;
@@ -107,17 +113,24 @@ BacktestResult backtest(const std::string& text, const std::string& file,
   r.fit = calibrate(cut_text, file, r.fit_targets, opt);
   // Project with the fitted parameters and compare with the next year's figures.
   const CalibrationSpec spec = read_calibration(scenario::load_yaml_text(cut_text, file), file);
-  const scenario::Scenario fitted =
-      scenario_with(scenario::load_yaml_text(cut_text, file), spec, r.fit.best, file);
+  const std::string forecast =
+      forecast_text(cut_text, file, r.fit.best, r.fit_targets, cutoff, opt);
+  scenario::Scenario fitted = measures::load_scenario_text(forecast, file);
+  r.sources = attach_uncertainty_text(fitted, forecast, file, {true, true}).label();
   montecarlo::BatchOptions bo;
-  bo.replications = opt.replications > 0 ? opt.replications : spec.replications;
+  // Interval forecasts need more replications than a loss evaluation: at least kProjection.
+  bo.replications = std::max(kProjectionReplications,
+                             opt.replications > 0 ? opt.replications : spec.replications);
   bo.threads = opt.threads;
+  bo.run_until = last_target_tick(r.test_targets, fitted);
   const auto batch = montecarlo::run_batch(fitted, montecarlo::target_grid(r.test_targets), bo);
   const auto rows = montecarlo::validation_rows(r.test_targets, batch);
   double model_sum = 0, naive_sum = 0;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    BacktestRow b{&r.test_targets[i], rows[i].model.mean, std::nullopt, rows[i].rel_error,
-                  std::nullopt};
+    BacktestRow b;
+    b.target = &r.test_targets[i];
+    b.model = rows[i].model.mean;
+    b.model_error = rows[i].rel_error;
     if (const auto* prev = previous_year(targets, r.test_targets[i])) {
       b.naive = prev->value;
       b.naive_error = r.test_targets[i].value != 0 ? (prev->value - r.test_targets[i].value) /
@@ -131,16 +144,24 @@ BacktestResult backtest(const std::string& text, const std::string& file,
   }
   r.model_mape = r.compared ? model_sum / r.compared : 0;
   r.naive_mape = r.compared ? naive_sum / r.compared : 0;
+  score_intervals(r, rows, fitted.inflow_uncertainty.sigma);
   return r;
 }
 
 std::string backtest_csv(const BacktestResult& r) {
-  std::string out = "id,when,target,model,model_rel_error,naive,naive_rel_error\n";
+  std::string out =
+      "id,when,target,model,model_rel_error,naive,naive_rel_error,model_p05,model_p25,model_p75,"
+      "model_p95,naive_p05,naive_p95,covered_50,covered_90,model_interval_score,"
+      "naive_interval_score\n";
+  const auto opt = [](const std::optional<double>& v) {
+    return v ? fmt::format("{}", *v) : std::string();
+  };
   for (const auto& b : r.rows)
-    out +=
-        fmt::format("{},{},{},{},{},{},{}\n", b.target->id, b.target->when.label(), b.target->value,
-                    b.model, b.model_error, b.naive ? fmt::format("{}", *b.naive) : "",
-                    b.naive_error ? fmt::format("{}", *b.naive_error) : "");
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", b.target->id,
+                       b.target->when.label(), b.target->value, b.model, b.model_error,
+                       opt(b.naive), opt(b.naive_error), b.p05, b.p25, b.p75, b.p95,
+                       opt(b.naive_p05), opt(b.naive_p95), b.covered_50 ? 1 : 0,
+                       b.covered_90 ? 1 : 0, b.model_interval_score, opt(b.naive_interval_score));
   return out;
 }
 
@@ -161,6 +182,12 @@ std::string backtest_table(const BacktestResult& r) {
       "Mean absolute relative error over the {} figures documented in both years: model {:.1f}%, "
       "naive {:.1f}%\n",
       r.compared, 100 * r.model_mape, 100 * r.naive_mape);
+  out += fmt::format(
+      "Intervals ({}): the 50% interval covers {:.0f}% and the 90% interval {:.0f}% of the {} "
+      "figures; mean interval score of the 90% interval (relative to the figure) over the {} with "
+      "a naive interval: model {:.3f}, naive {:.3f}\n",
+      r.sources, 100 * r.coverage_50, 100 * r.coverage_90, r.rows.size(), r.scored,
+      r.model_mean_score, r.naive_mean_score);
   return out;
 }
 

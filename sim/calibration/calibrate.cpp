@@ -43,7 +43,7 @@ CalibrationSpec read_calibration(const YAML::Node& root, const std::string& file
   CalibrationSpec spec;
   if (!v.defined()) throw scenario::InputError(diag);
   if (!v.expect_map({"replications", "max_evaluations", "parameters", "weights", "loss",
-                     "loss_power", "method", "difference_step"}))
+                     "loss_power", "method", "difference_step", "posterior"}))
     throw scenario::InputError(diag);
   if (v.has("replications"))
     spec.replications = static_cast<int>(v.child("replications").as_integer(4));

@@ -6,14 +6,14 @@
 
 namespace asylumsim::calibration {
 
-namespace {
-
 std::string utc_now() {
   const std::time_t t = std::time(nullptr);
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", std::gmtime(&t));
   return buf;
 }
+
+namespace {
 
 // How the header names the loss.
 std::string loss_words(const CalibrationSpec& spec) {

@@ -23,6 +23,7 @@
 #include "asylumsim/output/report.hpp"
 #include "asylumsim/output/result_dir.hpp"
 #include "asylumsim/output/validation.hpp"
+#include "asylumsim/output/variance_decomposition.hpp"
 #include "asylumsim/output/writers.hpp"
 #include "asylumsim/version.hpp"
 #include "cli_helpers.hpp"
@@ -30,6 +31,7 @@
 #include "progress.hpp"
 #include "replication_writer.hpp"
 #include "scenario_input.hpp"
+#include "uncertainty_option.hpp"
 
 namespace asylumsim::cli {
 
@@ -55,7 +57,8 @@ scenario::Scenario load_with_overrides(const BatchCli& o) {
 // Runs the batch (threads, and MPI ranks when launched by mpirun), with --until-precision.
 montecarlo::BatchResult execute(const scenario::Scenario& s,
                                 const std::vector<montecarlo::Cell>& grid, const BatchCli& o,
-                                const fs::path& out) {
+                                const fs::path& out,
+                                output::VarianceDecomposition* decomposition = nullptr) {
   std::unique_ptr<ReplicationWriter> writer;
   if (o.keep_replications && is_root()) writer = std::make_unique<ReplicationWriter>(out, grid, s);
   Progress progress(!o.quiet && is_root());
@@ -71,6 +74,7 @@ montecarlo::BatchResult execute(const scenario::Scenario& s,
         static_cast<int>(checkpoint->replay([&](std::uint64_t rep, const std::vector<double>& row) {
           r.aggregator.add(row);
           if (writer) writer->write(rep, row);
+          if (decomposition) decomposition->add(rep, row);
         }));
     if (resumed > 0 && !o.quiet)
       fmt::print(stderr, "asylumsim: resuming after {} replications from {}\n", resumed,
@@ -91,6 +95,7 @@ montecarlo::BatchResult execute(const scenario::Scenario& s,
   bo.on_row = [&](std::uint64_t rep, const std::vector<double>& row) {
     if (writer) writer->write(rep, row);
     if (checkpoint) checkpoint->append(rep, row);
+    if (decomposition) decomposition->add(rep, row);
   };
   if (bo.replications > 0) montecarlo::extend_batch(s, bo, r);
   output::PrecisionStatus precision;
@@ -157,24 +162,34 @@ void add_batch_options(CLI::App* cmd, BatchCli& o, const std::string& out_defaul
 }
 
 int cmd_run(const BatchCli& o, const std::string& command_line) {
-  const scenario::Scenario s = load_with_overrides(o);
+  scenario::Scenario s = load_with_overrides(o);
+  const auto sources = attach_sources(s, o.scenario_path, o.sets, o.uncertainty);
   const fs::path out = o.out_dir.empty() ? fs::path("out") / s.name : fs::path(o.out_dir);
   if (is_root()) prepare_dir(out, output::identity_of("run", s), o);
   const auto t0 = std::chrono::steady_clock::now();
-  const montecarlo::BatchResult r = execute(s, montecarlo::default_grid(s), o, out);
+  const auto grid = montecarlo::default_grid(s);
+  output::VarianceDecomposition decomposition(grid);
+  const bool decompose = sources.parameters || sources.inflow;
+  const montecarlo::BatchResult r = execute(s, grid, o, out, decompose ? &decomposition : nullptr);
   if (!is_root()) return r.interrupted ? kInterrupted : kOk;
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (r.replications() > 0) {
     output::write_file_atomic(
         out / "series.csv",
         output::with_columns(output::series_csv(r), output::run_columns(s, !r.interrupted)));
-    output::write_file_atomic(out / "report.html", output::run_report(s, r));
+    output::write_file_atomic(
+        out / "report.html",
+        decompose ? output::insert_before_footer(output::run_report(s, r),
+                                                 output::decomposition_html(decomposition))
+                  : output::run_report(s, r));
     if (o.xlsx)
       write_results_xlsx(out.string(), output::series_sheets(r), s, r.replications(), r.interrupted,
                          r.aggregator.exact());
   }
-  output::write_file_atomic(out / "summary.json",
-                            output::summary_json(s, r, {command_line, wall, 0, !r.interrupted}));
+  const std::string summary = output::summary_json(s, r, {command_line, wall, 0, !r.interrupted});
+  output::write_file_atomic(
+      out / "summary.json",
+      decompose ? output::with_decomposition(summary, decomposition) : summary);
   if (r.interrupted) {
     fmt::print(stderr,
                "\nasylumsim: interrupted after {} of {} replications; partial results in {} "
@@ -183,9 +198,9 @@ int cmd_run(const BatchCli& o, const std::string& command_line) {
     return kInterrupted;
   }
   if (!o.quiet) {
-    fmt::print("asylumsim {} — scenario '{}' ({} to {}), {} replications, seed {}\n", kVersion,
-               s.name, engine::format_date(s.start), engine::format_date(s.end), r.replications(),
-               s.seed);
+    fmt::print("asylumsim {} — scenario '{}' ({} to {}), {} replications, seed {}; bands: {}\n",
+               kVersion, s.name, engine::format_date(s.start), engine::format_date(s.end),
+               r.replications(), s.seed, sources.label());
     fmt::print("{}", output::summary_table(s, r));
     fmt::print("{} events, {} persons, {:.2f} s wall ({} process(es)).\nResults: {} (report: {})\n",
                r.events, r.persons, wall, Distributed::size(), out.string(),
@@ -234,9 +249,13 @@ int cmd_validate(const BatchCli& o, const std::string& command_line) {
 }
 
 int cmd_compare(const BatchCli& o) {
-  const scenario::Scenario base = load_with_overrides(o);
-  const std::vector<scenario::Scenario> variants =
+  scenario::Scenario base = load_with_overrides(o);
+  std::vector<scenario::Scenario> variants =
       load_variants(base, o.variant_paths, o.sets, {o.strict, is_root()});
+  // Both arms draw the same parameter sets and inflow paths (keyed by seed and replication).
+  const auto sources = attach_sources(base, o.scenario_path, o.sets, o.uncertainty);
+  for (std::size_t i = 0; i < variants.size(); ++i)
+    attach_sources(variants[i], o.variant_paths[i], o.sets, source_word(sources));
   const fs::path out =
       o.out_dir.empty() ? fs::path("out") / compare_dir_name(base, variants) : fs::path(o.out_dir);
   if (is_root()) prepare_dir(out, output::identity_of(base, variants), o);

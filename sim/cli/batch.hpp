@@ -29,6 +29,7 @@ struct BatchCli {
   std::vector<std::string> variant_paths;
   std::vector<std::string> sets;  // --set KEY.PATH=VALUE, in order
   bool independent = false;
+  std::string uncertainty;  // --uncertainty (empty: every source the scenario carries)
 };
 
 // Whether this process writes results: always without MPI, rank 0 under mpirun.

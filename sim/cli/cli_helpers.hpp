@@ -49,6 +49,7 @@ struct SweepCli {
   bool quiet = false;
   bool force = false;
   bool xlsx = false;
+  std::string uncertainty;  // --uncertainty (docs/uncertainty.md)
   const std::atomic<bool>* stop = nullptr;
 };
 void add_sweep_options(CLI::App* cmd, SweepCli& o);

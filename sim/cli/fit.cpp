@@ -9,6 +9,8 @@
 
 #include "asylumsim/calibration/backtest.hpp"
 #include "asylumsim/calibration/calibrate.hpp"
+#include "asylumsim/calibration/forecast_scores.hpp"
+#include "asylumsim/calibration/posterior.hpp"
 #include "asylumsim/cli/exit_codes.hpp"
 #include "asylumsim/indicators/targets.hpp"
 #include "asylumsim/output/result_dir.hpp"
@@ -20,6 +22,7 @@
 #include "cli_helpers.hpp"
 #include "option_checks.hpp"
 #include "scenario_input.hpp"
+#include "uncertainty_option.hpp"
 
 namespace asylumsim::cli {
 
@@ -135,6 +138,33 @@ int cmd_backtest(const FitCli& o) {
     fmt::print("{}", calibration::backtest_table(r));
     fmt::print("Results: {}\n", (out / "backtest.csv").string());
   }
+  if (!o.history.empty()) {  // one- and two-year-ahead inflow forecasts from earlier years
+    const auto scores = score_history(o.history);
+    output::write_file_atomic(out / "inflow-forecasts.csv",
+                              calibration::inflow_forecast_csv(scores));
+    if (!o.quiet) fmt::print("{}", calibration::inflow_forecast_summary(scores));
+  }
+  return kOk;
+}
+
+// The calibrated scenario with its calibration.posterior block, in the output directory.
+int cmd_posterior(const FitCli& o, const std::string& command_line) {
+  const scenario::Scenario s = load_checked(o.scenario_path, o.sets, {o.strict, true});
+  const std::string text =
+      scenario::text_with_overrides(read_text(o.scenario_path), o.scenario_path, o.sets);
+  const auto targets = indicators::load_targets(o.targets_path);
+  const fs::path out =
+      o.out_dir.empty() ? fs::path("out") / (s.name + "-posterior") : fs::path(o.out_dir);
+  prepare_dir(out, output::identity_of("posterior", s), o);
+  const auto post =
+      calibration::posterior_at_current_point(text, o.scenario_path, targets, fit_options(o));
+  const std::string name = fs::path(o.scenario_path).filename().string();
+  output::write_file_atomic(
+      out / name, calibration::text_with_posterior(
+                      text, post, fmt::format("`{}` on {}", command_line, calibration::utc_now())));
+  if (!o.quiet)
+    fmt::print("Posterior of {} parameters from {} figures (residual variance {:.4g}): {}\n",
+               post.paths.size(), post.figures, post.residual_variance, (out / name).string());
   return kOk;
 }
 

@@ -1,4 +1,4 @@
-// calibrate and backtest: fit the free parameters of the scenario's calibration: block to
+// calibrate, backtest and posterior: fit the free parameters of the scenario's calibration: block to
 // documented figures (calibration/calibrate.hpp, calibration/backtest.hpp).
 #pragma once
 
@@ -18,6 +18,7 @@ struct FitCli {
   int max_evaluations = 0;
   std::string method;  // empty: the calibration block's
   int fit_year = 2024;
+  std::string history;  // backtest --history: yearly first applications to score
   bool quiet = false;
   bool force = false;
   bool strict = false;  // plausibility warnings are errors
@@ -27,5 +28,7 @@ struct FitCli {
 void add_fit_options(CLI::App* cmd, FitCli& o, const std::string& suffix);
 int cmd_calibrate(const FitCli& o, const std::string& command_line);
 int cmd_backtest(const FitCli& o);
+// posterior: calibration.posterior (parameter uncertainty) at the scenario's current values.
+int cmd_posterior(const FitCli& o, const std::string& command_line);
 
 }  // namespace asylumsim::cli

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "asylumsim/calibration/calibrate.hpp"
+#include "asylumsim/calibration/posterior.hpp"
 #include "asylumsim/cli/exit_codes.hpp"
 #include "asylumsim/indicators/listing.hpp"
 #include "asylumsim/montecarlo/distributed.hpp"
@@ -23,6 +24,7 @@
 #include "fit.hpp"
 #include "option_checks.hpp"
 #include "scenario_input.hpp"
+#include "uncertainty_option.hpp"
 
 namespace {
 
@@ -40,7 +42,8 @@ int cmd_check(const std::string& path, const std::vector<std::string>& sets, boo
               bool strict) {
   const scenario::Scenario s = cli::load_checked(path, sets, {strict, cli::is_root()});
   const YAML::Node root = scenario::load_yaml_file(path);
-  if (root["calibration"]) calibration::read_calibration(root, path);
+  if (root["calibration"])
+    calibration::read_posterior(root, calibration::read_calibration(root, path), path);
   if (!quiet && cli::is_root())
     fmt::print("{}: scenario '{}' is valid ({} to {}, {} nationality groups, hash {}){}\n", path,
                s.name, engine::format_date(s.start), engine::format_date(s.end), s.groups.size(),
@@ -67,6 +70,7 @@ int dispatch(int argc, char** argv) {
       "run", "Run a scenario (Monte Carlo batch); write series.csv, summary.json and report.html");
   run->add_option("scenario", ro.scenario_path, "Scenario YAML file")->required();
   cli::add_batch_options(run, ro, "out/<scenario name>");
+  cli::add_uncertainty_option(run, ro.uncertainty);
 
   cli::BatchCli vo;
   vo.stop = &g_stop;
@@ -113,6 +117,7 @@ int dispatch(int argc, char** argv) {
   compare->add_flag(
       "--independent", co.independent,
       "Use independent random streams for the variant (to see what common random numbers buy)");
+  cli::add_uncertainty_option(compare, co.uncertainty);
 
   cli::FitCli ko;
   CLI::App* calibrate = app.add_subcommand(
@@ -127,6 +132,18 @@ int dispatch(int argc, char** argv) {
   cli::add_fit_options(backtest, bt, "backtest");
   backtest->add_option("--fit-year", bt.fit_year, "Year to fit on; the next year is projected")
       ->capture_default_str();
+  backtest->add_option(
+      "--history", bt.history,
+      "Also score 1- and 2-year-ahead first-application forecasts of the "
+      "inflow model from each earlier year of this CSV (year,persons,...; e.g. "
+      "../shared/domain/history/first-applications-year.csv): inflow-forecasts.csv");
+
+  cli::FitCli po;
+  CLI::App* posterior = app.add_subcommand(
+      "posterior",
+      "Write calibration.posterior (parameter uncertainty) for a calibrated scenario from the "
+      "Jacobian at its current values, without refitting");
+  cli::add_fit_options(posterior, po, "posterior");
 
   std::string check_path;
   bool check_quiet = false, check_strict = false;
@@ -168,6 +185,7 @@ int dispatch(int argc, char** argv) {
     if (compare->parsed()) return cli::cmd_compare(co);
     if (calibrate->parsed()) return cli::cmd_calibrate(ko, command_line);
     if (backtest->parsed()) return cli::cmd_backtest(bt);
+    if (posterior->parsed()) return cli::cmd_posterior(po, command_line);
     if (sweep->parsed()) return cli::cmd_sweep(so);
     if (check->parsed()) return cmd_check(check_path, check_sets, check_quiet, check_strict);
     if (indicators->parsed()) return cli::is_root() ? cmd_indicators() : cli::kOk;

@@ -17,6 +17,7 @@
 #include "asylumsim/scenario/overrides.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 #include "cli_helpers.hpp"
+#include "uncertainty_option.hpp"
 
 namespace asylumsim::cli {
 
@@ -54,6 +55,13 @@ scenario::Scenario point_scenario(const SweepCli& o, const std::vector<VaryRange
     overrides.push_back({fmt::format("{} (at {})", ranges[k].text, values[k]), ranges[k].path,
                          fmt::format("{}", values[k]), "--vary"});
   scenario::Scenario s = measures::load_scenario(o.scenario_path, overrides);
+  // The point's values stay as swept: a free parameter varied here is not drawn.
+  std::vector<std::string> sets = o.sets, held;
+  for (std::size_t k = 0; k < ranges.size(); ++k) {
+    sets.push_back(fmt::format("{}={}", ranges[k].path, values[k]));
+    held.push_back(ranges[k].path);
+  }
+  attach_sources(s, o.scenario_path, sets, o.uncertainty, held);
   if (o.seed >= 0) s.seed = static_cast<std::uint64_t>(o.seed);
   if (o.replications > 0) s.replications = o.replications;
   return s;
@@ -107,6 +115,7 @@ void add_sweep_options(CLI::App* cmd, SweepCli& o) {
       ->capture_default_str()
       ->check(CLI::IsMember({"grid", "lhs"}));
   add_set_option(cmd, o.sets);
+  add_uncertainty_option(cmd, o.uncertainty);
   cmd->add_option("--out", o.out_dir, "Output directory (default: out/<scenario name>-sweep)");
   cmd->add_option("--seed", o.seed, "Master seed (default: the scenario's)")
       ->check(CLI::NonNegativeNumber);

@@ -55,6 +55,9 @@ std::vector<Summary> BatchResult::summaries() const {
 std::vector<double> replication_row(const scenario::Scenario& s, const std::vector<Cell>& grid,
                                     std::uint64_t replication, std::uint64_t* events,
                                     std::uint64_t* persons, engine::Tick run_until) {
+  if (s.draws)  // this replication's parameter set and inflow path (montecarlo/uncertainty.hpp)
+    return replication_row(s.draws->scenario_for(s, replication), grid, replication, events,
+                           persons, run_until);
   model::ChainModel m(s, replication);
   const model::RunTotals t = m.run(run_until);
   if (events) *events = t.events;

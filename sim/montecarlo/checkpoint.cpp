@@ -1,6 +1,7 @@
 #include "asylumsim/montecarlo/checkpoint.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <iterator>
 #include <stdexcept>
@@ -21,9 +22,10 @@ std::string checkpoint_identity(const scenario::Scenario& s, std::size_t cells,
     std::ifstream in(targets_path, std::ios::binary);
     targets.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
-  return fmt::format("scenario={:016x};seed={};cells={};targets={:016x};asylumsim={}-{}",
-                     s.resolved_digest, s.seed, cells, engine::fnv1a64(targets), kVersion,
-                     kGitCommit);
+  return fmt::format(
+      "scenario={:016x};seed={};cells={};targets={:016x};asylumsim={}-{};uncertainty={}",
+      s.resolved_digest, s.seed, cells, engine::fnv1a64(targets), kVersion, kGitCommit,
+      fmt::join(s.uncertainty_sources, "+"));
 }
 
 Checkpoint::Checkpoint(std::filesystem::path path, std::string identity, std::size_t cells)

@@ -13,6 +13,7 @@
 #include "asylumsim/output/report_notices.hpp"
 #include "asylumsim/output/report_projection.hpp"
 #include "asylumsim/output/svg_plot.hpp"
+#include "asylumsim/output/uncertainty_notes.hpp"
 #include "asylumsim/output/writers.hpp"
 #include "asylumsim/version.hpp"
 #include "report_charts.hpp"
@@ -162,8 +163,7 @@ std::string page_foot() {
 constexpr const char* kHowToReadFan =
     "<p>Each chart shows the Monte Carlo distribution over replications: the dark line is the "
     "median (P50), the darker band holds the middle half of the replications (P25–P75) and the "
-    "light band nine in ten (P5–P95). Bands show the model's chance variation under the "
-    "scenario's assumptions, not the uncertainty of the assumptions themselves. Stocks are "
+    "light band nine in ten (P5–P95). {} Stocks are "
     "counted on the first day of each month; flows are totals per half-year, drawn at the "
     "middle of the half-year. Dashed lines are capacities and quotas as the scenario sets them "
     "(their median over replications where the model forecasts them).</p>";
@@ -246,7 +246,7 @@ std::string run_report(const scenario::Scenario& s, const montecarlo::BatchResul
       r.aggregator.exact() ? "exact" : "estimated by streaming P-square (docs/montecarlo.md)");
   html += partial_banner_html(r.interrupted, r.replications(), s.replications,
                               "summary.json: \"complete\": false; series.csv: complete = false");
-  html += how_to_read(kHowToReadFan);
+  html += how_to_read(fmt::format(kHowToReadFan, uncertainty_sentence(s)));
   html += "<section id=\"settings\"><h2>Settings and measures</h2>\n" +
           digest_table(settings_digest(s)) + "</section>\n";
   html += projection_assumptions_html(s);
@@ -367,7 +367,7 @@ std::string comparison_report(const scenario::Scenario& base, const scenario::Sc
                                 "random streams)"
                               : "independent random streams");
   html += how_to_read(
-      std::string(kHowToReadFan) +
+      fmt::format(kHowToReadFan, uncertainty_sentence(base)) +
       "<p>The base is drawn in blue with solid medians, the variant in orange with dashed "
       "medians. Under <em>Paired differences</em>, each dot is the mean difference variant − "
       "base relative to the base mean, with its 95% confidence interval; a filled dot means "

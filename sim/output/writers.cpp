@@ -111,6 +111,7 @@ std::string summary_json(const scenario::Scenario& s, const montecarlo::BatchRes
     j["scenario"]["first_applications_file"] = s.inflow.first_applications_file;
   j["replications"] = r.replications();
   j["percentiles"] = r.aggregator.exact() ? "exact" : "streaming (P-square)";
+  j["uncertainty"] = s.uncertainty_sources;  // sources in the bands (docs/uncertainty.md)
   j["complete"] = info.complete;
   j["command"] = info.command;
   ordered_json years = ordered_json::array();

@@ -6,6 +6,7 @@
 #include "asylumsim/scenario/projection.hpp"
 #include "asylumsim/scenario/resolve.hpp"
 #include "asylumsim/scenario/scenario.hpp"
+#include "asylumsim/scenario/uncertainty.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 #include "loader.hpp"
 
@@ -35,7 +36,8 @@ Scenario Loader::load() {
   s_.resolved_digest = engine::fnv1a64(canonical.c_str());
   if (!root_.expect_map({"scenario", "groups", "inflow", "registration", "ind", "appeals",
                          "reception", "housing", "nareis", "departure", "ukraine", "initial",
-                         "costs", "measures", "calibration", "extends", "projection"}))
+                         "costs", "measures", "calibration", "uncertainty", "extends",
+                         "projection"}))
     throw InputError(diag_);
   if (root_.has("extends"))  // resolved (and removed) only when a scenario is loaded from a file
     root_.child("extends").error("extends needs a scenario file: load it by its path");
@@ -55,6 +57,7 @@ Scenario Loader::load() {
   read_initial(root_.child("initial"));
   read_costs(root_.child("costs"));
   read_measures(root_.child("measures"));
+  read_uncertainty(root_.child("uncertainty"), s_, s_.inflow_uncertainty);  // issue 26
   if (!diag_.empty()) throw InputError(diag_);
   complete_(s_);
   return std::move(s_);

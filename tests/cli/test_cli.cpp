@@ -294,7 +294,9 @@ TEST_CASE("calibrate and backtest write their files from the command line", "[cl
   CHECK_THAT(
       slurp(bt / "backtest.csv"),
       Catch::StartsWith("scenario,scenario_hash,seed,complete,id,when,target,model,model_rel_error,"
-                        "naive,naive_rel_error\n"));
+                        "naive,naive_rel_error,model_p05,model_p25,model_p75,model_p95,naive_p05,"
+                        "naive_p95,covered_50,covered_90,model_interval_score,"
+                        "naive_interval_score\n"));
   // A scenario without a calibration block is refused with a located message.
   const auto bad = run_cli("calibrate " + kSmall + " --targets " + (src / "t.yaml").string() +
                            " --out " + fresh_dir("calibrate-bad").string());

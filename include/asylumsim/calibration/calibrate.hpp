@@ -89,6 +89,9 @@ std::optional<CalibrationSpec::Method> parse_method(const std::string& name);
 std::string calibrated_text(const std::string& scenario_text, const CalibrationSpec& spec,
                             const Eigen::VectorXd& values, const std::string& header);
 
+// The time now, for headers: "2026-12-02 14:05 UTC".
+std::string utc_now();
+
 // Where a calibrated file comes from, for its header.
 struct CalibrationProvenance {
   std::string command_line;

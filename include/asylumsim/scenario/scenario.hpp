@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "asylumsim/engine/resource.hpp"
 #include "asylumsim/scenario/diagnostics.hpp"
 #include "asylumsim/scenario/measures.hpp"
+#include "asylumsim/scenario/uncertainty.hpp"
 
 namespace YAML {
 class Node;  // yaml-cpp; only scenario_tree() and scenario_from_tree() need it
@@ -341,6 +343,10 @@ struct Scenario {
   std::vector<Measure> measures;                 // as read; already applied to the parameters above
   std::vector<ProjectionAssumption> projection;  // the projection: block, already applied
   std::vector<std::string> overrides;            // --set KEY.PATH=VALUE options applied, in order
+  // --- forecast uncertainty (issue 26; scenario/uncertainty.hpp) ---
+  InflowUncertainty inflow_uncertainty;
+  std::shared_ptr<const ReplicationDraws> draws;  // null: every replication runs this scenario
+  std::vector<std::string> uncertainty_sources{"chance"};  // in the bands (set by the CLI)
 
   engine::Calendar calendar() const { return engine::Calendar(start); }
   Tick horizon_ticks() const;  // ticks from start to the end of the last day
