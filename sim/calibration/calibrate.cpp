@@ -1,4 +1,5 @@
 #include "asylumsim/calibration/calibrate.hpp"
+#include "asylumsim/calibration/posterior.hpp"
 
 #include <fmt/format.h>
 
@@ -156,19 +157,6 @@ Eigen::VectorXd residuals(const std::vector<montecarlo::ValidationRow>& rows,
 
 double loss(const std::vector<montecarlo::ValidationRow>& rows, const CalibrationSpec& spec) {
   return residuals(rows, spec).squaredNorm();
-}
-
-// A tick safely after the last figure the targets read (two months past the latest date or period
-// end, so the month boundary that closes it is included); kNever when the horizon ends sooner.
-static engine::Tick last_target_tick(const std::vector<indicators::Target>& targets,
-                                     const scenario::Scenario& s) {
-  const engine::Calendar cal = s.calendar();
-  engine::Tick last = 0;
-  for (const auto& t : targets) {
-    const engine::Date d = t.when.date ? *t.when.date : t.when.period->end_day();
-    last = std::max(last, cal.to_tick(d) + engine::days(62));
-  }
-  return last < s.horizon_ticks() ? last : engine::kNever;
 }
 
 CalibrationResult calibrate(const std::string& text, const std::string& file,

@@ -25,7 +25,9 @@ struct Posterior {
   int figures = 0;
 };
 
-// A tick just after the last figure the targets read (the rest of the horizon cannot change them).
+// A tick safely after the last figure the targets read (two months past the latest date or period
+// end, so the month boundary that closes it is included; the rest of the horizon cannot change
+// them); kNever when the horizon ends sooner.
 engine::Tick last_target_tick(const std::vector<indicators::Target>& targets,
                               const scenario::Scenario& s);
 
