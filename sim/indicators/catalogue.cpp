@@ -117,6 +117,16 @@ std::vector<Indicator> build_catalogue() {
   for (const char* s : {"lt1y", "1to2y", "2to3y", "3to4y", "gt4y"})
     stock(fmt::format("coa.stay_share.{}", s), "share of COA residents by length of stay", "share");
   stock("coa.mean_stay_months", "mean length of the current COA stay of residents", "months");
+  for (const char* q : {"p10", "p50", "p90"})
+    stock(fmt::format("coa.stay_months.{}", q),
+          fmt::format("{}th percentile of the current COA stay of residents (census)", q + 1),
+          "months");
+  c.push_back({"coa.ph_over_1y_share",
+               K::kStockRatio,
+               {"coa.ph_since_permit.gt1y"},
+               {"coa.permit_holders"},
+               "share",
+               "share of permit holders in COA who got their permit over a year ago"});
   for (const char* s : {"lt15w", "15w_6m", "6m_1y", "gt1y"})
     stock(fmt::format("coa.ph_since_permit.{}", s), "permit holders in COA by time since permit");
   stock("welfare.permit_holder_share",

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
@@ -272,10 +273,12 @@ void ChainModel::census() {
   std::array<double, 4> since{};
   double residents = 0, stay_sum = 0, permit_holders = 0;
   const double day = static_cast<double>(engine::kTicksPerDay);
+  stay_months_.clear();
   for (const ResidentCensus& r : resident_census_) {
     residents += 1;
     const double years = static_cast<double>(now() - r.coa_since) / day / 365.25;
     stay_sum += years * 12.0;
+    stay_months_.push_back(years * 12.0);
     stay[std::min(4, static_cast<int>(years))] += 1;
     if (r.permit_at != engine::kNever) {
       permit_holders += 1;
@@ -287,8 +290,25 @@ void ChainModel::census() {
     rec_.stock_set(m_.stay_share[i], now(), residents > 0 ? stay[i] / residents : 0);
   for (int i = 0; i < 4; ++i) rec_.stock_set(m_.ph_since_permit[i], now(), since[i]);
   rec_.stock_set(m_.mean_stay_months, now(), residents > 0 ? stay_sum / residents : 0);
+  record_stay_quantiles();
   rec_.stock_set(m_.permit_holder_share, now(), residents > 0 ? permit_holders / residents : 0);
   record_places_short();
+}
+
+// P10, P50 and P90 of the residents' current stays (nearest rank); 0 when COA is empty.
+void ChainModel::record_stay_quantiles() {
+  const double levels[] = {0.1, 0.5, 0.9};
+  for (int i = 0; i < 3; ++i) {
+    double value = 0;
+    if (!stay_months_.empty()) {
+      const auto k =
+          static_cast<std::size_t>(levels[i] * static_cast<double>(stay_months_.size() - 1));
+      std::nth_element(stay_months_.begin(), stay_months_.begin() + static_cast<std::ptrdiff_t>(k),
+                       stay_months_.end());
+      value = stay_months_[k];
+    }
+    rec_.stock_set(m_.stay_months_quantile[i], now(), value);
+  }
 }
 
 void ChainModel::record_places_short() {

@@ -117,6 +117,9 @@ void Metrics::register_all(engine::Recorder& r) {
   for (int i = 0; i < 4; ++i)
     ph_since_permit[i] = r.stock(fmt::format("coa.ph_since_permit.{}", since[i]));
   mean_stay_months = r.stock("coa.mean_stay_months");
+  const char* quantiles[] = {"p10", "p50", "p90"};
+  for (int i = 0; i < 3; ++i)
+    stay_months_quantile[i] = r.stock(fmt::format("coa.stay_months.{}", quantiles[i]));
   permit_holder_share = r.stock("welfare.permit_holder_share");
   exit_weeks_after_permit = r.duration("housing.exit_weeks_after_permit");
 }

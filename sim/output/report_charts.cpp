@@ -39,6 +39,8 @@ std::vector<ChartSpec> chain_charts() {
                "persons",
                series("chart.housing_backlog.fan"),
                {}});
+  c.push_back({"Length of the current stay of COA residents (census)", "months",
+               series("chart.stay.fan"), series("chart.stay.line")});
   c.push_back({"Nareis: family members abroad waiting for a decision",
                "persons",
                series("chart.nareis.fan"),

@@ -331,6 +331,18 @@ TEST_CASE("the start census reflects the start population's backdated COA entry"
   CHECK(indicator(run, "coa.stay_share.lt1y", "2024-01-01") < 0.8);
   CHECK(indicator(run, "coa.stay_share.1to2y", "2024-01-01") > 0.1);
   CHECK(indicator(run, "coa.stay_share.2to3y", "2024-12-31") > 0);
+  // The stay distribution's percentiles are ordered, and the start census reads stays of years.
+  for (const char* d : {"2024-01-01", "2025-01-01"}) {
+    const double p10 = indicator(run, "coa.stay_months.p10", d);
+    const double p50 = indicator(run, "coa.stay_months.p50", d);
+    const double p90 = indicator(run, "coa.stay_months.p90", d);
+    CHECK(p10 <= p50);
+    CHECK(p50 <= p90);
+  }
+  CHECK(indicator(run, "coa.stay_months.p90", "2024-01-01") > 12);
+  const double over_year = indicator(run, "coa.ph_over_1y_share", "2025-01-01");
+  CHECK(over_year >= 0);
+  CHECK(over_year <= 1);
   // Permit holders waited for their decision before it: their stay exceeds the time since permit.
   for (const auto& p : run.m.persons())
     if (p.origin == model::Origin::kInitial && p.stage == Stage::kPermitHolder &&

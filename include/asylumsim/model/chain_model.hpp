@@ -142,6 +142,7 @@ class ChainModel {
   void on_daily();
   void census();
   void record_places_short();
+  void record_stay_quantiles();
 
   // --- inflow (inflow.cpp) ---
   void start_inflow();
@@ -274,6 +275,7 @@ class ChainModel {
     engine::Tick permit_at;  // kNever unless a permit holder
   };
   std::vector<ResidentCensus> resident_census_;
+  std::vector<double> stay_months_;  // the census's scratch: every resident's stay, in months
   double renewal_work_ = 0;  // decision-equivalents of permit renewals the IND still has to do
   // reception
   engine::CapacityStock coa_;

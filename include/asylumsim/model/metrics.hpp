@@ -71,6 +71,7 @@ struct Metrics {
   std::array<MetricId, 5> stay_share;       // lt1y, 1to2y, 2to3y, 3to4y, gt4y (census)
   std::array<MetricId, 4> ph_since_permit;  // lt15w, 15w_6m, 6m_1y, gt1y (census)
   MetricId mean_stay_months, permit_holder_share;
+  std::array<MetricId, 3> stay_months_quantile;  // P10, P50, P90 of the current stay (census)
   // durations
   std::array<MetricId, scenario::kTracks> lead_time_weeks;
   MetricId exit_weeks_after_permit;
