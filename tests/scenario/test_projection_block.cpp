@@ -4,8 +4,8 @@
 #include <fstream>
 
 #include "../support/fixtures.hpp"
-#include "asylumsim/measures/load.hpp"
 #include "asylumsim/engine/calendar.hpp"
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/scenario/overrides.hpp"
 #include "asylumsim/scenario/plausibility.hpp"
 
@@ -87,4 +87,24 @@ TEST_CASE("a single value the projection extends draws a warning, and --set reac
   const std::string text = warnings.list()[0].message;
   CHECK_THAT(text, Catch::Contains("50 holds only until 2025-01-01"));
   CHECK_THAT(text, Catch::Contains("set projection.ind.capacity_per_week.aa.value"));
+}
+
+TEST_CASE("the activated Ukrainians' group and reception are checked",
+          "[scenario][ukraine][errors]") {
+  auto y = test::small_yaml();
+  y["ukraine"]["activated_group"] = "bta";
+  y["ukraine"]["activated_reception"] = "hotel";
+  const std::string e = test::error_of(y);
+  CHECK_THAT(e, Catch::Contains("ukraine.activated_group: unknown nationality group 'bta' (did "
+                                "you mean 'beta'?)"));
+  CHECK_THAT(e, Catch::Contains("ukraine.activated_reception: 'hotel' is not a reception"));
+  CHECK_THAT(e, Catch::StartsWith("bad.yaml:"));
+  y = test::small_yaml();
+  y["ukraine"].remove("activated_group");
+  CHECK_THAT(test::error_of(y),
+             Catch::Contains("ukraine.activated_group: required key is missing"));
+  y = test::small_yaml();
+  y["nareis"]["clearance_weeks"] = -5;
+  CHECK_THAT(test::error_of(y),
+             Catch::Contains("nareis.clearance_weeks: value -5 is out of range"));
 }
