@@ -95,10 +95,11 @@ void ChainModel::housing_daily() {
   const double today_limit =
       half_year_realised_ + std::max(0.0, limit - half_year_realised_) / days_left;
   PersonId head = kNoPerson;
-  // A household is housed whole, and only when it fits under today's limit (FIFO: the next waits).
+  // A household is housed whole, under the half-year's limit, while today's share is not used up
+  // (a household larger than what is left of it may pass: FIFO, so it must not block the line).
   auto fits = [&](PersonId h) {
     const double size = static_cast<double>(persons_[h].household_size);
-    return half_year_realised_ + size <= today_limit;
+    return half_year_realised_ < today_limit && half_year_realised_ + size <= limit;
   };
   // Regular housing first, then HAR+ shelter, then doorstroomlocaties; all count for the quota.
   while (take_linked_household(&head) && fits(head) &&

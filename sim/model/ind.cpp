@@ -135,7 +135,8 @@ void ChainModel::decide(PersonId id) {
   if (t == kAA && !(p.flags & flag::kReopened) &&
       rng_.va_referral.bernoulli(at(s_.ind.va_referral_share))) {
     rec_.count(m_.referred_to_va);
-    if (p.location != kNidos) move_coa(id, kAzc);
+    // An activated Ukrainian in municipal reception keeps that place (no COA place as well).
+    if (p.location != kNidos && !(p.flags & flag::kMunicipal)) move_coa(id, kAzc);
     // The extended procedure starts now: the VA line is ordered by the date of referral.
     enqueue_ind(id, kVA, rng_.ind_priority.bernoulli(at(s_.ind.priority_share[kVA])) ? 0u : 1u,
                 now());

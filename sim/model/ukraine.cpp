@@ -10,6 +10,7 @@
 // the others leave. Activated applicants keep their municipal place while the IND decides (they
 // stay in ukraine.municipal_reception until housed, rejected or gone) or move to COA, as the
 // scenario says.
+#include <algorithm>
 #include <cmath>
 
 #include "asylumsim/engine/counts.hpp"
@@ -51,8 +52,8 @@ void ChainModel::ukraine_daily() {
       open ? poisson_count(at(s_.ukraine.registrations_per_year) / 365.25, rng) : 0;
   ukraine_municipal_ -= left_municipal;
   ukraine_registered_ += arrived - left_municipal - left_private;
-  const auto capacity =
-      static_cast<std::int64_t>(at(s_.ukraine.municipal_capacity)) - activated_in_municipal_;
+  const auto capacity = std::max<std::int64_t>(
+      0, static_cast<std::int64_t>(at(s_.ukraine.municipal_capacity)) - activated_in_municipal_);
   const std::int64_t joining = binomial_count(arrived, at(s_.ukraine.municipal_share), rng);
   ukraine_municipal_ = std::min(capacity, ukraine_municipal_ + joining);  // a cut moves people out
   rec_.count(m_.ukraine_arrivals, static_cast<double>(arrived));

@@ -5,8 +5,8 @@
 #include <map>
 
 #include "../support/fixtures.hpp"
-#include "asylumsim/measures/load.hpp"
 #include "../support/model_run.hpp"
+#include "asylumsim/measures/load.hpp"
 #include "asylumsim/model/chain_model.hpp"
 
 using namespace asylumsim;
@@ -81,7 +81,10 @@ TEST_CASE("a binding taakstelling paces housing over the half-year instead of ha
     CHECK(housed >= 60);  // about 100 a month: 600 over six months
     CHECK(housed <= 140);
   }
-  CHECK(indicator(run, "housing.realised", "2025-H2") <= 600);
+  // Not beyond the quotas (four half-years of 600, no backlog at the start, no advance), but for
+  // minors with Nidos, who count for the quota at once, outside the cap (a handful here).
+  CHECK(indicator(run, "housing.realised", "2024") + indicator(run, "housing.realised", "2025") <=
+        4 * 600 + 30);
 }
 
 // Before: a shelter resident moved on to a home without taking one, so the move-on time changed
@@ -192,6 +195,14 @@ TEST_CASE("activated Ukrainians are counted where they are housed",
   CHECK(indicator(municipal, "coa.received.ukraine_activation", "2024-06") == 0);
   municipal.m.check_conservation();
   coa.m.check_conservation();
+  // Nobody holds a municipal place and a COA place at once (a referral to VA moved them to COA).
+  int in_municipal = 0;
+  for (const auto& p : municipal.m.persons())
+    if (p.flags & model::flag::kMunicipal) {
+      ++in_municipal;
+      CHECK(p.location == model::kNoLocation);
+    }
+  CHECK(in_municipal > 0);
 }
 
 // Before: a case whose Dublin transfer term ended joined the back of the AA line, behind every
