@@ -40,13 +40,6 @@ namespace {
 namespace fs = std::filesystem;
 using montecarlo::Distributed;
 
-// Claims the output directory (refusing other results without --force) and says when it replaces
-// earlier results.
-void prepare_dir(const fs::path& out, const output::ResultIdentity& id, const BatchCli& o) {
-  const std::string notice = output::prepare_output_dir(out, id, o.force);
-  if (!notice.empty() && !o.quiet) fmt::print(stderr, "{}\n", notice);
-}
-
 scenario::Scenario load_with_overrides(const BatchCli& o) {
   scenario::Scenario s = load_checked(o.scenario_path, o.sets, {o.strict, is_root()});
   if (o.seed >= 0) s.seed = static_cast<std::uint64_t>(o.seed);
@@ -165,7 +158,7 @@ int cmd_run(const BatchCli& o, const std::string& command_line) {
   scenario::Scenario s = load_with_overrides(o);
   const auto sources = attach_sources(s, o.scenario_path, o.sets, o.uncertainty);
   const fs::path out = o.out_dir.empty() ? fs::path("out") / s.name : fs::path(o.out_dir);
-  if (is_root()) prepare_dir(out, output::identity_of("run", s), o);
+  if (is_root()) claim_output_dir(out, output::identity_of("run", s), o.force, o.quiet);
   const auto t0 = std::chrono::steady_clock::now();
   const auto grid = montecarlo::default_grid(s);
   output::VarianceDecomposition decomposition(grid);
@@ -214,7 +207,7 @@ int cmd_validate(const BatchCli& o, const std::string& command_line) {
   const std::vector<indicators::Target> targets = indicators::load_targets(o.targets_path);
   const fs::path out =
       o.out_dir.empty() ? fs::path("out") / (s.name + "-validation") : fs::path(o.out_dir);
-  if (is_root()) prepare_dir(out, output::identity_of("validate", s), o);
+  if (is_root()) claim_output_dir(out, output::identity_of("validate", s), o.force, o.quiet);
   const auto t0 = std::chrono::steady_clock::now();
   const montecarlo::BatchResult r = execute(s, montecarlo::target_grid(targets), o, out);
   if (!is_root()) return r.interrupted ? kInterrupted : kOk;
@@ -258,7 +251,7 @@ int cmd_compare(const BatchCli& o) {
     attach_sources(variants[i], o.variant_paths[i], o.sets, source_word(sources));
   const fs::path out =
       o.out_dir.empty() ? fs::path("out") / compare_dir_name(base, variants) : fs::path(o.out_dir);
-  if (is_root()) prepare_dir(out, output::identity_of(base, variants), o);
+  if (is_root()) claim_output_dir(out, output::identity_of(base, variants), o.force, o.quiet);
   Progress progress(!o.quiet && is_root());
   montecarlo::BatchOptions bo;
   bo.replications = base.replications;

@@ -10,6 +10,12 @@
 
 namespace asylumsim::cli {
 
+void claim_output_dir(const std::filesystem::path& out, const output::ResultIdentity& id,
+                      bool force, bool quiet) {
+  const std::string notice = output::prepare_output_dir(out, id, force);
+  if (!notice.empty() && !quiet) fmt::print(stderr, "{}\n", notice);
+}
+
 int default_threads() {
   const unsigned n = std::thread::hardware_concurrency();
   return n == 0 ? 1 : static_cast<int>(n);

@@ -4,9 +4,11 @@
 #include <CLI/CLI.hpp>
 #include <atomic>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
+#include "asylumsim/output/result_dir.hpp"
 #include "asylumsim/output/xlsx.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 #include "scenario_input.hpp"
@@ -15,6 +17,11 @@ namespace asylumsim::cli {
 
 // Worker threads when the user gives none: every core.
 int default_threads();
+
+// Claims the output directory (refusing other results without --force) and says on stderr when it
+// replaces earlier results (unless quiet).
+void claim_output_dir(const std::filesystem::path& out, const output::ResultIdentity& id,
+                      bool force, bool quiet);
 
 // --set KEY.PATH=VALUE (repeatable); the form is checked here (a usage error), the path and value
 // when the scenario is loaded (an input error naming the option).

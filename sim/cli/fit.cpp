@@ -35,13 +35,6 @@ std::string read_text(const std::string& path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-// Claims the output directory (refusing other results without --force) and says when it replaces
-// earlier results.
-void prepare_dir(const fs::path& out, const output::ResultIdentity& id, const FitCli& o) {
-  const std::string notice = output::prepare_output_dir(out, id, o.force);
-  if (!notice.empty() && !o.quiet) fmt::print(stderr, "{}\n", notice);
-}
-
 // Optimiser settings from the command line, shared by calibrate and backtest; progress on stderr.
 calibration::CalibrationOptions fit_options(const FitCli& o) {
   calibration::CalibrationOptions co;
@@ -94,7 +87,7 @@ int cmd_calibrate(const FitCli& o, const std::string& command_line) {
   const auto targets = indicators::load_targets(o.targets_path);
   const fs::path out =
       o.out_dir.empty() ? fs::path("out") / (s.name + "-calibration") : fs::path(o.out_dir);
-  prepare_dir(out, output::identity_of("calibrate", s), o);
+  claim_output_dir(out, output::identity_of("calibrate", s), o.force, o.quiet);
   const calibration::CalibrationOptions co = fit_options(o);
   if (!o.quiet)
     fmt::print("asylumsim {} — calibrating '{}' ({} free parameters) against {} ({} targets)\n",
@@ -125,7 +118,7 @@ int cmd_backtest(const FitCli& o) {
   const auto targets = indicators::load_targets(o.targets_path);
   const fs::path out =
       o.out_dir.empty() ? fs::path("out") / (s.name + "-backtest") : fs::path(o.out_dir);
-  prepare_dir(out, output::identity_of("backtest", s), o);
+  claim_output_dir(out, output::identity_of("backtest", s), o.force, o.quiet);
   const calibration::CalibrationOptions co = fit_options(o);
   const auto r = calibration::backtest(text, o.scenario_path, targets, o.fit_year, co);
   output::write_file_atomic(
@@ -155,7 +148,7 @@ int cmd_posterior(const FitCli& o, const std::string& command_line) {
   const auto targets = indicators::load_targets(o.targets_path);
   const fs::path out =
       o.out_dir.empty() ? fs::path("out") / (s.name + "-posterior") : fs::path(o.out_dir);
-  prepare_dir(out, output::identity_of("posterior", s), o);
+  claim_output_dir(out, output::identity_of("posterior", s), o.force, o.quiet);
   const auto post =
       calibration::posterior_at_current_point(text, o.scenario_path, targets, fit_options(o));
   const std::string name = fs::path(o.scenario_path).filename().string();

@@ -1,5 +1,5 @@
-// calibrate, backtest and posterior: fit the free parameters of the scenario's calibration: block to
-// documented figures (calibration/calibrate.hpp, calibration/backtest.hpp).
+// calibrate, backtest and posterior: fit the free parameters of the scenario's calibration: block
+// to documented figures (calibration/calibrate.hpp, calibration/backtest.hpp).
 #pragma once
 
 #include <CLI/CLI.hpp>

@@ -151,11 +151,7 @@ int cmd_sweep(const SweepCli& o) {
   const auto scenarios = point_scenarios(o, base, r, points);
   const fs::path out =
       o.out_dir.empty() ? fs::path("out") / (base.name + "-sweep") : fs::path(o.out_dir);
-  if (root) {
-    const std::string notice =
-        output::prepare_output_dir(out, output::identity_of("sweep", base), o.force);
-    if (!notice.empty() && !o.quiet) fmt::print(stderr, "{}\n", notice);
-  }
+  if (root) claim_output_dir(out, output::identity_of("sweep", base), o.force, o.quiet);
   run_points(o, scenarios, points, r);
   if (!root) return r.interrupted ? kInterrupted : kOk;
   output::write_file_atomic(
