@@ -1,5 +1,4 @@
 #include "asylumsim/calibration/calibrate.hpp"
-#include "asylumsim/calibration/posterior.hpp"
 
 #include <fmt/format.h>
 
@@ -13,8 +12,11 @@
 
 #include "asylumsim/calibration/levenberg_marquardt.hpp"
 #include "asylumsim/calibration/nelder_mead.hpp"
+#include "asylumsim/calibration/posterior.hpp"
+#include "asylumsim/indicators/indicator.hpp"
 #include "asylumsim/measures/load.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
+#include "asylumsim/montecarlo/validation.hpp"
 #include "asylumsim/scenario/key_path.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 
@@ -136,6 +138,19 @@ scenario::Scenario scenario_with(const YAML::Node& root, const CalibrationSpec& 
   return measures::load_scenario_text(e.c_str(), file);
 }
 
+namespace {
+
+// A figure the model leaves undefined in every replication (a share with no denominator) counts
+// as a model value of 0: a full miss the optimiser moves away from, never a NaN in the loss.
+montecarlo::ValidationRow defined_or_zero(montecarlo::ValidationRow r) {
+  if (!indicators::is_missing(r.model.mean)) return r;
+  r.model.mean = 0;
+  r.rel_error = montecarlo::relative_error(0, r.target->value);
+  return r;
+}
+
+}  // namespace
+
 Eigen::VectorXd residuals(const std::vector<montecarlo::ValidationRow>& rows,
                           const CalibrationSpec& spec) {
   double weights = 0;
@@ -143,7 +158,7 @@ Eigen::VectorXd residuals(const std::vector<montecarlo::ValidationRow>& rows,
   Eigen::VectorXd res = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(rows.size()));
   if (weights <= 0) return res;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto& r = rows[i];
+    const montecarlo::ValidationRow r = defined_or_zero(rows[i]);
     const double e =
         spec.scale == CalibrationSpec::Scale::kAcceptance
             ? montecarlo::acceptance_error(r) / indicators::acceptance_for(*r.target).tolerance

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "asylumsim/indicators/indicator.hpp"
 #include "asylumsim/output/result_dir.hpp"
 
 namespace asylumsim::cli {
@@ -23,7 +24,7 @@ ReplicationWriter::ReplicationWriter(const std::filesystem::path& dir,
 void ReplicationWriter::write(std::uint64_t rep, const std::vector<double>& row) {
   for (std::size_t c = 0; c < grid_.size(); ++c)
     out_ << fmt::format("{}{},{},{},{}\n", prefix_, rep, grid_[c].indicator->id,
-                        grid_[c].when.label(), row[c]);
+                        grid_[c].when.label(), indicators::csv_value(row[c]));
 }
 
 void ReplicationWriter::commit() {

@@ -78,4 +78,10 @@ double Recorder::duration_mean(Id id, int mb, int me) const {
   return c > 0 ? s / c : 0.0;
 }
 
+double Recorder::duration_count(Id id, int mb, int me) const {
+  double c = 0.0;
+  for (int m = mb; m < me; ++m) c += dur_count_[static_cast<std::size_t>(m) * n_durations_ + id];
+  return c;
+}
+
 }  // namespace asylumsim::engine

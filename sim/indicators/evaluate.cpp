@@ -4,6 +4,12 @@
 
 namespace asylumsim::indicators {
 
+std::string csv_value(double v) {
+  if (is_missing(v)) return {};
+  if (v == 0.0) return "0";
+  return fmt::format("{}", v);
+}
+
 std::string When::label() const {
   if (period) return period->label();
   if (date) return engine::format_date(*date);
@@ -76,7 +82,7 @@ std::optional<double> evaluate(const engine::Recorder& rec, const engine::Calend
       return std::nullopt;
     }
     const double dv = rec.stock_at(*den, boundary);
-    return dv > 0 ? v / dv : 0.0;
+    return dv > 0 ? v / dv : kMissing;
   }
   if (!when.period) {
     *error = fmt::format("'{}' is a flow or duration: it needs a period, not a date", ind.id);
@@ -98,7 +104,7 @@ std::optional<double> evaluate(const engine::Recorder& rec, const engine::Calend
       const double n = sum_counters(rec, ind.numerator, mb, me, error);
       const double d = sum_counters(rec, ind.denominator, mb, me, error);
       if (!error->empty()) return std::nullopt;
-      return d > 0 ? n / d : 0.0;
+      return d > 0 ? n / d : kMissing;
     }
     case K::kDurationMean: {
       auto id = rec.find(engine::Recorder::Kind::kDuration, ind.numerator.front());
@@ -106,7 +112,7 @@ std::optional<double> evaluate(const engine::Recorder& rec, const engine::Calend
         *error = fmt::format("duration '{}' is not recorded by the model", ind.numerator.front());
         return std::nullopt;
       }
-      return rec.duration_mean(*id, mb, me);
+      return rec.duration_count(*id, mb, me) > 0 ? rec.duration_mean(*id, mb, me) : kMissing;
     }
     case K::kStockDays: {
       auto id = rec.find(engine::Recorder::Kind::kStock, ind.numerator.front());

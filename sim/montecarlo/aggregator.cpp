@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 
 namespace asylumsim::montecarlo {
 
@@ -13,8 +14,15 @@ constexpr std::array<double, 5> kProbabilities = {0.05, 0.25, 0.50, 0.75, 0.95};
 }
 
 double Summary::standard_error() const {
-  return n > 0 ? sd / std::sqrt(static_cast<double>(n)) : 0.0;
+  return n > 0 ? sd / std::sqrt(static_cast<double>(n)) : std::numeric_limits<double>::quiet_NaN();
 }
+
+namespace {
+Summary missing_summary() {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  return {nan, nan, nan, nan, nan, nan, nan, nan, nan, 0};
+}
+}  // namespace
 
 double quantile_sorted(const std::vector<double>& v, double p) {
   if (v.empty()) return 0.0;
@@ -25,9 +33,10 @@ double quantile_sorted(const std::vector<double>& v, double p) {
 }
 
 Summary summarise_exact(std::vector<double> v) {
+  std::erase_if(v, [](double x) { return std::isnan(x); });
+  if (v.empty()) return missing_summary();
   Summary s;
   s.n = v.size();
-  if (v.empty()) return s;
   std::sort(v.begin(), v.end());
   double mean = 0, m2 = 0;
   std::uint64_t k = 0;
@@ -52,20 +61,21 @@ Summary summarise_exact(std::vector<double> v) {
 Aggregator::Aggregator(std::size_t cells, std::size_t exact_limit) : exact_limit_(exact_limit) {
   cells_.reserve(cells);
   for (std::size_t c = 0; c < cells; ++c)
-    cells_.push_back({0, 0, 0, 0, P2(acc::extended_p_square_probabilities = kProbabilities)});
+    cells_.push_back({0, 0, 0, 0, 0, P2(acc::extended_p_square_probabilities = kProbabilities)});
 }
 
 void Aggregator::add(const std::vector<double>& row) {
   ++n_;
-  const double k = static_cast<double>(n_);
   for (std::size_t c = 0; c < cells_.size(); ++c) {
     Cell& cell = cells_[c];
     const double x = row[c];
+    if (std::isnan(x)) continue;
+    ++cell.n;
     const double d = x - cell.mean;
-    cell.mean += d / k;
+    cell.mean += d / static_cast<double>(cell.n);
     cell.m2 += d * (x - cell.mean);
-    cell.min = n_ == 1 ? x : std::min(cell.min, x);
-    cell.max = n_ == 1 ? x : std::max(cell.max, x);
+    cell.min = cell.n == 1 ? x : std::min(cell.min, x);
+    cell.max = cell.n == 1 ? x : std::max(cell.max, x);
     cell.p2(x);
   }
   if (n_ <= exact_limit_)
@@ -76,10 +86,11 @@ void Aggregator::add(const std::vector<double>& row) {
 
 Summary Aggregator::streaming_summary(std::size_t c) const {
   const Cell& cell = cells_[c];
+  if (cell.n == 0) return missing_summary();
   Summary s;
-  s.n = n_;
+  s.n = cell.n;
   s.mean = cell.mean;
-  s.sd = n_ > 1 ? std::sqrt(cell.m2 / static_cast<double>(n_ - 1)) : 0.0;
+  s.sd = cell.n > 1 ? std::sqrt(cell.m2 / static_cast<double>(cell.n - 1)) : 0.0;
   s.min = cell.min;
   s.max = cell.max;
   const auto q = acc::extended_p_square(cell.p2);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <random>
 
+#include "asylumsim/indicators/indicator.hpp"
 #include "asylumsim/scenario/diagnostics.hpp"
 #include "asylumsim/scenario/key_path.hpp"
 
@@ -23,10 +24,6 @@ bool parse_number(const std::string& s, double& out) {
   const char* end = s.data() + s.size();
   const auto [ptr, ec] = std::from_chars(s.data(), end, out);
   return !s.empty() && ec == std::errc() && ptr == end && std::isfinite(out);
-}
-
-std::string num(double v) {
-  return v == 0.0 ? "0" : fmt::format("{}", v);
 }
 
 }  // namespace
@@ -117,11 +114,12 @@ std::string sweep_csv(const SweepResult& r) {
   out += ",metric,when,mean,p05,p95\n";
   for (std::size_t p = 0; p < r.points.size(); ++p) {
     std::string prefix = fmt::format("{}", p + 1);
-    for (double v : r.points[p].values) prefix += fmt::format(",{}", num(v));
+    for (double v : r.points[p].values) prefix += fmt::format(",{}", indicators::csv_value(v));
     for (std::size_t c = 0; c < r.grid.size(); ++c) {
       const Summary& s = r.points[p].cells[c];
       out += fmt::format("{},{},{},{},{},{}\n", prefix, r.grid[c].indicator->id,
-                         r.grid[c].when.label(), num(s.mean), num(s.p05), num(s.p95));
+                         r.grid[c].when.label(), indicators::csv_value(s.mean),
+                         indicators::csv_value(s.p05), indicators::csv_value(s.p95));
     }
   }
   return out;

@@ -16,11 +16,14 @@ std::vector<ValidationRow> validation_rows(const std::vector<indicators::Target>
   std::vector<ValidationRow> rows;
   for (std::size_t i = 0; i < targets.size(); ++i) {
     ValidationRow row{&targets[i], sums[i], 0.0};
-    const double v = targets[i].value;
-    row.rel_error = v != 0 ? (row.model.mean - v) / std::abs(v) : row.model.mean - v;
+    row.rel_error = relative_error(row.model.mean, targets[i].value);
     rows.push_back(row);
   }
   return rows;
+}
+
+double relative_error(double model, double target) {
+  return target != 0 ? (model - target) / std::abs(target) : model - target;
 }
 
 double acceptance_error(const ValidationRow& r) {

@@ -5,26 +5,22 @@
 #include <cmath>
 #include <map>
 
+#include "asylumsim/indicators/indicator.hpp"
 #include "asylumsim/output/compare_indicators.hpp"
 
 namespace asylumsim::output {
-
-namespace {
-std::string num(double v) {
-  return v == 0.0 ? "0" : fmt::format("{}", v);
-}
-
-}  // namespace
 
 std::string comparison_csv(const montecarlo::Comparison& c) {
   std::string out =
       "metric,when,base_mean,variant_mean,diff_mean,diff_se,ci95_low,ci95_high,distinguishable\n";
   for (std::size_t i = 0; i < c.grid.size(); ++i) {
     const auto& d = c.cells[i];
-    out += fmt::format("{},{},{},{},{},{},{},{},{}\n", c.grid[i].indicator->id,
-                       c.grid[i].when.label(), num(d.base.mean), num(d.variant.mean),
-                       num(d.diff.mean), num(d.diff.standard_error()), num(d.ci_low),
-                       num(d.ci_high), d.distinguishable ? "yes" : "no");
+    out +=
+        fmt::format("{},{},{},{},{},{},{},{},{}\n", c.grid[i].indicator->id, c.grid[i].when.label(),
+                    indicators::csv_value(d.base.mean), indicators::csv_value(d.variant.mean),
+                    indicators::csv_value(d.diff.mean),
+                    indicators::csv_value(d.diff.standard_error()), indicators::csv_value(d.ci_low),
+                    indicators::csv_value(d.ci_high), d.distinguishable ? "yes" : "no");
   }
   return out;
 }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "asylumsim/indicators/indicator.hpp"
+
 namespace asylumsim::output {
 
 using montecarlo::within_acceptance;
@@ -9,8 +11,10 @@ using montecarlo::within_acceptance;
 std::string validation_csv(const std::vector<ValidationRow>& rows) {
   std::string out = "id,when,target,model_mean,model_p05,model_p95,rel_error\n";
   for (const auto& r : rows)
-    out += fmt::format("{},{},{},{},{},{},{}\n", r.target->id, r.target->when.label(),
-                       r.target->value, r.model.mean, r.model.p05, r.model.p95, r.rel_error);
+    out +=
+        fmt::format("{},{},{},{},{},{},{}\n", r.target->id, r.target->when.label(), r.target->value,
+                    indicators::csv_value(r.model.mean), indicators::csv_value(r.model.p05),
+                    indicators::csv_value(r.model.p95), indicators::csv_value(r.rel_error));
   return out;
 }
 

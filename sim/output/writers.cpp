@@ -9,6 +9,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "asylumsim/indicators/indicator.hpp"
 #include "asylumsim/indicators/tags.hpp"
 #include "asylumsim/output/report_projection.hpp"
 #include "asylumsim/version.hpp"
@@ -32,11 +33,6 @@ void write_file_atomic(const fs::path& path, const std::string& content) {
 namespace {
 
 // Shortest representation that round-trips, so files are byte-identical across runs and exact.
-std::string num(double v) {
-  if (v == 0.0) return "0";
-  return fmt::format("{}", v);
-}
-
 const char* kStatNames[] = {"mean", "sd", "min", "p05", "p25", "p50", "p75", "p95", "max"};
 
 std::array<double, 9> stat_values(const montecarlo::Summary& s) {
@@ -84,7 +80,7 @@ std::string series_csv(const montecarlo::BatchResult& r) {
       out += prefix;
       out += kStatNames[k];
       out += ',';
-      out += num(vals[static_cast<std::size_t>(k)]);
+      out += indicators::csv_value(vals[static_cast<std::size_t>(k)]);
       out += '\n';
     }
   }

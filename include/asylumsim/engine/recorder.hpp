@@ -58,7 +58,8 @@ class Recorder {
   double counter_sum(Id id, int mb, int me) const;
   double stock_at(Id id, int boundary) const { return snapshots_[boundary * n_stocks_ + id]; }
   double stock_time_average(Id id, int mb, int me) const;  // value averaged over ticks
-  double duration_mean(Id id, int mb, int me) const;
+  double duration_mean(Id id, int mb, int me) const;       // 0 when nothing was recorded
+  double duration_count(Id id, int mb, int me) const;
   Tick month_ticks(int m) const { return boundary_tick_[m + 1] - boundary_tick_[m]; }
   const std::vector<std::string>& names(Kind kind) const { return names_[static_cast<int>(kind)]; }
 

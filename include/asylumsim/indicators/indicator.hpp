@@ -4,6 +4,8 @@
 // read it.
 #pragma once
 
+#include <cmath>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,8 +45,19 @@ struct When {
   std::string label() const;
 };
 
+// An undefined value (a share or ratio with no denominator, a mean duration with no case) is
+// missing, not 0: a quiet NaN, which the statistics skip and the outputs write as empty / null.
+inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+inline bool is_missing(double v) {
+  return std::isnan(v);
+}
+// A value in a CSV file: empty when missing (read as NA by pandas and R), "0" for either zero,
+// otherwise the shortest text that reads back as the same double.
+std::string csv_value(double v);
+
 // Evaluates an indicator on one replication's recorder. Returns nullopt and sets `error` when the
-// id is unknown, the period/date does not fit the indicator, or lies outside the simulated horizon.
+// id is unknown, the period/date does not fit the indicator, or lies outside the simulated horizon;
+// kMissing when the value is undefined in this replication.
 std::optional<double> evaluate(const engine::Recorder& rec, const engine::Calendar& cal,
                                const Indicator& ind, const When& when, std::string* error);
 

@@ -4,6 +4,8 @@
 // mean/variance, min/max and a P² quantile estimator (Boost.Accumulators extended_p_square, five
 // markers per probability), plus the exact values of the first `exact_limit` replications. Up to
 // that limit percentiles are exact; beyond it they come from the P² estimator (docs/montecarlo.md).
+// A missing value (NaN: undefined in that replication, indicators::kMissing) is skipped: each
+// cell's statistics are over the replications where it is defined, and are all NaN when none is.
 #pragma once
 
 #include <atomic>
@@ -21,7 +23,7 @@ namespace asylumsim::montecarlo {
 
 struct Summary {
   double mean = 0, sd = 0, min = 0, p05 = 0, p25 = 0, p50 = 0, p75 = 0, p95 = 0, max = 0;
-  std::uint64_t n = 0;
+  std::uint64_t n = 0;            // replications where the value is defined
   double standard_error() const;  // sd / sqrt(n)
 };
 
@@ -48,6 +50,7 @@ class Aggregator {
       double, boost::accumulators::stats<boost::accumulators::tag::extended_p_square>>;
   struct Cell {
     double mean = 0, m2 = 0, min = 0, max = 0;
+    std::uint64_t n = 0;  // defined values seen
     P2 p2;
   };
   std::vector<Cell> cells_;

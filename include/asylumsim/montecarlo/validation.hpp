@@ -19,6 +19,8 @@ struct ValidationRow {
 // The error the acceptance band (indicators/acceptance.hpp) is measured in: relative for flows,
 // stocks and durations, absolute for shares.
 double acceptance_error(const ValidationRow& r);
+// (model - target) / |target|; the difference when the target is 0.
+double relative_error(double model, double target);
 bool within_acceptance(const ValidationRow& r);
 
 // Grid cells for the targets, in the targets' order.
