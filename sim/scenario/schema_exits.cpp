@@ -426,7 +426,7 @@ Table<InflowUncertainty> inflow_uncertainty_fields() {
                                 "0–3"};
   static constexpr Range kMixSigma{0, 3, false, "a standard deviation in [0, 3]", "0–3"};
   static constexpr Range kAutocorrelation{-0.95, 0.95, false, "a value in [-0.95, 0.95]",
-                                          "-0.95–0.95"};
+                                          "-0.95 to 0.95"};
   static const Field<U> fields[] = {
       {.key = "enabled",
        .target = &U::enabled,
