@@ -7,6 +7,8 @@
 #include <atomic>
 #include <csignal>
 #include <cstdint>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,7 @@
 #include "asylumsim/montecarlo/distributed.hpp"
 #include "asylumsim/output/writers.hpp"
 #include "asylumsim/scenario/diagnostics.hpp"
+#include "asylumsim/scenario/schema.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 #include "asylumsim/version.hpp"
 #include "batch.hpp"
@@ -55,6 +58,31 @@ int cmd_check(const std::string& path, const std::vector<std::string>& sets, boo
 // Every indicator the model computes: the metric ids of series.csv and of targets files.
 int cmd_indicators() {
   fmt::print("{}", indicators::catalogue_listing());
+  return cli::kOk;
+}
+
+// Prints the scenario reference tables, or rewrites the generated blocks of a Markdown file
+// (docs/scenario.md) in place from the section schemas.
+int cmd_schema(const std::string& update_path) {
+  if (update_path.empty()) {
+    fmt::print("{}", scenario::schema::reference_markdown());
+    return cli::kOk;
+  }
+  std::ifstream in(update_path, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("cannot read {}", update_path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  in.close();
+  std::string updated;
+  try {
+    updated = scenario::schema::regenerate(text.str());
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(fmt::format("{}: {}", update_path, e.what()));
+  }
+  if (updated == text.str()) return cli::kOk;
+  std::ofstream out(update_path, std::ios::binary | std::ios::trunc);
+  out << updated;
+  if (!out) throw output::OutputError(fmt::format("cannot write {}", update_path));
   return cli::kOk;
 }
 
@@ -167,6 +195,17 @@ int dispatch(int argc, char** argv) {
   CLI::App* indicators = app.add_subcommand(
       "indicators", "List every indicator (metric id, kind, unit, meaning) of series.csv");
 
+  std::string schema_update;
+  CLI::App* schema = app.add_subcommand(
+      "schema",
+      "Print the scenario reference tables (key, form, range, unit, default, meaning of every "
+      "section) as Markdown, from the schemas the scenario reader walks");
+  bool schema_markdown = true;  // the only format; the flag says so on the command line
+  schema->add_flag("--markdown", schema_markdown, "Print the tables as Markdown (the default)");
+  schema->add_option("--update", schema_update,
+                     "Rewrite the generated tables of this Markdown file in place "
+                     "(docs/scenario.md); the prose around them is kept");
+
   for (CLI::App* sub : app.get_subcommands({})) sub->footer(cli::exit_code_footer());
   try {
     app.parse(argc, argv);
@@ -189,6 +228,7 @@ int dispatch(int argc, char** argv) {
     if (sweep->parsed()) return cli::cmd_sweep(so);
     if (check->parsed()) return cmd_check(check_path, check_sets, check_quiet, check_strict);
     if (indicators->parsed()) return cli::is_root() ? cmd_indicators() : cli::kOk;
+    if (schema->parsed()) return cli::is_root() ? cmd_schema(schema_update) : cli::kOk;
     if (cli::is_root()) fmt::print("{}", app.help());
     return cli::kOk;
   } catch (const scenario::InputError& e) {

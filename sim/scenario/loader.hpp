@@ -13,19 +13,25 @@
 #include <limits>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "asylumsim/scenario/scenario.hpp"
+#include "asylumsim/scenario/schema.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 
 namespace asylumsim::scenario::detail {
 
-// kCount: persons, places or a flow per period, 0 to kMaxCount.
-enum class Range { kAny, kNonNegative, kPositive, kProbability, kCount };
-
-const char* range_text(Range r);
-bool in_range(double v, Range r);
+// The ranges by the names the section readers use (Range::kCount); schema.hpp defines them.
+struct Range {
+  static constexpr const schema::Range& kAny = schema::kAny;
+  static constexpr const schema::Range& kNonNegative = schema::kNonNegative;
+  static constexpr const schema::Range& kPositive = schema::kPositive;
+  static constexpr const schema::Range& kProbability = schema::kProbability;
+  static constexpr const schema::Range& kCount = schema::kCount;
+};
 
 std::vector<std::string> names_of(const auto& arr) {
   return std::vector<std::string>(arr.begin(), arr.end());
@@ -41,7 +47,7 @@ class Loader {
  private:
   // --- scalars
   // ----------------------------------------------------------------------------------
-  double number(const YamlView& v, double fallback, Range r);
+  double number(const YamlView& v, double fallback, const schema::Range& r);
 
   std::optional<engine::Date> date(const YamlView& v);
 
@@ -49,7 +55,7 @@ class Loader {
   Tick dated_tick(const YamlView& v, Tick fallback);
 
   // A number, or a list of {from: DATE, value: X} steps starting on the scenario's start date.
-  Schedule schedule(const YamlView& v, double fallback, Range r);
+  Schedule schedule(const YamlView& v, double fallback, const schema::Range& r);
 
   // A list of {from: DATE, value: V} steps: the first on the start date, dates increasing.
   template <class T, class ParseValue>
@@ -80,7 +86,7 @@ class Loader {
 
   template <std::size_t N>
   void per_key_schedules(const YamlView& v, const std::array<const char*, N>& names,
-                         std::array<Schedule, N>& out, double fallback, Range r) {
+                         std::array<Schedule, N>& out, double fallback, const schema::Range& r) {
     if (v.defined() && !v.expect_map(names_of(names))) return;
     for (std::size_t i = 0; i < N; ++i) out[i] = schedule(v.child(names[i]), fallback, r);
   }
@@ -134,47 +140,123 @@ class Loader {
     shares[rest] = out;
   }
 
-  // --- sections
-  // ---------------------------------------------------------------------------------
+  // --- sections, read by walking their tables (schema.hpp)
+  // ----------------------------------------------------------
+  // Reads a section whose keys are the table's; false when it is absent or not a mapping.
+  template <class S>
+  bool read_section(const YamlView& v, S& out, schema::Table<S> table) {
+    return v.defined() && read_fields(v, out, table);
+  }
+
+  // Reads a mapping whose keys are the table's, in the table's order; false when not a mapping.
+  template <class S>
+  bool read_fields(const YamlView& v, S& out, schema::Table<S> table) {
+    if (!v.expect_map(schema::keys_of(table))) return false;
+    for (const auto& f : table) {
+      const YamlView value =
+          f.presence == schema::Presence::kRequired ? v.required(f.key) : v.child(f.key);
+      std::visit([&](const auto& target) { read_value(v.has(f.key), value, f.range, out, target); },
+                 f.target);
+    }
+    return true;
+  }
+
+  // One key's value into the section's member. A schedule's default is its initial value.
+  template <class S>
+  void read_value(bool, const YamlView& v, const schema::Range& r, S& out, double S::*m) {
+    out.*m = number(v, out.*m, r);
+  }
+  template <class S>
+  void read_value(bool given, const YamlView& v, const schema::Range&, S& out, bool S::*m) {
+    if (given) out.*m = v.as_bool(out.*m);
+  }
+  template <class S>
+  void read_value(bool given, const YamlView& v, const schema::Range&, S& out, Tick S::*m) {
+    if (given) out.*m = dated_tick(v, out.*m);
+  }
+  template <class S>
+  void read_value(bool, const YamlView& v, const schema::Range& r, S& out, Schedule S::*m) {
+    out.*m = schedule(v, initial(out.*m), r);
+  }
+  template <class S>
+  void read_value(bool, const YamlView& v, const schema::Range&, S& out, DistSchedule S::*m) {
+    out.*m = distribution(v, out.*m);
+  }
+  template <class S>
+  void read_value(bool given, const YamlView& v, const schema::Range&, S& out,
+                  std::optional<DistSchedule> S::*m) {
+    if (given) out.*m = distribution(v, DistSchedule{Distribution::fixed(0)});
+  }
+  template <class S>
+  void read_value(bool, const YamlView& v, const schema::Range& r, S& out, PerTrack<double> S::*m) {
+    if (!v.defined() || !v.expect_map(names_of(kTrackNames))) return;
+    for (int t = 0; t < kTracks; ++t) (out.*m)[t] = number(v.child(kTrackNames[t]), (out.*m)[t], r);
+  }
+  template <class S, std::size_t N>
+  void read_value(bool, const YamlView& v, const schema::Range& r, S& out,
+                  std::array<Schedule, N> S::*m) {
+    const std::vector<std::string> names = key_names<N>();
+    if (v.defined() && !v.expect_map(names)) return;
+    for (std::size_t i = 0; i < N; ++i)
+      (out.*m)[i] = schedule(v.child(names[i]), initial((out.*m)[i]), r);
+  }
+  template <class S>
+  void read_value(bool, const YamlView& v, const schema::Range&, S& out,
+                  PerTrack<DistSchedule> S::*m) {
+    if (!v.defined() || !v.expect_map(names_of(kTrackNames))) return;
+    for (int t = 0; t < kTracks; ++t)
+      (out.*m)[t] = distribution(v.child(kTrackNames[t]), (out.*m)[t]);
+  }
+  template <class S>
+  void read_value(bool, const YamlView& v, const schema::Range&, S& out,
+                  schema::CustomReader<S> read) {
+    (this->*read)(v, out);
+  }
+  template <class S>
+  void read_value(bool, const YamlView&, const schema::Range&, S&, schema::ReadBySection) {}
+
+  static double initial(const Schedule& s) { return s.steps().front().value; }
+
+  // The keys of a mapping of N schedules: the tracks, or the COA place types.
+  template <std::size_t N>
+  static std::vector<std::string> key_names() {
+    static_assert(N == std::size_t{kTracks} || N == std::size_t{kLocations});
+    if constexpr (N == std::size_t{kLocations})
+      return names_of(kLocationNames);
+    else
+      return names_of(kTrackNames);
+  }
+
   bool read_header(const YamlView& v);
+
+  // `uncertainty:` (issue 26; docs/uncertainty.md): its `inflow` block.
+  void read_uncertainty(const YamlView& v);
 
   int group_ref(const YamlView& v);
   void read_groups(const YamlView& v);
-
-  void read_inflow(const YamlView& v);
-
-  // A distribution per track (spoor); tracks not named keep `fallback`.
-  void per_track_distributions(const YamlView& v, PerTrack<DistSchedule>& out,
-                               const Distribution& fallback);
-
-  void read_registration(const YamlView& v);
-
-  void read_ind(const YamlView& v);
-
-  void read_appeals(const YamlView& v);
-
-  void read_reception(const YamlView& v);
-
-  void read_re_registration(const YamlView& v);
-
-  void read_housing(const YamlView& v);
-
-  void read_nareis(const YamlView& v);
-
-  void read_departure(const YamlView& v);
 
   // A route's time to departure: `duration` is drawn when the case enters the route; `mean_days`
   // is an exponential whose mean in force at each moment sets the pace (calendar time).
   void read_route_timing(const YamlView& route, int r);
 
-  void read_non_asylum(const YamlView& v);
+ public:
+  // --- keys of kind 'custom': their table rows name these (sim/scenario/schema_*.cpp)
+  void read_seasonality(const YamlView& v, InflowParams& in);
+  void read_inflow_file(const YamlView& v, InflowParams& in);
+  void read_track_shares(const YamlView& v, GroupParams& g);
+  void read_family_size(const YamlView& v, GroupParams& g);
+  void read_moratoria(const YamlView& v, IndParams& ind);
+  void read_re_registration(const YamlView& v, ReceptionParams& r);
+  void read_direct_family_housing(const YamlView& v, HousingParams& h);
+  void read_routes(const YamlView& v, DepartureParams& d);
+  void read_non_asylum(const YamlView& v, DepartureParams& d);
+  void read_non_asylum_entries(const YamlView& v, NonAsylumParams& n);
+  void read_activated_group(const YamlView& v, UkraineParams& u);
+  void read_activated_reception(const YamlView& v, UkraineParams& u);
+  void read_uncertainty_from(const YamlView& v, InflowUncertainty& u);
+  void read_uncertainty_centre(const YamlView& v, InflowUncertainty& u);
 
-  void read_ukraine(const YamlView& v);
-
-  void read_initial(const YamlView& v);
-
-  void read_costs(const YamlView& v);
-
+ private:
   // --- measures
   // ----------------------------------------------------------------------------------- A window
   // date: before the start counts from the start; an end after the horizon never comes.

@@ -3,45 +3,13 @@
 
 namespace asylumsim::scenario::detail {
 
-const char* range_text(Range r) {
-  switch (r) {
-    case Range::kAny:
-      return "a number";
-    case Range::kNonNegative:
-      return "a number >= 0";
-    case Range::kPositive:
-      return "a number > 0";
-    case Range::kProbability:
-      return "a probability between 0 and 1";
-    case Range::kCount:
-      return "a count between 0 and 10,000,000";
-  }
-  return "";
-}
-
-bool in_range(double v, Range r) {
-  switch (r) {
-    case Range::kAny:
-      return true;
-    case Range::kNonNegative:
-      return v >= 0;
-    case Range::kPositive:
-      return v > 0;
-    case Range::kProbability:
-      return v >= 0 && v <= 1;
-    case Range::kCount:
-      return v >= 0 && v <= kMaxCount;
-  }
-  return true;
-}
-
-double Loader::number(const YamlView& v, double fallback, Range r) {
+double Loader::number(const YamlView& v, double fallback, const schema::Range& r) {
   if (!v.defined()) return fallback;
   const double x = v.as_number(fallback);
-  if (!in_range(x, r)) {
+  if (!r.contains(x)) {
     // A share typed as a percentage (30 for 30%) gets the fraction it most likely means.
-    const bool percent = r == Range::kProbability && x > 1 && x <= 100;
-    v.error(fmt::format("value {} is out of range (expected {}){}", x, range_text(r),
+    const bool percent = r.share && x > 1 && x <= 100;
+    v.error(fmt::format("value {} is out of range (expected {}){}", x, r.expected,
                         percent ? fmt::format(" (did you mean {}? a share is a fraction, not a "
                                               "percentage)",
                                               x / 100)
@@ -71,7 +39,7 @@ Tick Loader::dated_tick(const YamlView& v, Tick fallback) {
   return cal_.to_tick(*d);
 }
 
-Schedule Loader::schedule(const YamlView& v, double fallback, Range r) {
+Schedule Loader::schedule(const YamlView& v, double fallback, const schema::Range& r) {
   if (!v.defined()) return Schedule(fallback);
   if (v.is_scalar()) return Schedule(number(v, fallback, r));
   if (!v.expect_sequence()) return Schedule(fallback);

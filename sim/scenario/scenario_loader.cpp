@@ -45,19 +45,19 @@ Scenario Loader::load() {
   s_.projection = apply_projection(root_.node(), root_.child("projection"),
                                    root_.child("scenario").child("start").as_string());
   read_groups(root_.required("groups"));
-  read_inflow(root_.child("inflow"));
-  read_registration(root_.child("registration"));
-  read_ind(root_.child("ind"));
-  read_appeals(root_.child("appeals"));
-  read_reception(root_.required("reception"));
-  read_housing(root_.required("housing"));
-  read_nareis(root_.child("nareis"));
-  read_departure(root_.required("departure"));
-  read_ukraine(root_.child("ukraine"));
-  read_initial(root_.child("initial"));
-  read_costs(root_.child("costs"));
+  read_section(root_.child("inflow"), s_.inflow, schema::inflow_fields());
+  read_section(root_.child("registration"), s_.registration, schema::registration_fields());
+  read_section(root_.child("ind"), s_.ind, schema::ind_fields());
+  read_section(root_.child("appeals"), s_.appeals, schema::appeal_fields());
+  read_section(root_.required("reception"), s_.reception, schema::reception_fields());
+  read_section(root_.required("housing"), s_.housing, schema::housing_fields());
+  read_section(root_.child("nareis"), s_.nareis, schema::nareis_fields());
+  read_section(root_.required("departure"), s_.departure, schema::departure_fields());
+  s_.ukraine.enabled = read_section(root_.child("ukraine"), s_.ukraine, schema::ukraine_fields());
+  read_section(root_.child("initial"), s_.initial, schema::initial_fields());
+  read_section(root_.child("costs"), s_.costs, schema::cost_fields());
   read_measures(root_.child("measures"));
-  read_uncertainty(root_.child("uncertainty"), s_, s_.inflow_uncertainty);  // issue 26
+  read_uncertainty(root_.child("uncertainty"));
   if (!diag_.empty()) throw InputError(diag_);
   complete_(s_);
   return std::move(s_);

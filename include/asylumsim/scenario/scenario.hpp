@@ -85,6 +85,11 @@ inline constexpr std::array<const char*, kNonAsylumRoutes> kNonAsylumRouteNames 
 template <class T>
 using PerTrack = std::array<T, kTracks>;
 
+// The same lead-time distribution on every track (a default).
+inline PerTrack<DistSchedule> every_track(const Distribution& d) {
+  return {DistSchedule(d), DistSchedule(d), DistSchedule(d), DistSchedule(d)};
+}
+
 struct GroupParams {
   std::string name;
   Schedule first_applications_per_year{0.0};
@@ -137,7 +142,7 @@ struct IndParams {
   // Nader onderzoek: cases that need further investigation (documents, language analysis, medical
   // advice) when taken up; they wait aside for the duration, then go first in their queue.
   PerTrack<Schedule> investigation_share;
-  PerTrack<DistSchedule> investigation_duration;
+  PerTrack<DistSchedule> investigation_duration{every_track(Distribution::exponential(90.0))};
   DistSchedule not_in_time_notice{Distribution::fixed(14.0)};  // ingebrekestelling period
   Schedule repeat_grant_rate{0.15};
   Schedule decision_speedup{1.0};  // Pact: abolishing the intended-decision step
@@ -159,7 +164,7 @@ struct IndParams {
 struct AppealParams {
   PerTrack<Schedule> appeal_share;              // rejections appealed (beroep)
   PerTrack<Schedule> provisional_relief_share;  // appeals with a vovo request
-  PerTrack<DistSchedule> court_duration;
+  PerTrack<DistSchedule> court_duration{every_track(Distribution::exponential(130.0))};
   Schedule court_upheld_share{0.8};   // IND decision upheld by the court
   Schedule higher_appeal_share{0.2};  // court rulings taken to the Council of State
   DistSchedule council_duration{Distribution::exponential(120.0)};

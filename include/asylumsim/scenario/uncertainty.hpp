@@ -39,7 +39,4 @@ class ReplicationDraws {
   virtual Scenario scenario_for(const Scenario& loaded, std::uint64_t rep) const = 0;
 };
 
-// Reads `uncertainty:` (errors go to v's diagnostics with FILE:LINE:COLUMN and the key path).
-void read_uncertainty(const YamlView& v, const Scenario& s, InflowUncertainty& out);
-
 }  // namespace asylumsim::scenario
