@@ -16,13 +16,11 @@
 #include <string>
 #include <vector>
 
+#include "asylumsim/scenario/measure_reader.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 
 namespace asylumsim::scenario::detail {
-
-// kCount: persons, places or a flow per period, 0 to kMaxCount.
-enum class Range { kAny, kNonNegative, kPositive, kProbability, kCount };
 
 const char* range_text(Range r);
 bool in_range(double v, Range r);
@@ -31,7 +29,8 @@ std::vector<std::string> names_of(const auto& arr) {
   return std::vector<std::string>(arr.begin(), arr.end());
 }
 
-class Loader {
+// A MeasureReader for the measure types' readers (read_measures.cpp).
+class Loader final : private MeasureReader {
  public:
   Loader(YAML::Node root, std::string file, const Completion& complete)
       : file_(std::move(file)), root_(root, "", &file_, &diag_), complete_(complete) {}
@@ -41,7 +40,7 @@ class Loader {
  private:
   // --- scalars
   // ----------------------------------------------------------------------------------
-  double number(const YamlView& v, double fallback, Range r);
+  double number(const YamlView& v, double fallback, Range r) override;
 
   std::optional<engine::Date> date(const YamlView& v);
 
@@ -176,24 +175,15 @@ class Loader {
   void read_costs(const YamlView& v);
 
   // --- measures
-  // ----------------------------------------------------------------------------------- A window
-  // date: before the start counts from the start; an end after the horizon never comes.
-  std::optional<Tick> window_date(const YamlView& v, bool is_end);
+  // ----------------------------------------------------------------------------------
+  const Scenario& scenario() const override { return s_; }
+  std::optional<Tick> window_date(const YamlView& v, bool is_end) override;
+  int named_index(const YamlView& v, const std::vector<std::string>& names,
+                  const char* what) override;
+  std::optional<engine::Distribution> optional_distribution(const YamlView& v) override;
+  bool resume_first(const YamlView& v) override;
 
-  int named_index(const YamlView& v, const std::vector<std::string>& names, const char* what);
-  std::vector<std::string> group_names() const;
-  // A moratorium's optional `resume`: `first` (the default: held cases are decided before the
-  // line) or `back` (they rejoin the back of the line).
-  bool resume_first(const YamlView& v);
-  // An optional `group`: -1 (every group) when absent.
-  int optional_group(const YamlView& b);
-  std::optional<engine::Distribution> optional_distribution(const YamlView& v);
-
-  MeasureParams measure_params(std::size_t type, const YamlView& b, const Measure& m);
-
-  // Keys each measure type accepts besides type, description, from, until, cost_eur_per_month.
-  static std::vector<std::string> measure_keys(std::size_t type);
-
+  // The generic part of a block (type, window, cost); the type's schema reads the rest.
   void read_measures(const YamlView& v);
 
   std::string file_;

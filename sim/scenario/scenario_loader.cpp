@@ -59,7 +59,7 @@ Scenario Loader::load() {
   read_measures(root_.child("measures"));
   read_uncertainty(root_.child("uncertainty"), s_, s_.inflow_uncertainty);  // issue 26
   if (!diag_.empty()) throw InputError(diag_);
-  complete_(s_);
+  complete_.complete(s_);
   return std::move(s_);
 }
 
