@@ -25,6 +25,7 @@
   TYPE(voluntary_return) \
   TYPE(ukraine_protection_end) \
   TYPE(inflow_shock) \
+  TYPE(housing_realisation) \
   /* a new type: one line above this one */
 // clang-format on
 

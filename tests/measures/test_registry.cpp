@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "../support/comparison.hpp"
 #include "../support/model_run.hpp"
 #include "asylumsim/measures/apply.hpp"
 #include "asylumsim/measures/registry.hpp"
@@ -43,6 +44,8 @@ const std::map<std::string, std::string> kExamples = {
     {"ukraine_protection_end",
      "{type: ukraine_protection_end, from: 2024-06-01, activation_share: 0.9}"},
     {"inflow_shock", "{type: inflow_shock, from: 2024-01-01, factor: 1.5}"},
+    {"housing_realisation",
+     "{type: housing_realisation, from: 2024-01-01, extra_per_half_year: 1000}"},
 };
 
 YAML::Node small_with(const std::string& block) {
@@ -134,4 +137,23 @@ TEST_CASE("an unknown measure type is refused at load time, naming the nearest t
       test::error_of(small_with("{type: legal_trem, from: 2024-01-01, days: 90}"));
   CHECK_THAT(error, Catch::Contains("measures.example.type: unknown measure type 'legal_trem' "
                                     "(did you mean 'legal_term'?)"));
+}
+
+TEST_CASE("extra housing realisation houses more permit holders and empties COA of them",
+          "[measures][registry]") {
+  const auto c =
+      test::compare(test::small_yaml(),
+                    small_with("{type: housing_realisation, from: 2024-01-01, until: 2025-01-01, "
+                               "extra_per_half_year: 1000}"));
+  CHECK(test::cell(c, "housing.realised", "2024").ci_low > 0);
+  CHECK(test::cell(c, "coa.permit_holders", "2025-01-01").ci_high < 0);
+  const auto s =
+      test::scenario_from(small_with("{type: housing_realisation, from: 2024-07-01, until: "
+                                     "2025-01-01, extra_per_half_year: 500}"));
+  const engine::Calendar cal = s.calendar();
+  CHECK(s.housing.realisation_per_half_year.at(0) == 1400);
+  CHECK(s.housing.realisation_per_half_year.at(cal.to_tick(*engine::parse_date("2024-07-01"))) ==
+        1900);
+  CHECK(s.housing.realisation_per_half_year.at(cal.to_tick(*engine::parse_date("2025-01-01"))) ==
+        1400);
 }
