@@ -80,7 +80,7 @@ class Draws final : public scenario::ReplicationDraws {
         n = x[static_cast<Eigen::Index>(i)];
       }
       try {
-        return scenario::load_resolved(root, path_, measures::compose);
+        return scenario::load_resolved(root, path_, measures::completion());
       } catch (const scenario::InputError&) {
         if (attempt + 1 == kAttempts) throw;
       }

@@ -1,8 +1,28 @@
 #include "asylumsim/measures/load.hpp"
 
 #include "asylumsim/measures/apply.hpp"
+#include "asylumsim/measures/registry.hpp"
 
 namespace asylumsim::measures {
+
+namespace {
+
+// What the loader gets from this module: the measure types, and composition once it has read.
+class Composition final : public scenario::Completion {
+ public:
+  const std::vector<const scenario::MeasureSchema*>& measure_types() const override {
+    return measures::measure_types();
+  }
+  void complete(scenario::Scenario& s) const override { compose(s); }
+};
+
+const Composition kComposition;
+
+}  // namespace
+
+const scenario::Completion& completion() {
+  return kComposition;
+}
 
 void compose(scenario::Scenario& s) {
   apply_measures(s);
@@ -10,16 +30,16 @@ void compose(scenario::Scenario& s) {
 }
 
 scenario::Scenario load_scenario(const std::string& path) {
-  return scenario::read_scenario(path, compose);
+  return scenario::read_scenario(path, kComposition);
 }
 
 scenario::Scenario load_scenario_text(const std::string& text, const std::string& name) {
-  return scenario::read_scenario_text(text, name, compose);
+  return scenario::read_scenario_text(text, name, kComposition);
 }
 
 scenario::Scenario load_scenario(const std::string& path,
                                  const std::vector<scenario::Override>& overrides) {
-  return scenario::read_scenario(path, overrides, compose);
+  return scenario::read_scenario(path, overrides, kComposition);
 }
 
 scenario::Scenario load_scenario(const std::string& path,
@@ -28,7 +48,7 @@ scenario::Scenario load_scenario(const std::string& path,
 }
 
 YAML::Node scenario_tree(const std::string& path) {
-  return scenario::scenario_tree(path, compose);
+  return scenario::scenario_tree(path, kComposition);
 }
 
 }  // namespace asylumsim::measures

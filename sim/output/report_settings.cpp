@@ -64,9 +64,8 @@ Digest settings_digest(const scenario::Scenario& s, bool with_batch) {
         s.ind.decision_speedup.steps()[0].value == 1.0))
     d.emplace_back("IND decision speed-up factor", schedule_text(s.ind.decision_speedup, cal));
   // Moratoria from the ind: section (those from measures are listed with the measures).
-  const auto from_measures = std::count_if(s.measures.begin(), s.measures.end(), [](const auto& m) {
-    return std::holds_alternative<scenario::MoratoriumMeasure>(m.params);
-  });
+  const auto from_measures = std::count_if(s.measures.begin(), s.measures.end(),
+                                           [](const auto& m) { return m.type == "moratorium"; });
   const std::span<const scenario::IndParams::Moratorium> listed(
       s.ind.moratoria.data(), s.ind.moratoria.size() - static_cast<std::size_t>(from_measures));
   for (const auto& m : listed)

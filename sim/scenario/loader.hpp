@@ -18,26 +18,20 @@
 #include <variant>
 #include <vector>
 
+#include "asylumsim/scenario/measure_reader.hpp"
 #include "asylumsim/scenario/scenario.hpp"
 #include "asylumsim/scenario/schema.hpp"
 #include "asylumsim/scenario/yaml_reader.hpp"
 
 namespace asylumsim::scenario::detail {
 
-// The ranges by the names the section readers use (Range::kCount); schema.hpp defines them.
-struct Range {
-  static constexpr const schema::Range& kAny = schema::kAny;
-  static constexpr const schema::Range& kNonNegative = schema::kNonNegative;
-  static constexpr const schema::Range& kPositive = schema::kPositive;
-  static constexpr const schema::Range& kProbability = schema::kProbability;
-  static constexpr const schema::Range& kCount = schema::kCount;
-};
 
 std::vector<std::string> names_of(const auto& arr) {
   return std::vector<std::string>(arr.begin(), arr.end());
 }
 
-class Loader {
+// A MeasureReader for the measure types' readers (read_measures.cpp).
+class Loader final : private MeasureReader {
  public:
   Loader(YAML::Node root, std::string file, const Completion& complete)
       : file_(std::move(file)), root_(root, "", &file_, &diag_), complete_(complete) {}
@@ -47,7 +41,7 @@ class Loader {
  private:
   // --- scalars
   // ----------------------------------------------------------------------------------
-  double number(const YamlView& v, double fallback, const schema::Range& r);
+  double number(const YamlView& v, double fallback, const schema::Range& r) override;
 
   std::optional<engine::Date> date(const YamlView& v);
 
@@ -258,24 +252,15 @@ class Loader {
 
  private:
   // --- measures
-  // ----------------------------------------------------------------------------------- A window
-  // date: before the start counts from the start; an end after the horizon never comes.
-  std::optional<Tick> window_date(const YamlView& v, bool is_end);
+  // ----------------------------------------------------------------------------------
+  const Scenario& scenario() const override { return s_; }
+  std::optional<Tick> window_date(const YamlView& v, bool is_end) override;
+  int named_index(const YamlView& v, const std::vector<std::string>& names,
+                  const char* what) override;
+  std::optional<engine::Distribution> optional_distribution(const YamlView& v) override;
+  bool resume_first(const YamlView& v) override;
 
-  int named_index(const YamlView& v, const std::vector<std::string>& names, const char* what);
-  std::vector<std::string> group_names() const;
-  // A moratorium's optional `resume`: `first` (the default: held cases are decided before the
-  // line) or `back` (they rejoin the back of the line).
-  bool resume_first(const YamlView& v);
-  // An optional `group`: -1 (every group) when absent.
-  int optional_group(const YamlView& b);
-  std::optional<engine::Distribution> optional_distribution(const YamlView& v);
-
-  MeasureParams measure_params(std::size_t type, const YamlView& b, const Measure& m);
-
-  // Keys each measure type accepts besides type, description, from, until, cost_eur_per_month.
-  static std::vector<std::string> measure_keys(std::size_t type);
-
+  // The generic part of a block (type, window, cost); the type's schema reads the rest.
   void read_measures(const YamlView& v);
 
   std::string file_;

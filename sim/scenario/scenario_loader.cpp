@@ -59,7 +59,7 @@ Scenario Loader::load() {
   read_measures(root_.child("measures"));
   read_uncertainty(root_.child("uncertainty"));
   if (!diag_.empty()) throw InputError(diag_);
-  complete_(s_);
+  complete_.complete(s_);
   return std::move(s_);
 }
 

@@ -16,6 +16,9 @@ namespace asylumsim::measures {
 // apply_measures, then check_composed: throws InputError with what the composition breaks.
 void compose(scenario::Scenario& s);
 
+// The measure types and compose, as the scenario module's readers take them.
+const scenario::Completion& completion();
+
 scenario::Scenario load_scenario(const std::string& path);
 scenario::Scenario load_scenario_text(const std::string& text, const std::string& name);
 // With --set overrides applied after `extends:` (scenario/overrides.hpp).

@@ -359,10 +359,19 @@ struct Scenario {
   int group_index(std::string_view name) const;
 };
 
-// What is done with a scenario once it is read and before it is handed out: measures/load.hpp
-// composes the measures into the parameters. This module only reads; it comes before the measures
-// module and knows nothing of what a measure does. Throws InputError.
-using Completion = std::function<void(Scenario&)>;
+// What the measures module lends the loader (measures/load.hpp): the measure types, to read every
+// measures: block at load time, and what is done with a scenario once it is read and before it is
+// handed out (its measures composed into the parameters; throws InputError). This module only
+// reads; it comes before the measures module and knows nothing of what a measure does.
+class Completion {
+ public:
+  // Every measure type, in the order errors list them.
+  virtual const std::vector<const MeasureSchema*>& measure_types() const = 0;
+  virtual void complete(Scenario& s) const = 0;
+
+ protected:
+  ~Completion() = default;
+};
 
 // Reads and validates a scenario file; throws InputError with every problem found. A scenario
 // ready to simulate comes from measures::load_scenario (measures/load.hpp).
