@@ -22,10 +22,6 @@ HousingStage::HousingStage(Kernel& k, ReceptionStage& reception)
       logeer_rng_(k.stream("housing.logeerregeling")),
       shelter_stay_rng_(k.stream("housing.shelter_stay")) {}
 
-void HousingStage::schedule_link(PersonId id) {
-  schedule(after_days(draw(s_.housing.link_duration, link_rng_)), kLinked, id);
-}
-
 void HousingStage::on_linked(PersonId id) {
   Person& p = k_.persons[id];
   if (p.stage != Stage::kPermitHolder) return;

@@ -42,10 +42,6 @@ IndStage::IndStage(Kernel& k, AppealsStage& appeals, DepartureStage& departure,
   for (auto& q : capacity_) q = engine::PeriodicQuota(false);
 }
 
-unsigned IndStage::draw_priority(Track t) {
-  return priority_rng_.bernoulli(at(s_.ind.priority_share[t])) ? 0u : 1u;
-}
-
 namespace {
 bool is_first_application(const Person& p) {
   return p.origin == Origin::kFirst || p.origin == Origin::kInitial;

@@ -42,23 +42,4 @@ void Kernel::set_stage(PersonId id, Stage st) {
         st == Stage::kPermitHolder ? p.permit_at : engine::kNever;
 }
 
-void Kernel::add_resident(PersonId id) {
-  Person& p = persons[id];
-  p.resident_slot = static_cast<std::uint32_t>(residents.size());
-  residents.push_back(id);
-  resident_census.push_back(
-      {p.coa_since, p.stage == Stage::kPermitHolder ? p.permit_at : engine::kNever});
-}
-
-void Kernel::drop_resident(PersonId id) {
-  const std::uint32_t slot = persons[id].resident_slot;
-  const PersonId last = residents.back();
-  residents[slot] = last;
-  resident_census[slot] = resident_census.back();
-  persons[last].resident_slot = slot;
-  residents.pop_back();
-  resident_census.pop_back();
-  persons[id].resident_slot = kNoPerson;
-}
-
 }  // namespace asylumsim::model

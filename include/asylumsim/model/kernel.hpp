@@ -98,8 +98,24 @@ class Kernel {
   // observer up to date, and lets go of a municipal place the person no longer needs.
   void set_stage(PersonId id, Stage st);
   // The resident index: persons with a COA place (Nidos excluded), for the monthly census.
-  void add_resident(PersonId id);
-  void drop_resident(PersonId id);  // O(1): the last resident takes the leaver's slot
+  // (Inline: on the hot path of every COA entry and exit.)
+  void add_resident(PersonId id) {
+    Person& p = persons[id];
+    p.resident_slot = static_cast<std::uint32_t>(residents.size());
+    residents.push_back(id);
+    resident_census.push_back(
+        {p.coa_since, p.stage == Stage::kPermitHolder ? p.permit_at : engine::kNever});
+  }
+  void drop_resident(PersonId id) {  // O(1): the last resident takes the leaver's slot
+    const std::uint32_t slot = persons[id].resident_slot;
+    const PersonId last = residents.back();
+    residents[slot] = last;
+    resident_census[slot] = resident_census.back();
+    persons[last].resident_slot = slot;
+    residents.pop_back();
+    resident_census.pop_back();
+    persons[id].resident_slot = kNoPerson;
+  }
 
   const scenario::Scenario& s;
   const std::uint64_t replication;

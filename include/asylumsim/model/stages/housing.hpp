@@ -18,7 +18,9 @@ class HousingStage : StageBase {
   HousingStage(Kernel& k, ReceptionStage& reception);
 
   // A new permit holder is linked to a municipality after the link duration (kLinked).
-  void schedule_link(PersonId id);
+  void schedule_link(PersonId id) {
+    schedule(after_days(draw(s_.housing.link_duration, link_rng_)), kLinked, id);
+  }
   void on_linked(PersonId id);  // kLinked
   void daily();
   // Rolls the half-year's balance over and sets the new quota (run start, January and July).

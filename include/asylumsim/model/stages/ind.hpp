@@ -38,7 +38,9 @@ class IndStage : StageBase {
   // The ordinary line is ordered by `line_key`: the application date unless given.
   void enqueue(PersonId id, scenario::Track t, unsigned priority, Tick line_key = engine::kNever);
   // Class 0 (first) for a share of the track's cases (ind.priority_share), else 1.
-  unsigned draw_priority(scenario::Track t);
+  unsigned draw_priority(scenario::Track t) {
+    return priority_rng_.bernoulli(at(s_.ind.priority_share[t])) ? 0u : 1u;
+  }
   void daily();
   void grant_permit(PersonId id, PermitKind kind);
   // The legal term of a waiting case runs out at `due`: a not-in-time appeal may follow (the
