@@ -5,15 +5,35 @@
 // the case enters the AA procedure.
 // Chain-wide departures (Fig 103) also count migrants without legal stay who never applied for
 // asylum; they are a stock-flow caseload here (start_non_asylum, non_asylum_daily), not persons.
+#include "asylumsim/model/stages/departure.hpp"
+
 #include <cmath>
 
 #include "asylumsim/engine/counts.hpp"
 #include "asylumsim/engine/hazard.hpp"
-#include "asylumsim/model/chain_model.hpp"
+#include "asylumsim/model/stages/ind.hpp"
+#include "asylumsim/model/stages/reception.hpp"
 
 namespace asylumsim::model {
 
 using namespace scenario;
+
+DepartureStage::DepartureStage(Kernel& k, ReceptionStage& reception, IndStage& ind)
+    : StageBase(k),
+      reception_(reception),
+      ind_(ind),
+      dublin_transfer_rng_(k.stream("departure.dublin_transfer")),
+      routes_rng_(k.stream("departure.routes")),
+      travel_documents_rng_(k.stream("departure.travel_documents")),
+      route_timing_rng_(k.stream("departure.route_timing")),
+      detention_rng_(k.stream("departure.detention")),
+      non_asylum_rng_(k.stream("departure.non_asylum")) {}
+
+void DepartureStage::refresh_detention() {
+  detention_.set_capacity(
+      now(), static_cast<std::int64_t>(std::min(at(s_.departure.detention_places), 1e15)),
+      [this](PersonId id) { start_detention(id); });
+}
 
 namespace {
 bool is_voluntary(int r) {
@@ -24,15 +44,15 @@ bool is_forced(int r) {
 }
 }  // namespace
 
-void ChainModel::start_departure(PersonId id) {
-  Person& p = persons_[id];
+void DepartureStage::start_departure(PersonId id) {
+  Person& p = k_.persons[id];
   const auto& d = s_.departure;
   if (p.track == kDublin && p.origin != Origin::kDublinIn &&
-      rng_.dublin_transfer.bernoulli(at(d.dublin_transfer_success))) {
+      dublin_transfer_rng_.bernoulli(at(d.dublin_transfer_success))) {
     p.route = kForcedDublin;
     const Tick term = after_days(at(d.dublin_transfer_term_days));
     const Tick t =
-        std::min(term, after_days(draw(d.dublin_transfer_duration, rng_.dublin_transfer)));
+        std::min(term, after_days(draw(d.dublin_transfer_duration, dublin_transfer_rng_)));
     schedule(t, kRouteDone, id, p.epoch);
     return;
   }
@@ -47,7 +67,7 @@ void ChainModel::start_departure(PersonId id) {
     total += w[r];
   }
   int route = kNoDeparture;
-  double u = rng_.routes.uniform01() * total;
+  double u = routes_rng_.uniform01() * total;
   for (int r = 0; r < kRoutes; ++r) {
     u -= w[r];
     if (u < 0 && w[r] > 0) {
@@ -60,7 +80,7 @@ void ChainModel::start_departure(PersonId id) {
   // papers).
   const double papers = at(d.travel_document_share);
   if ((route == kForcedOrigin || route == kForcedOther) && papers < 1.0 &&
-      !rng_.travel_documents.bernoulli(
+      !travel_documents_rng_.bernoulli(
           papers))  // no draw when every case has papers: streams stay aligned
     route = kNoDeparture;
   p.route = static_cast<std::uint8_t>(route);
@@ -78,21 +98,21 @@ void ChainModel::start_departure(PersonId id) {
 }
 
 // One draw either way, so common random numbers stay aligned between the two kinds of timing.
-Tick ChainModel::route_done_time(int route) {
+Tick DepartureStage::route_done_time(int route) {
   const auto& d = s_.departure;
   if (route == kNoDeparture) return engine::kNever;
   if (d.route_paced[route])
     return engine::first_event_after(d.route_mean_days[route], now(),
-                                     rng_.route_timing.exponential(1.0));
-  return after_days(draw(d.route_duration[route], rng_.route_timing));
+                                     route_timing_rng_.exponential(1.0));
+  return after_days(draw(d.route_duration[route], route_timing_rng_));
 }
 
-void ChainModel::on_route_done(PersonId id, std::uint32_t epoch) {
-  const Person& p = persons_[id];
+void DepartureStage::on_route_done(PersonId id, std::uint32_t epoch) {
+  const Person& p = k_.persons[id];
   if ((p.stage != Stage::kRejected && p.stage != Stage::kLimbo) || p.epoch != epoch) return;
   if (p.route == kPermitLater) {
-    rec_.count(m_.dtenv_route[kPermitLater]);
-    grant_permit(id, PermitKind::kSideInflow);
+    k_.rec.count(k_.m.dtenv_route[kPermitLater]);
+    ind_.grant_permit(id, PermitKind::kSideInflow);
     return;
   }
   if (is_forced(p.route)) {  // removal goes through immigration detention
@@ -102,66 +122,66 @@ void ChainModel::on_route_done(PersonId id, std::uint32_t epoch) {
   depart(id, static_cast<Route>(p.route));
 }
 
-void ChainModel::start_detention(PersonId id) {
-  const Stage st = persons_[id].stage;
+void DepartureStage::start_detention(PersonId id) {
+  const Stage st = k_.persons[id].stage;
   if (st != Stage::kRejected && st != Stage::kLimbo) {  // the case moved on while waiting
     if (auto next = detention_.release(now())) start_detention(*next);
     return;
   }
-  rec_.count(m_.detention_inflow);
-  rec_.stock_add(m_.in_detention, now(), 1);
-  leave_coa(id);
-  schedule(after_days(draw(s_.departure.detention, rng_.detention)), kRemoval, id);
+  k_.rec.count(k_.m.detention_inflow);
+  k_.rec.stock_add(k_.m.in_detention, now(), 1);
+  reception_.leave_coa(id);
+  schedule(after_days(draw(s_.departure.detention, detention_rng_)), kRemoval, id);
 }
 
-void ChainModel::on_removal(PersonId id) {
-  rec_.stock_add(m_.in_detention, now(), -1);
+void DepartureStage::on_removal(PersonId id) {
+  k_.rec.stock_add(k_.m.in_detention, now(), -1);
   if (auto next = detention_.release(now())) start_detention(*next);
-  depart(id, static_cast<Route>(persons_[id].route));
+  depart(id, static_cast<Route>(k_.persons[id].route));
 }
 
-void ChainModel::on_dublin_term_ends(PersonId id, std::uint32_t epoch) {
-  Person& p = persons_[id];
+void DepartureStage::on_dublin_term_ends(PersonId id, std::uint32_t epoch) {
+  Person& p = k_.persons[id];
   if ((p.stage != Stage::kRejected && p.stage != Stage::kLimbo) || p.epoch != epoch) return;
   // The transfer term passed: the Netherlands becomes responsible and decides in AA. DTenV closes
   // the departure case without a departure (administrative outflow, Fig 105).
-  rec_.count(m_.dtenv_route[kAdministrative]);
-  if (p.stage == Stage::kLimbo) rec_.stock_add(m_.limbo, now(), -1);
-  if (p.location == kNoLocation) enter_coa(id, kPol, kIntakeDublinTermEnd);
-  enqueue_ind(id, kAA, 1);
-  start_legal_term(id);
+  k_.rec.count(k_.m.dtenv_route[kAdministrative]);
+  if (p.stage == Stage::kLimbo) k_.rec.stock_add(k_.m.limbo, now(), -1);
+  if (p.location == kNoLocation) reception_.enter_coa(id, kPol, kIntakeDublinTermEnd);
+  ind_.enqueue(id, kAA, 1);
+  ind_.start_legal_term(id);
 }
 
-void ChainModel::depart(PersonId id, Route route) {
-  rec_.count(m_.dtenv_route[route]);
+void DepartureStage::depart(PersonId id, Route route) {
+  k_.rec.count(k_.m.dtenv_route[route]);
   if (route == kUnsupervised) {
-    leave_with_unknown_destination(id, false);
+    reception_.leave_with_unknown_destination(id, false);
     return;
   }
   if (is_voluntary(route)) {
-    rec_.count(m_.chain_independent);
-    rec_.count(m_.cost_measures, at(s_.groups[persons_[id].group].voluntary_return_cost));
+    k_.rec.count(k_.m.chain_independent);
+    k_.rec.count(k_.m.cost_measures, at(s_.groups[k_.persons[id].group].voluntary_return_cost));
   } else if (is_forced(route)) {
-    rec_.count(m_.chain_forced);
+    k_.rec.count(k_.m.chain_forced);
   }
   leave_chain(id);
 }
 
 // Leaving without supervision outside the DTenV caseload (during the procedure, or after an
 // 'other' outcome): a chain-wide departure, not a DTenV route.
-void ChainModel::leave_unsupervised(PersonId id) {
-  rec_.count(m_.chain_unsupervised);
+void DepartureStage::leave_unsupervised(PersonId id) {
+  k_.rec.count(k_.m.chain_unsupervised);
   leave_chain(id);
 }
 
 // Leaves reception and the chain; no departure route is counted (e.g. a withdrawn application).
-void ChainModel::leave_chain(PersonId id) {
-  if (persons_[id].stage == Stage::kLimbo) rec_.stock_add(m_.limbo, now(), -1);
-  leave_coa(id);
+void DepartureStage::leave_chain(PersonId id) {
+  if (k_.persons[id].stage == Stage::kLimbo) k_.rec.stock_add(k_.m.limbo, now(), -1);
+  reception_.leave_coa(id);
   set_stage(id, Stage::kDeparted);
 }
 
-void ChainModel::start_non_asylum() {
+void DepartureStage::start_non_asylum() {
   const auto& n = s_.departure.non_asylum;
   if (!n.enabled) return;
   double total_entries = 0;
@@ -173,29 +193,29 @@ void ChainModel::start_non_asylum() {
   record_non_asylum();
 }
 
-void ChainModel::record_non_asylum() {
+void DepartureStage::record_non_asylum() {
   std::int64_t total = 0;
   for (const std::int64_t c : non_asylum_caseload_) total += c;
-  rec_.stock_set(m_.non_asylum_caseload, now(), static_cast<double>(total));
+  k_.rec.stock_set(k_.m.non_asylum_caseload, now(), static_cast<double>(total));
 }
 
 // One day of the caseload outside the asylum chain, per route: binomial departures at the daily
 // hazard of the mean time to departure, then Poisson entries.
-void ChainModel::non_asylum_daily() {
+void DepartureStage::non_asylum_daily() {
   const auto& n = s_.departure.non_asylum;
   if (!n.enabled) return;
-  auto& rng = rng_.non_asylum;
+  auto& rng = non_asylum_rng_;
   const double hazard = 1.0 - std::exp(-1.0 / at(n.mean_days_to_depart));
   for (int r = 0; r < kNonAsylumRoutes; ++r) {
     const std::int64_t leaving = engine::binomial_count(non_asylum_caseload_[r], hazard, rng);
     const std::int64_t entering = engine::poisson_count(at(n.entries_per_year[r]) / 365.25, rng);
     non_asylum_caseload_[r] += entering - leaving;
-    rec_.count(m_.non_asylum_departed[r], static_cast<double>(leaving));
-    rec_.count(m_.non_asylum_entries, static_cast<double>(entering));
-    const auto chain = r == kNonAsylumForced        ? m_.chain_forced
-                       : r == kNonAsylumIndependent ? m_.chain_independent
-                                                    : m_.chain_unsupervised;
-    rec_.count(chain, static_cast<double>(leaving));
+    k_.rec.count(k_.m.non_asylum_departed[r], static_cast<double>(leaving));
+    k_.rec.count(k_.m.non_asylum_entries, static_cast<double>(entering));
+    const auto chain = r == kNonAsylumForced        ? k_.m.chain_forced
+                       : r == kNonAsylumIndependent ? k_.m.chain_independent
+                                                    : k_.m.chain_unsupervised;
+    k_.rec.count(chain, static_cast<double>(leaving));
   }
   record_non_asylum();
 }

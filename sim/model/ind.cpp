@@ -8,13 +8,39 @@
 // A case taken up may first need further investigation (nader onderzoek): it waits aside.
 // Moratoria hold a nationality group's cases; cases past the legal term can draw a not-in-time
 // appeal; waiting applicants can leave unsupervised.
+#include "asylumsim/model/stages/ind.hpp"
+
 #include <algorithm>
 
-#include "asylumsim/model/chain_model.hpp"
+#include "asylumsim/model/stages/appeals.hpp"
+#include "asylumsim/model/stages/departure.hpp"
+#include "asylumsim/model/stages/housing.hpp"
+#include "asylumsim/model/stages/nareis.hpp"
+#include "asylumsim/model/stages/reception.hpp"
 
 namespace asylumsim::model {
 
 using namespace scenario;
+
+IndStage::IndStage(Kernel& k, AppealsStage& appeals, DepartureStage& departure,
+                   ReceptionStage& reception, HousingStage& housing, NareisStage& nareis)
+    : StageBase(k),
+      appeals_(appeals),
+      departure_(departure),
+      reception_(reception),
+      housing_(housing),
+      nareis_(nareis),
+      priority_rng_(k.stream("ind.priority")),
+      legal_term_notice_rng_(k.stream("ind.legal_term_notice")),
+      decisions_rng_(k.stream("ind.decisions")),
+      va_referral_rng_(k.stream("ind.va_referral")),
+      other_outcome_rng_(k.stream("ind.other_outcome")),
+      other_outcome_dtenv_rng_(k.stream("ind.other_outcome.dtenv")),
+      abscond_rng_(k.stream("ind.abscond")),
+      investigation_rng_(k.stream("ind.investigation")),
+      not_in_time_rng_(k.stream("appeals.not_in_time")) {
+  for (auto& q : capacity_) q = engine::PeriodicQuota(false);
+}
 
 namespace {
 bool is_first_application(const Person& p) {
@@ -22,87 +48,87 @@ bool is_first_application(const Person& p) {
 }
 }  // namespace
 
-void ChainModel::enqueue_ind(PersonId id, Track t, unsigned priority, Tick line_key) {
-  Person& p = persons_[id];
+void IndStage::enqueue(PersonId id, Track t, unsigned priority, Tick line_key) {
+  Person& p = k_.persons[id];
   p.track = t;
   ++p.epoch;
   set_stage(id, Stage::kIndWaiting);
-  ++ind_waiting_[t];
-  rec_.stock_add(m_.ind_backlog[t], now(), 1);
-  rec_.stock_add(gm_.backlog[p.group], now(), 1);
-  ind_queue_[t].push({id, p.epoch, line_key == engine::kNever ? p.applied : line_key}, priority);
+  ++waiting_[t];
+  k_.rec.stock_add(k_.m.ind_backlog[t], now(), 1);
+  k_.rec.stock_add(k_.gm.backlog[p.group], now(), 1);
+  queue_[t].push({id, p.epoch, line_key == engine::kNever ? p.applied : line_key}, priority);
   const double rate = at(s_.ind.abscond_per_year[t]);
   if (rate > 0 && !p.pending.valid())
     p.pending =
-        schedule_cancellable(after_days(rng_.abscond.exponential(365.25 / rate)), kAbscond, id);
+        k_.schedule_cancellable(after_days(abscond_rng_.exponential(365.25 / rate)), kAbscond, id);
 }
 
-void ChainModel::leave_ind_queue(PersonId id) {
-  Person& p = persons_[id];
-  --ind_waiting_[p.track];
-  rec_.stock_add(m_.ind_backlog[p.track], now(), -1);
-  rec_.stock_add(gm_.backlog[p.group], now(), -1);
+void IndStage::leave_queue(PersonId id) {
+  Person& p = k_.persons[id];
+  --waiting_[p.track];
+  k_.rec.stock_add(k_.m.ind_backlog[p.track], now(), -1);
+  k_.rec.stock_add(k_.gm.backlog[p.group], now(), -1);
   ++p.epoch;  // any queue entry (or paused entry) of this person is now stale
 }
 
-bool ChainModel::under_moratorium(std::uint8_t group) const {
+bool IndStage::under_moratorium(std::uint8_t group) const {
   for (const auto& m : s_.ind.moratoria)
     if (m.group_index == group && now() >= m.from && now() < m.until) return true;
   return false;
 }
 
-bool ChainModel::resume_first(std::uint8_t group) const {
+bool IndStage::resume_first(std::uint8_t group) const {
   const scenario::IndParams::Moratorium* last = nullptr;  // the one of the group that ended last
   for (const auto& m : s_.ind.moratoria)
     if (m.group_index == group && m.until <= now() && (!last || m.until > last->until)) last = &m;
   return !last || last->resume_first;
 }
 
-void ChainModel::resume_moratoria() {
+void IndStage::resume_moratoria() {
   if (paused_.empty()) return;
   auto keep = paused_.begin();
   for (const QueueEntry& e : paused_) {
-    const Person& p = persons_[e.id];
+    const Person& p = k_.persons[e.id];
     if (p.epoch != e.epoch || p.stage != Stage::kIndWaiting) continue;  // left meanwhile
     if (under_moratorium(p.group)) {
       *keep++ = e;
     } else {
       const bool first = resume_first(p.group);
-      ind_queue_[p.track].push({e.id, e.epoch, first ? e.key : now()}, first ? 0u : 1u);
+      queue_[p.track].push({e.id, e.epoch, first ? e.key : now()}, first ? 0u : 1u);
     }
   }
   paused_.erase(keep, paused_.end());
-  rec_.stock_set(m_.ind_paused, now(), static_cast<double>(paused_.size()));
+  k_.rec.stock_set(k_.m.ind_paused, now(), static_cast<double>(paused_.size()));
 }
 
-void ChainModel::ind_daily() {
+void IndStage::daily() {
   resume_moratoria();
   const double speedup = at(s_.ind.decision_speedup);
   for (int t = 0; t < kTracks; ++t)
-    ind_capacity_[t].refill(at(s_.ind.capacity_per_week[t]) / 7.0 * speedup);
+    capacity_[t].refill(at(s_.ind.capacity_per_week[t]) / 7.0 * speedup);
   // Permit renewals (Pact: 3-year permits) take AA decision capacity first.
-  const double renewals = std::min(renewal_work_, ind_capacity_[kAA].available());
-  ind_capacity_[kAA].try_take(renewals);
+  const double renewals = std::min(renewal_work_, capacity_[kAA].available());
+  capacity_[kAA].try_take(renewals);
   renewal_work_ -= renewals;
   for (int t = 0; t < kTracks; ++t) {
     decide_from_queue(static_cast<Track>(t));
-    if (s_.ind.share_unused_capacity && t + 1 < kTracks && ind_queue_[t].empty())
+    if (s_.ind.share_unused_capacity && t + 1 < kTracks && queue_[t].empty())
       pass_unused_capacity(static_cast<Track>(t), static_cast<Track>(t + 1));
   }
   // AA and VA are both spoor 4, decided by the same staff: what VA leaves unused goes back to AA.
-  if (s_.ind.share_unused_capacity && ind_queue_[kVA].empty()) {
+  if (s_.ind.share_unused_capacity && queue_[kVA].empty()) {
     pass_unused_capacity(kVA, kAA);
     decide_from_queue(kAA);
   }
-  rec_.stock_set(m_.ind_paused, now(), static_cast<double>(paused_.size()));
+  k_.rec.stock_set(k_.m.ind_paused, now(), static_cast<double>(paused_.size()));
 }
 
-void ChainModel::decide_from_queue(Track t) {
-  IndQueue& q = ind_queue_[t];
-  engine::PeriodicQuota& cap = ind_capacity_[t];
+void IndStage::decide_from_queue(Track t) {
+  IndQueue& q = queue_[t];
+  engine::PeriodicQuota& cap = capacity_[t];
   while (!q.empty() && cap.whole_units() >= 1) {
     const QueueEntry e = q.pop();
-    const Person& p = persons_[e.id];
+    const Person& p = k_.persons[e.id];
     if (p.epoch != e.epoch || p.stage != Stage::kIndWaiting) continue;  // stale entry
     if (under_moratorium(p.group)) {
       paused_.push_back(e);
@@ -114,66 +140,65 @@ void ChainModel::decide_from_queue(Track t) {
   }
 }
 
-void ChainModel::pass_unused_capacity(Track from, Track to) {
-  const double unused = static_cast<double>(ind_capacity_[from].whole_units());
-  ind_capacity_[from].try_take(unused);
-  ind_capacity_[to].add(unused);
+void IndStage::pass_unused_capacity(Track from, Track to) {
+  const double unused = static_cast<double>(capacity_[from].whole_units());
+  capacity_[from].try_take(unused);
+  capacity_[to].add(unused);
 }
 
-void ChainModel::on_permit_renewal() {
-  rec_.count(m_.permit_renewals);
+void IndStage::on_permit_renewal() {
+  k_.rec.count(k_.m.permit_renewals);
   renewal_work_ += s_.ind.renewal_effort;
 }
 
-void ChainModel::decide(PersonId id) {
-  Person& p = persons_[id];
+void IndStage::decide(PersonId id) {
+  Person& p = k_.persons[id];
   const Track t = static_cast<Track>(p.track);
-  leave_ind_queue(id);
-  sim_.cancel(p.pending);
+  leave_queue(id);
+  k_.sim.cancel(p.pending);
   p.pending = {};
   // Spoor 4: part of the AA cases is referred to the extended procedure instead of decided.
   if (t == kAA && !(p.flags & flag::kReopened) &&
-      rng_.va_referral.bernoulli(at(s_.ind.va_referral_share))) {
-    rec_.count(m_.referred_to_va);
+      va_referral_rng_.bernoulli(at(s_.ind.va_referral_share))) {
+    k_.rec.count(k_.m.referred_to_va);
     // An activated Ukrainian in municipal reception keeps that place (no COA place as well).
-    if (p.location != kNidos && !(p.flags & flag::kMunicipal)) move_coa(id, kAzc);
+    if (p.location != kNidos && !(p.flags & flag::kMunicipal)) reception_.move_coa(id, kAzc);
     // The extended procedure starts now: the VA line is ordered by the date of referral.
-    enqueue_ind(id, kVA, rng_.ind_priority.bernoulli(at(s_.ind.priority_share[kVA])) ? 0u : 1u,
-                now());
+    enqueue(id, kVA, draw_priority(kVA), now());
     return;
   }
   const bool count_first = is_first_application(p) && !(p.flags & flag::kFirstDecided);
   if (count_first) {
     p.flags |= flag::kFirstDecided;
     const double weeks = engine::days_from_ticks(now() - p.applied) / 7.0;
-    rec_.count(m_.decisions_first);
-    rec_.count(gm_.decisions_first[p.group]);
-    rec_.count(m_.decided_by_track[t]);
-    rec_.observe(m_.lead_time_weeks[t], weeks);
-    if (weeks * 7.0 <= at(s_.ind.legal_term_days)) rec_.count(m_.within_term_by_track[t]);
+    k_.rec.count(k_.m.decisions_first);
+    k_.rec.count(k_.gm.decisions_first[p.group]);
+    k_.rec.count(k_.m.decided_by_track[t]);
+    k_.rec.observe(k_.m.lead_time_weeks[t], weeks);
+    if (weeks * 7.0 <= at(s_.ind.legal_term_days)) k_.rec.count(k_.m.within_term_by_track[t]);
   }
-  if (rng_.other_outcome.bernoulli(at(s_.ind.other_share[t]))) {
-    if (count_first) rec_.count(m_.other_first);
+  if (other_outcome_rng_.bernoulli(at(s_.ind.other_share[t]))) {
+    if (count_first) k_.rec.count(k_.m.other_first);
     // Withdrawn or not processed: no right to stay. Part is in the DTenV caseload like a rejected
     // applicant (reception ends after four weeks, a departure route is drawn); the others leave
     // reception at once, mostly without supervision.
     const double to_dtenv = at(s_.departure.other_outcome_dtenv_share);
-    if (to_dtenv > 0 && rng_.other_outcome_dtenv.bernoulli(to_dtenv)) {
-      final_rejection(id);
+    if (to_dtenv > 0 && other_outcome_dtenv_rng_.bernoulli(to_dtenv)) {
+      appeals_.final_rejection(id);
       return;
     }
-    if (rng_.other_outcome.bernoulli(at(s_.departure.other_outcome_unsupervised_share)))
-      leave_unsupervised(id);
+    if (other_outcome_rng_.bernoulli(at(s_.departure.other_outcome_unsupervised_share)))
+      departure_.leave_unsupervised(id);
     else
-      leave_chain(id);
+      departure_.leave_chain(id);
     return;
   }
   const double grant_rate = p.origin == Origin::kRepeat ? at(s_.ind.repeat_grant_rate)
                                                         : at(s_.groups[p.group].grant_rate[t]);
-  if (rng_.decisions.bernoulli(grant_rate)) {
+  if (decisions_rng_.bernoulli(grant_rate)) {
     if (count_first) {
-      rec_.count(m_.grants_first);
-      rec_.count(gm_.grants_first[p.group]);
+      k_.rec.count(k_.m.grants_first);
+      k_.rec.count(k_.gm.grants_first[p.group]);
     }
     PermitKind kind = PermitKind::kFirst;
     if (p.flags & flag::kReopened)
@@ -183,59 +208,59 @@ void ChainModel::decide(PersonId id) {
     grant_permit(id, kind);
     return;
   }
-  if (count_first) rec_.count(m_.rejections_first);
-  on_rejection(id);
+  if (count_first) k_.rec.count(k_.m.rejections_first);
+  appeals_.on_rejection(id);
 }
 
-void ChainModel::grant_permit(PersonId id, PermitKind kind) {
-  Person& p = persons_[id];
+void IndStage::grant_permit(PersonId id, PermitKind kind) {
+  Person& p = k_.persons[id];
   p.permit_at = now();
-  rec_.count(m_.permits_total);
-  rec_.count(gm_.permits[p.group]);
+  k_.rec.count(k_.m.permits_total);
+  k_.rec.count(k_.gm.permits[p.group]);
   switch (kind) {
     case PermitKind::kFirst:
-      rec_.count(m_.permits_first);
+      k_.rec.count(k_.m.permits_first);
       break;
     case PermitKind::kRepeat:
-      rec_.count(m_.permits_repeat);
+      k_.rec.count(k_.m.permits_repeat);
       break;
     case PermitKind::kResettlement:
-      rec_.count(m_.permits_resettlement);
+      k_.rec.count(k_.m.permits_resettlement);
       break;
     case PermitKind::kSideInflow:
-      rec_.count(m_.permits_side);
+      k_.rec.count(k_.m.permits_side);
       break;
     case PermitKind::kNareis:
-      rec_.count(m_.permits_nareis);
+      k_.rec.count(k_.m.permits_nareis);
       break;
   }
-  permits_this_half_ += 1;
+  housing_.count_permit();
   if (now() >= s_.ind.short_permit_from) {
     const Tick due = now() + engine::ticks_from_days(365.25 * s_.ind.permit_years);
     if (due <= s_.horizon_ticks()) schedule(due, kPermitRenewal, id);
   }
-  if (p.stage == Stage::kLimbo) rec_.stock_add(m_.limbo, now(), -1);
+  if (p.stage == Stage::kLimbo) k_.rec.stock_add(k_.m.limbo, now(), -1);
   set_stage(id, Stage::kPermitHolder);
   if (p.location == kNidos) {
     // Minors with Nidos count toward the taakstelling at once (small-scale reception).
-    house_person(id);
-    maybe_apply_nareis(id);
+    housing_.house_person(id);
+    nareis_.maybe_apply(id);
     return;
   }
   if (p.flags & flag::kMunicipal) {
     // An activated Ukrainian waits for a home in the municipal place already held.
   } else if (p.location == kNoLocation) {
-    enter_coa(id, kAzc, kIntakeLaterPermit);  // e.g. a later permit from limbo
+    reception_.enter_coa(id, kAzc, kIntakeLaterPermit);  // e.g. a later permit from limbo
   } else {
-    rec_.stock_add(m_.coa_permit_holders, now(), 1);
-    rec_.stock_add(m_.housing_waiting, now(), 1);
-    move_coa(id, kAzc);
+    k_.rec.stock_add(k_.m.coa_permit_holders, now(), 1);
+    k_.rec.stock_add(k_.m.housing_waiting, now(), 1);
+    reception_.move_coa(id, kAzc);
   }
-  schedule(after_days(draw(s_.housing.link_duration, rng_.link)), kLinked, id);
-  maybe_apply_nareis(id);
+  housing_.schedule_link(id);
+  nareis_.maybe_apply(id);
 }
 
-void ChainModel::schedule_legal_term_expiry(PersonId id, Tick due, engine::RandomStream& rng) {
+void IndStage::schedule_legal_term_expiry(PersonId id, Tick due, engine::RandomStream& rng) {
   // After the term the applicant must first give notice (ingebrekestelling) before appealing.
   const Tick at = due + engine::ticks_from_days(draw(s_.ind.not_in_time_notice, rng));
   schedule(std::max(now(), at), kLegalTermExpired, id,
@@ -244,19 +269,19 @@ void ChainModel::schedule_legal_term_expiry(PersonId id, Tick due, engine::Rando
 
 // A new term for a case the IND must decide again or newly takes on (a court's referral back,
 // the end of a Dublin transfer term, an activated application): it runs from today.
-void ChainModel::start_legal_term(PersonId id) {
+void IndStage::start_legal_term(PersonId id) {
   schedule_legal_term_expiry(id, now() + engine::ticks_from_days(at(s_.ind.legal_term_days)),
-                             rng_.legal_term_notice);
+                             legal_term_notice_rng_);
 }
 
 // A case that comes back to the IND after leaving it (re-registration) resumes its own term: if
 // that term has run out meanwhile its expiry already passed unanswered, so it is due again now.
-void ChainModel::resume_legal_term(PersonId id) {
-  const Tick due = persons_[id].applied + engine::ticks_from_days(at(s_.ind.legal_term_days));
-  if (due <= now()) schedule_legal_term_expiry(id, now(), rng_.legal_term_notice);
+void IndStage::resume_legal_term(PersonId id) {
+  const Tick due = k_.persons[id].applied + engine::ticks_from_days(at(s_.ind.legal_term_days));
+  if (due <= now()) schedule_legal_term_expiry(id, now(), legal_term_notice_rng_);
 }
 
-void ChainModel::on_legal_term_changed() {
+void IndStage::on_legal_term_changed() {
   const double before = s_.ind.legal_term_days.at(now() - 1);
   const double after = at(s_.ind.legal_term_days);
   if (before == after) return;
@@ -266,72 +291,72 @@ void ChainModel::on_legal_term_changed() {
   // A case not yet past the old term runs against the new one from now on (a shorter term makes
   // every case already past it overdue at once: the 2025 wave of not-in-time appeals). One pass
   // over the persons per change; changes are rare.
-  for (PersonId id = 0; id < persons_.size(); ++id) {
-    const Person& p = persons_[id];
+  for (PersonId id = 0; id < k_.persons.size(); ++id) {
+    const Person& p = k_.persons[id];
     if (p.stage == Stage::kIndWaiting && p.applied + old_term > now())
-      schedule_legal_term_expiry(id, p.applied + term, rng_.legal_term_notice);
+      schedule_legal_term_expiry(id, p.applied + term, legal_term_notice_rng_);
   }
 }
 
-void ChainModel::on_legal_term_expired(PersonId id, std::uint32_t changes_seen) {
-  const Person& p = persons_[id];
+void IndStage::on_legal_term_expired(PersonId id, std::uint32_t changes_seen) {
+  const Person& p = k_.persons[id];
   if (p.stage != Stage::kIndWaiting) return;
   // Superseded: a later change of the term gave this case a new expiry (the rule of the rescan).
   for (std::size_t c = changes_seen; c < legal_term_changes_.size(); ++c) {
     const LegalTermChange& ch = legal_term_changes_[c];
     if (p.applied + ch.term_before > ch.at) return;
   }
-  if (!rng_.not_in_time.bernoulli(at(s_.ind.not_in_time_appeal_share[p.track]))) return;
-  rec_.count(m_.court_inflow);
-  rec_.count(m_.court_not_in_time);
+  if (!not_in_time_rng_.bernoulli(at(s_.ind.not_in_time_appeal_share[p.track]))) return;
+  k_.rec.count(k_.m.court_inflow);
+  k_.rec.count(k_.m.court_not_in_time);
   // Courts register an appeal against a missing decision as a VA case (Fig 75): a case the IND
   // has not decided within the term is by law in the extended procedure, whichever queue it is in.
-  if (p.track == kAA || p.track == kVA) rec_.count(m_.court_not_in_time_va);
-  schedule(after_days(draw(s_.appeals.not_in_time_court_duration, rng_.not_in_time)),
+  if (p.track == kAA || p.track == kVA) k_.rec.count(k_.m.court_not_in_time_va);
+  schedule(after_days(draw(s_.appeals.not_in_time_court_duration, not_in_time_rng_)),
            kNotInTimeRuling, id);
 }
 
-void ChainModel::on_not_in_time_ruling(PersonId id) {
-  Person& p = persons_[id];
+void IndStage::on_not_in_time_ruling(PersonId id) {
+  Person& p = k_.persons[id];
   if (p.stage != Stage::kIndWaiting) return;  // decided meanwhile
   // Still undecided: the applicant may appeal again after the refile interval.
   const double refile = at(s_.ind.not_in_time_refile_days);
   if (refile > 0)
     schedule(after_days(refile), kLegalTermExpired, id,
              static_cast<std::uint32_t>(legal_term_changes_.size()));
-  if (!rng_.not_in_time.bernoulli(at(s_.appeals.not_in_time_priority))) return;
+  if (!not_in_time_rng_.bernoulli(at(s_.appeals.not_in_time_priority))) return;
   // The court orders a decision: the case moves to the front of its track's queue.
   ++p.epoch;
-  ind_queue_[p.track].push({id, p.epoch, p.applied}, 0);
+  queue_[p.track].push({id, p.epoch, p.applied}, 0);
 }
 
 // Each case draws once, when first taken up. The investigation itself uses no decision capacity;
 // the decision after it does. The case stays in the backlog, and can still abscond or draw a
 // not-in-time appeal meanwhile (a court order sends it to the front of the queue at once).
-bool ChainModel::start_investigation(PersonId id) {
-  Person& p = persons_[id];
+bool IndStage::start_investigation(PersonId id) {
+  Person& p = k_.persons[id];
   const double share = at(s_.ind.investigation_share[p.track]);
   if (share <= 0 || (p.flags & flag::kInvestigated)) return false;  // no draw at 0: streams align
   p.flags |= flag::kInvestigated;
-  if (!rng_.investigation.bernoulli(share)) return false;
-  rec_.count(m_.investigations);
-  const double days = draw(s_.ind.investigation_duration[p.track], rng_.investigation);
+  if (!investigation_rng_.bernoulli(share)) return false;
+  k_.rec.count(k_.m.investigations);
+  const double days = draw(s_.ind.investigation_duration[p.track], investigation_rng_);
   schedule(after_days(days), kInvestigationDone, id, p.epoch);
   return true;
 }
 
-void ChainModel::on_investigation_done(PersonId id, std::uint32_t epoch) {
-  const Person& p = persons_[id];
+void IndStage::on_investigation_done(PersonId id, std::uint32_t epoch) {
+  const Person& p = k_.persons[id];
   if (p.epoch != epoch || p.stage != Stage::kIndWaiting) return;  // left, or moved by a court
-  ind_queue_[p.track].push({id, p.epoch, p.applied}, 0);
+  queue_[p.track].push({id, p.epoch, p.applied}, 0);
 }
 
-void ChainModel::on_abscond(PersonId id) {
-  Person& p = persons_[id];
+void IndStage::on_abscond(PersonId id) {
+  Person& p = k_.persons[id];
   p.pending = {};
   if (p.stage != Stage::kIndWaiting) return;
-  leave_ind_queue(id);
-  leave_with_unknown_destination(id, true);
+  leave_queue(id);
+  reception_.leave_with_unknown_destination(id, true);
 }
 
 }  // namespace asylumsim::model

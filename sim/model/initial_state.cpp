@@ -27,41 +27,41 @@ Tick backdated(double index, double n, double max_age_days, engine::RandomStream
 }  // namespace
 
 void ChainModel::backdate_coa_entry(PersonId id, Tick since) {
-  Person& p = persons_[id];
+  Person& p = k_.persons[id];
   p.coa_since = since;
-  if (p.resident_slot != kNoPerson) resident_census_[p.resident_slot].coa_since = since;
+  if (p.resident_slot != kNoPerson) k_.resident_census[p.resident_slot].coa_since = since;
 }
 
 // The application date of a case decided at `decided` (a tick at or before the start).
 Tick ChainModel::past_application(Tick decided, engine::RandomStream& rng) const {
-  const double wait = rng.uniform01() * s_.initial.ind_backlog_max_age_days[kAA];
+  const double wait = rng.uniform01() * k_.s.initial.ind_backlog_max_age_days[kAA];
   return decided - engine::ticks_from_days(wait);
 }
 
 void ChainModel::seed_initial_state() {
-  const InitialState& in = s_.initial;
-  auto& rng = rng_.initial;
+  const InitialState& in = k_.s.initial;
+  auto& rng = initial_rng_;
   auto group_of = [&]() {
     double total = 0;
-    for (const auto& g : s_.groups) total += g.first_applications_per_year.at(0);
+    for (const auto& g : k_.s.groups) total += g.first_applications_per_year.at(0);
     double u = rng.uniform01() * total;
-    for (std::size_t i = 0; i < s_.groups.size(); ++i) {
-      u -= s_.groups[i].first_applications_per_year.at(0);
+    for (std::size_t i = 0; i < k_.s.groups.size(); ++i) {
+      u -= k_.s.groups[i].first_applications_per_year.at(0);
       if (u <= 0) return static_cast<std::uint8_t>(i);
     }
-    return static_cast<std::uint8_t>(s_.groups.size() - 1);
+    return static_cast<std::uint8_t>(k_.s.groups.size() - 1);
   };
   auto make = [&](Location loc) {
-    const PersonId id = new_person(Origin::kInitial, group_of());
+    const PersonId id = k_.new_person(Origin::kInitial, group_of());
     if (rng.bernoulli(in.amv_share)) {
-      persons_[id].flags |= flag::kAmv;
-      schedule_coming_of_age(id, rng);
-    } else if (rng.bernoulli(at(s_.groups[persons_[id].group].family_with_minors_share)))
-      persons_[id].flags |= flag::kFamilyMinors;
+      k_.persons[id].flags |= flag::kAmv;
+      reception_.schedule_coming_of_age(id, rng);
+    } else if (rng.bernoulli(k_.at(k_.s.groups[k_.persons[id].group].family_with_minors_share)))
+      k_.persons[id].flags |= flag::kFamilyMinors;
     // Unaccompanied minors waiting for a decision are partly with Nidos, as in registration.
-    const bool nidos = (persons_[id].flags & flag::kAmv) && loc != kAzc &&
-                       rng.bernoulli(at(s_.reception.amv_nidos_share));
-    enter_coa(id, nidos ? kNidos : loc, kIntakeNone);
+    const bool nidos = (k_.persons[id].flags & flag::kAmv) && loc != kAzc &&
+                       rng.bernoulli(k_.at(k_.s.reception.amv_nidos_share));
+    reception_.enter_coa(id, nidos ? kNidos : loc, kIntakeNone);
     return id;
   };
 
@@ -75,10 +75,11 @@ void ChainModel::seed_initial_state() {
     std::sort(applied.begin(), applied.end());
     for (Tick a : applied) {
       const PersonId id = make(t == kVA ? kAzc : kPol);
-      persons_[id].applied = a;
+      k_.persons[id].applied = a;
       backdate_coa_entry(id, a);
-      enqueue_ind(id, static_cast<Track>(t), 1);
-      schedule_legal_term_expiry(id, a + engine::ticks_from_days(at(s_.ind.legal_term_days)), rng);
+      ind_.enqueue(id, static_cast<Track>(t), 1);
+      ind_.schedule_legal_term_expiry(
+          id, a + engine::ticks_from_days(k_.at(k_.s.ind.legal_term_days)), rng);
     }
   }
 
@@ -92,74 +93,74 @@ void ChainModel::seed_initial_state() {
     std::sort(permits.begin(), permits.end());
     for (Tick pa : permits) {
       const PersonId id = make(kAzc);
-      Person& p = persons_[id];
+      Person& p = k_.persons[id];
       p.flags &= static_cast<std::uint8_t>(~flag::kAmv);  // minors with a permit are with Nidos
       p.permit_at = pa;
-      p.applied = past_application(pa, rng_.initial_past);
+      p.applied = past_application(pa, initial_past_rng_);
       backdate_coa_entry(id, p.applied);
-      set_stage(id, Stage::kPermitHolder);
-      rec_.stock_add(m_.coa_permit_holders, now(), 1);
-      rec_.stock_add(m_.housing_waiting, now(), 1);
-      const Tick linked = pa + engine::ticks_from_days(draw(s_.housing.link_duration, rng));
+      k_.set_stage(id, Stage::kPermitHolder);
+      k_.rec.stock_add(k_.m.coa_permit_holders, k_.now(), 1);
+      k_.rec.stock_add(k_.m.housing_waiting, k_.now(), 1);
+      const Tick linked = pa + engine::ticks_from_days(k_.draw(k_.s.housing.link_duration, rng));
       if (linked <= 0)
-        on_linked(id);
+        housing_.on_linked(id);
       else
-        schedule(linked, kLinked, id);
+        k_.schedule(linked, kLinked, id);
       // A permit from within the last nareis window (before the start) can still bring an mvv
       // application in the part of the window that is left.
       const double age_days = engine::days_from_ticks(-pa);
-      if (age_days < at(s_.nareis.window_days)) maybe_apply_nareis(id, age_days);
+      if (age_days < k_.at(k_.s.nareis.window_days)) nareis_.maybe_apply(id, age_days);
     }
   }
 
   // Cases in appeal: the ruling comes after the remaining part of a court lead time.
   for (std::int64_t i = 0; i < static_cast<std::int64_t>(in.in_appeal); ++i) {
     const PersonId id = make(kAzc);
-    persons_[id].track = kAA;
-    persons_[id].flags |= flag::kFirstDecided;
-    set_stage(id, Stage::kInAppeal);
+    k_.persons[id].track = kAA;
+    k_.persons[id].flags |= flag::kFirstDecided;
+    k_.set_stage(id, Stage::kInAppeal);
     const double share_left = rng.uniform01();  // drawn first, as before the past was added
-    const double duration = draw(s_.appeals.court_duration[kAA], rng);
+    const double duration = k_.draw(k_.s.appeals.court_duration[kAA], rng);
     const double remaining = share_left * duration;
-    schedule(after_days(remaining), kCourtRuling, id);
+    k_.schedule(k_.after_days(remaining), kCourtRuling, id);
     // Rejected when the appeal was lodged, the part of the court's lead time that has passed ago.
-    persons_[id].applied =
-        past_application(-engine::ticks_from_days(duration - remaining), rng_.initial_past);
-    backdate_coa_entry(id, persons_[id].applied);
+    k_.persons[id].applied =
+        past_application(-engine::ticks_from_days(duration - remaining), initial_past_rng_);
+    backdate_coa_entry(id, k_.persons[id].applied);
   }
 
   // Rejected persons within their last four weeks of reception.
   for (std::int64_t i = 0; i < static_cast<std::int64_t>(in.rejected_in_coa); ++i) {
     const PersonId id = make(kAzc);
-    Person& p = persons_[id];
+    Person& p = k_.persons[id];
     p.track = kAA;
     p.flags |= flag::kFirstDecided;
-    set_stage(id, Stage::kRejected);
+    k_.set_stage(id, Stage::kRejected);
     ++p.epoch;
-    const double left = rng.uniform01() * at(s_.reception.reception_end_days);
-    schedule(after_days(left), kReceptionEnds, id, p.epoch);
-    const double since_rejection = at(s_.reception.reception_end_days) - left;
-    p.applied = past_application(-engine::ticks_from_days(since_rejection), rng_.initial_past);
+    const double left = rng.uniform01() * k_.at(k_.s.reception.reception_end_days);
+    k_.schedule(k_.after_days(left), kReceptionEnds, id, p.epoch);
+    const double since_rejection = k_.at(k_.s.reception.reception_end_days) - left;
+    p.applied = past_application(-engine::ticks_from_days(since_rejection), initial_past_rng_);
     backdate_coa_entry(id, p.applied);
-    start_departure(id);
+    departure_.start_departure(id);
   }
 
   // Limbo: rejected, out of reception, not (yet) departed.
   for (std::int64_t i = 0; i < static_cast<std::int64_t>(in.limbo); ++i) {
-    const PersonId id = new_person(Origin::kInitial, group_of());
-    persons_[id].track = kAA;
-    persons_[id].flags |= flag::kFirstDecided;
-    set_stage(id, Stage::kLimbo);
-    ++persons_[id].epoch;
-    rec_.stock_add(m_.limbo, now(), 1);
-    start_departure(id);
+    const PersonId id = k_.new_person(Origin::kInitial, group_of());
+    k_.persons[id].track = kAA;
+    k_.persons[id].flags |= flag::kFirstDecided;
+    k_.set_stage(id, Stage::kLimbo);
+    ++k_.persons[id].epoch;
+    k_.rec.stock_add(k_.m.limbo, k_.now(), 1);
+    departure_.start_departure(id);
   }
 
   // Permit holders placed in HAR shelter before the start: housed already (counted for an earlier
   // taakstelling), they only move on to regular housing, after the stay in force at the start.
   for (std::int64_t i = 0; i < static_cast<std::int64_t>(in.har_plus_residents); ++i) {
-    rec_.stock_add(m_.har_plus_stock, now(), 1);
-    schedule(after_days(draw(s_.housing.har_plus_move_on, rng)), kShelterMoveOn, 0, 0);
+    k_.rec.stock_add(k_.m.har_plus_stock, k_.now(), 1);
+    k_.schedule(k_.after_days(k_.draw(k_.s.housing.har_plus_move_on, rng)), kShelterMoveOn, 0, 0);
   }
 
   // Family members abroad waiting for an mvv decision; their referents are outside the model's
@@ -168,22 +169,22 @@ void ChainModel::seed_initial_state() {
   {
     const auto n = static_cast<std::int64_t>(in.nareis_waiting);
     for (std::int64_t i = 0; i < n; ++i) {
-      const PersonId id = new_person(Origin::kNareis, group_of());
-      persons_[id].head = kNoPerson;
-      persons_[id].applied = backdated(static_cast<double>(n - 1 - i), static_cast<double>(n),
-                                       in.nareis_max_age_days, rng);
-      set_stage(id, Stage::kNareisAbroad);
-      rec_.stock_add(m_.nareis_waiting, now(), 1);
-      nareis_queue_.push(id);
+      const PersonId id = k_.new_person(Origin::kNareis, group_of());
+      k_.persons[id].head = kNoPerson;
+      k_.persons[id].applied = backdated(static_cast<double>(n - 1 - i), static_cast<double>(n),
+                                         in.nareis_max_age_days, rng);
+      k_.set_stage(id, Stage::kNareisAbroad);
+      k_.rec.stock_add(k_.m.nareis_waiting, k_.now(), 1);
+      nareis_.add_waiting(id);
     }
   }
   // Family members granted before the start date, still collecting their visa or travelling.
   for (std::int64_t i = 0; i < static_cast<std::int64_t>(in.nareis_travelling); ++i) {
-    const PersonId id = new_person(Origin::kNareis, group_of());
-    persons_[id].head = kNoPerson;
-    set_stage(id, Stage::kNareisAbroad);
-    const double full = draw(s_.nareis.collect, rng) + draw(s_.nareis.travel, rng);
-    schedule(after_days(rng.uniform01() * full), kNareisArrival, id);
+    const PersonId id = k_.new_person(Origin::kNareis, group_of());
+    k_.persons[id].head = kNoPerson;
+    k_.set_stage(id, Stage::kNareisAbroad);
+    const double full = k_.draw(k_.s.nareis.collect, rng) + k_.draw(k_.s.nareis.travel, rng);
+    k_.schedule(k_.after_days(rng.uniform01() * full), kNareisArrival, id);
   }
 }
 

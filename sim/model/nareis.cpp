@@ -3,33 +3,48 @@
 // decides mvv applications with its own capacity; granted family members collect the visa, travel,
 // arrive with a derived permit and need housing: with the referent when the referent is still in
 // COA, directly with a housed referent when that measure is on, or as their own household.
+#include "asylumsim/model/stages/nareis.hpp"
+
 #include <algorithm>
 
-#include "asylumsim/model/chain_model.hpp"
+#include "asylumsim/model/stages/housing.hpp"
+#include "asylumsim/model/stages/ind.hpp"
+#include "asylumsim/model/stages/reception.hpp"
 
 namespace asylumsim::model {
 
 using namespace scenario;
 
-void ChainModel::maybe_apply_nareis(PersonId referent, double window_used_days) {
-  const Person& p = persons_[referent];
+NareisStage::NareisStage(Kernel& k, ReceptionStage& reception, HousingStage& housing, IndStage& ind)
+    : StageBase(k),
+      reception_(reception),
+      housing_(housing),
+      ind_(ind),
+      rng_(k.stream("nareis")),
+      two_status_rng_(k.stream("nareis.two_status")),
+      decisions_rng_(k.stream("nareis.decisions")),
+      travel_rng_(k.stream("nareis.travel")),
+      join_rng_(k.stream("nareis.join_referent")) {}
+
+void NareisStage::maybe_apply(PersonId referent, double window_used_days) {
+  const Person& p = k_.persons[referent];
   if (p.origin == Origin::kNareis) return;  // derived permits give no new nareis right
-  if (!rng_.nareis.bernoulli(at(s_.groups[p.group].nareis_apply_share))) return;
+  if (!rng_.bernoulli(at(s_.groups[p.group].nareis_apply_share))) return;
   const double window_left = std::max(0.0, at(s_.nareis.window_days) - window_used_days);
-  double delay = rng_.nareis.uniform01() * window_left;
+  double delay = rng_.uniform01() * window_left;
   // Two-status system: subsidiary-protection holders wait, then must meet the requirements.
   const double subsidiary = at(s_.nareis.subsidiary_share);
-  if (subsidiary > 0 && rng_.nareis_two_status.bernoulli(subsidiary)) {
-    if (!rng_.nareis_two_status.bernoulli(at(s_.nareis.subsidiary_requirements_met))) return;
+  if (subsidiary > 0 && two_status_rng_.bernoulli(subsidiary)) {
+    if (!two_status_rng_.bernoulli(at(s_.nareis.subsidiary_requirements_met))) return;
     delay += at(s_.nareis.subsidiary_waiting_days);
   }
   schedule(after_days(delay), kNareisApply, referent);
 }
 
-void ChainModel::on_nareis_apply(PersonId referent) {
-  const std::uint8_t group = persons_[referent].group;
+void NareisStage::on_apply(PersonId referent) {
+  const std::uint8_t group = k_.persons[referent].group;
   const auto& sizes = s_.groups[group].family_size;
-  double u = rng_.nareis.uniform01();
+  double u = rng_.uniform01();
   int members = static_cast<int>(sizes.size());
   for (std::size_t k = 0; k < sizes.size(); ++k) {
     u -= sizes[k];
@@ -39,43 +54,42 @@ void ChainModel::on_nareis_apply(PersonId referent) {
     }
   }
   for (int i = 0; i < members; ++i) {
-    const PersonId id = new_person(Origin::kNareis, group);  // may reallocate persons_
-    persons_[id].head = referent;
+    const PersonId id = k_.new_person(Origin::kNareis, group);  // may reallocate k_.persons
+    k_.persons[id].head = referent;
     set_stage(id, Stage::kNareisAbroad);
-    rec_.count(m_.nareis_applications);
-    rec_.stock_add(m_.nareis_waiting, now(), 1);
-    nareis_queue_.push(id);
+    k_.rec.count(k_.m.nareis_applications);
+    k_.rec.stock_add(k_.m.nareis_waiting, now(), 1);
+    queue_.push(id);
   }
 }
 
 // The IND's weekly mvv decisions: the scenario's capacity, or, where the capacity follows the
 // workload, enough to clear the waiting stock in clearance_weeks (never less than the capacity).
-double ChainModel::nareis_capacity_per_week() const {
+double NareisStage::capacity_per_week() const {
   const double base = at(s_.nareis.capacity_per_week);
   const double weeks = at(s_.nareis.clearance_weeks);
   if (weeks <= 0) return base;
-  return std::max(base, static_cast<double>(nareis_queue_.size()) / weeks);
+  return std::max(base, static_cast<double>(queue_.size()) / weeks);
 }
 
-void ChainModel::nareis_daily() {
-  const double weekly = nareis_capacity_per_week();
-  rec_.stock_set(m_.nareis_capacity, now(), weekly);
-  nareis_capacity_.refill(weekly / 7.0);
-  while (!nareis_queue_.empty() && nareis_capacity_.try_take(1.0)) {
-    const PersonId id = nareis_queue_.pop();
-    rec_.count(m_.nareis_decisions);
-    rec_.stock_add(m_.nareis_waiting, now(), -1);
-    if (rng_.nareis_decisions.bernoulli(at(s_.nareis.grant_rate))) {
-      rec_.count(m_.nareis_granted);
+void NareisStage::daily() {
+  const double weekly = capacity_per_week();
+  k_.rec.stock_set(k_.m.nareis_capacity, now(), weekly);
+  capacity_.refill(weekly / 7.0);
+  while (!queue_.empty() && capacity_.try_take(1.0)) {
+    const PersonId id = queue_.pop();
+    k_.rec.count(k_.m.nareis_decisions);
+    k_.rec.stock_add(k_.m.nareis_waiting, now(), -1);
+    if (decisions_rng_.bernoulli(at(s_.nareis.grant_rate))) {
+      k_.rec.count(k_.m.nareis_granted);
       const double travel = at(s_.nareis.travel_share);
-      if (travel < 1.0 &&
-          !rng_.nareis_travel.bernoulli(travel)) {  // no draw at 1: streams stay aligned
-        rec_.count(m_.nareis_unused);
+      if (travel < 1.0 && !travel_rng_.bernoulli(travel)) {  // no draw at 1: streams stay aligned
+        k_.rec.count(k_.m.nareis_unused);
         set_stage(id, Stage::kDeparted);  // the mvv lapses: never enters the Netherlands
         continue;
       }
-      const double days = draw(s_.nareis.collect, rng_.nareis_decisions) +
-                          draw(s_.nareis.travel, rng_.nareis_decisions);
+      const double days =
+          draw(s_.nareis.collect, decisions_rng_) + draw(s_.nareis.travel, decisions_rng_);
       schedule(after_days(days), kNareisArrival, id);
     } else {
       set_stage(id, Stage::kDeparted);  // rejected abroad: never enters the Netherlands
@@ -83,49 +97,50 @@ void ChainModel::nareis_daily() {
   }
 }
 
-void ChainModel::on_nareis_arrival(PersonId id) {
-  rec_.count(m_.family_arrivals);
-  Person& p = persons_[id];
+void NareisStage::on_arrival(PersonId id) {
+  k_.rec.count(k_.m.family_arrivals);
+  Person& p = k_.persons[id];
   p.applied = now();
   const PersonId ref = p.head;
-  const bool ref_in_coa = ref != kNoPerson && persons_[ref].stage == Stage::kPermitHolder &&
-                          persons_[ref].location != kNoLocation && persons_[ref].location != kNidos;
+  const bool ref_in_coa = ref != kNoPerson && k_.persons[ref].stage == Stage::kPermitHolder &&
+                          k_.persons[ref].location != kNoLocation &&
+                          k_.persons[ref].location != kNidos;
   // No referent in the model: a family member of the initial waiting stock, whose referent had a
   // permit before 2024 and lives in a municipality by now (ASSUMPTION, docs/model.md).
-  const bool ref_housed = ref == kNoPerson || persons_[ref].stage == Stage::kHoused;
+  const bool ref_housed = ref == kNoPerson || k_.persons[ref].stage == Stage::kHoused;
   if (ref_housed && s_.housing.direct_family_housing &&
       now() >= s_.housing.direct_family_housing_from) {
     // Measure: housed directly with the referent; counts for the taakstelling.
     p.permit_at = now();
     set_stage(id, Stage::kPermitHolder);
-    rec_.count(m_.permits_total);
-    rec_.count(gm_.permits[p.group]);
-    rec_.count(m_.permits_nareis);
-    permits_this_half_ += 1;
-    house_person(id);
+    k_.rec.count(k_.m.permits_total);
+    k_.rec.count(k_.gm.permits[p.group]);
+    k_.rec.count(k_.m.permits_nareis);
+    housing_.count_permit();
+    housing_.house_person(id);
     return;
   }
-  if (ref_in_coa && rng_.nareis_join.bernoulli(at(s_.nareis.join_referent_share))) {
+  if (ref_in_coa && join_rng_.bernoulli(at(s_.nareis.join_referent_share))) {
     // Joins the referent's household: housed together when the referent is housed.
-    Person& r = persons_[ref];
+    Person& r = k_.persons[ref];
     const PersonId head = r.head;
-    Person& h = persons_[head];
+    Person& h = k_.persons[head];
     p.head = head;
     p.next_member = h.next_member;
     h.next_member = id;
     h.household_size = static_cast<std::uint8_t>(std::min(255, h.household_size + 1));
     p.permit_at = now();
-    rec_.count(m_.permits_total);
-    rec_.count(gm_.permits[p.group]);
-    rec_.count(m_.permits_nareis);
-    permits_this_half_ += 1;
+    k_.rec.count(k_.m.permits_total);
+    k_.rec.count(k_.gm.permits[p.group]);
+    k_.rec.count(k_.m.permits_nareis);
+    housing_.count_permit();
     set_stage(id, Stage::kPermitHolder);
-    enter_coa(id, kAzc, kIntakeNareis);
+    reception_.enter_coa(id, kAzc, kIntakeNareis);
     return;
   }
   p.head = id;  // own household
-  enter_coa(id, kAzc, kIntakeNareis);
-  grant_permit(id, PermitKind::kNareis);
+  reception_.enter_coa(id, kAzc, kIntakeNareis);
+  ind_.grant_permit(id, PermitKind::kNareis);
 }
 
 }  // namespace asylumsim::model

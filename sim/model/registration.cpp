@@ -1,20 +1,34 @@
 // Stage 2 — registration in Ter Apel (aanmeldcentrum, capped at 2,000 residents), the EU Pact
 // screening from its start date, and assignment to an IND track (spoor).
-#include "asylumsim/model/chain_model.hpp"
+#include "asylumsim/model/stages/registration.hpp"
+
+#include "asylumsim/model/stages/ind.hpp"
+#include "asylumsim/model/stages/reception.hpp"
 
 namespace asylumsim::model {
 
 using namespace scenario;
 
-void ChainModel::register_person(PersonId id) {
-  enter_coa(id, kCol, kIntakeRegistration);
-  double days = draw(s_.registration.duration, rng_.registration);
+RegistrationStage::RegistrationStage(Kernel& k, ReceptionStage& reception, IndStage& ind)
+    : StageBase(k),
+      reception_(reception),
+      ind_(ind),
+      rng_(k.stream("registration")),
+      screening_rng_(k.stream("registration.screening")),
+      tracks_rng_(k.stream("registration.tracks")),
+      dublin_claims_rng_(k.stream("registration.dublin_claims")),
+      dublin_refusal_rng_(k.stream("registration.dublin_refusal")),
+      nidos_rng_(k.stream("reception.nidos")) {}
+
+void RegistrationStage::register_person(PersonId id) {
+  reception_.enter_coa(id, kCol, kIntakeRegistration);
+  double days = draw(s_.registration.duration, rng_);
   if (now() >= s_.registration.screening_from)
-    days += draw(s_.registration.screening, rng_.screening);
+    days += draw(s_.registration.screening, screening_rng_);
   schedule(after_days(days), kRegistrationDone, id);
 }
 
-Track ChainModel::draw_track(std::uint8_t group, engine::RandomStream& rng) {
+Track RegistrationStage::draw_track(std::uint8_t group, engine::RandomStream& rng) {
   const auto& shares = s_.groups[group].track_share;
   double u = rng.uniform01();
   for (int t = 0; t < kTracks - 1; ++t) {
@@ -28,23 +42,23 @@ Track ChainModel::draw_track(std::uint8_t group, engine::RandomStream& rng) {
 // it, the Netherlands is responsible and the case joins the AA queue at once: its place there
 // follows the application date, and the claim's answer (two months at most) comes long before an
 // AA decision would, so the time the claim takes is not modelled.
-Track ChainModel::send_dublin_claim() {
-  if (!rng_.dublin_claims.bernoulli(at(s_.inflow.dublin_claims_sent_share))) return kDublin;
-  rec_.count(m_.dublin_claims_sent);
+Track RegistrationStage::send_dublin_claim() {
+  if (!dublin_claims_rng_.bernoulli(at(s_.inflow.dublin_claims_sent_share))) return kDublin;
+  k_.rec.count(k_.m.dublin_claims_sent);
   const double refused = at(s_.ind.dublin_claim_refused_share);
-  if (refused > 0 && rng_.dublin_refusal.bernoulli(refused))
+  if (refused > 0 && dublin_refusal_rng_.bernoulli(refused))
     return kAA;  // no draw at 0: streams align
   return kDublin;
 }
 
-void ChainModel::on_registration_done(PersonId id) {
-  Person& p = persons_[id];
+void RegistrationStage::on_registration_done(PersonId id) {
+  Person& p = k_.persons[id];
   Track track = kAA;
   switch (p.origin) {
     case Origin::kFirst: {
-      track = draw_track(p.group, rng_.tracks);
+      track = draw_track(p.group, tracks_rng_);
       if (track == kDublin) track = send_dublin_claim();
-      if (track == kAA || track == kVA) rec_.count(m_.first_aa_va);
+      if (track == kAA || track == kVA) k_.rec.count(k_.m.first_aa_va);
       break;
     }
     case Origin::kRepeat:
@@ -55,11 +69,11 @@ void ChainModel::on_registration_done(PersonId id) {
       break;  // relocation and Dublin transfers in: NL is responsible
   }
   const bool to_nidos =
-      (p.flags & flag::kAmv) && rng_.nidos.bernoulli(at(s_.reception.amv_nidos_share));
-  move_coa(id, to_nidos ? kNidos : (track == kVA ? kAzc : kPol));
-  enqueue_ind(id, track, rng_.ind_priority.bernoulli(at(s_.ind.priority_share[track])) ? 0u : 1u);
-  schedule_legal_term_expiry(id, p.applied + engine::ticks_from_days(at(s_.ind.legal_term_days)),
-                             rng_.legal_term_notice);
+      (p.flags & flag::kAmv) && nidos_rng_.bernoulli(at(s_.reception.amv_nidos_share));
+  reception_.move_coa(id, to_nidos ? kNidos : (track == kVA ? kAzc : kPol));
+  ind_.enqueue(id, track, ind_.draw_priority(track));
+  ind_.schedule_legal_term_expiry(id,
+                                  p.applied + engine::ticks_from_days(at(s_.ind.legal_term_days)));
 }
 
 }  // namespace asylumsim::model

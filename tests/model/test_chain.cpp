@@ -11,21 +11,40 @@
 using namespace asylumsim;
 
 namespace asylumsim::model {
+// Breaks one count a stage keeps by hand, as a slip in a stage would.
 struct ModelTestAccess {
-  static void corrupt(ChainModel& m) { ++m.stage_count_[static_cast<int>(Stage::kHoused)]; }
+  static void miscount_stage(ChainModel& m) {
+    ++m.k_.stage_count[static_cast<int>(Stage::kHoused)];
+  }
+  static void miscount_ind_backlog(ChainModel& m) { ++m.ind_.waiting_[scenario::kAA]; }
+  static void miscount_permit_holders_in_coa(ChainModel& m) {
+    m.k_.rec.stock_add(m.k_.m.coa_permit_holders, m.k_.now(), 1);
+  }
+  static void miscount_limbo(ChainModel& m) { m.k_.rec.stock_add(m.k_.m.limbo, m.k_.now(), -1); }
+  static void miscount_municipal(ChainModel& m) { ++m.ukraine_.activated_in_municipal_; }
 };
 }  // namespace asylumsim::model
 
 TEST_CASE("conservation holds at the end of a run and a broken count is caught",
           "[model][invariants]") {
   const auto s = test::scenario_from(test::small_yaml());
-  model::ChainModel m(s, 3);
-  REQUIRE_NOTHROW(m.run());
-  std::uint64_t total = 0;
-  for (const auto& p : m.persons()) total += p.stage < model::Stage::kCount ? 1 : 0;
-  CHECK(total == m.persons().size());
-  model::ModelTestAccess::corrupt(m);
-  CHECK_THROWS_WITH(m.check_conservation(), Catch::Contains("conservation violated"));
+  using Access = model::ModelTestAccess;
+  const std::pair<void (*)(model::ChainModel&), const char*> slips[] = {
+      {Access::miscount_stage, "stage housed"},
+      {Access::miscount_ind_backlog, "IND backlog aa"},
+      {Access::miscount_permit_holders_in_coa, "permit holders in COA"},
+      {Access::miscount_limbo, "limbo"},
+      {Access::miscount_municipal, "municipal reception"}};
+  for (const auto& [slip, message] : slips) {
+    model::ChainModel m(s, 3);
+    REQUIRE_NOTHROW(m.run());
+    std::uint64_t total = 0;
+    for (const auto& p : m.persons()) total += p.stage < model::Stage::kCount ? 1 : 0;
+    CHECK(total == m.persons().size());
+    slip(m);
+    CHECK_THROWS_WITH(m.check_conservation(),
+                      Catch::Contains("conservation violated") && Catch::Contains(message));
+  }
 }
 
 TEST_CASE("same seed gives identical series and another seed differs", "[model][determinism]") {

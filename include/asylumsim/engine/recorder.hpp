@@ -57,6 +57,8 @@ class Recorder {
   std::optional<Id> find(Kind kind, std::string_view name) const;
   double counter_sum(Id id, int mb, int me) const;
   double stock_at(Id id, int boundary) const { return snapshots_[boundary * n_stocks_ + id]; }
+  // A stock's value now (the model's conservation check, tests).
+  double stock_value(Id id) const { return stock_value_[id]; }
   double stock_time_average(Id id, int mb, int me) const;  // value averaged over ticks
   double duration_mean(Id id, int mb, int me) const;       // 0 when nothing was recorded
   double duration_count(Id id, int mb, int me) const;

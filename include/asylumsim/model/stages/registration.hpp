@@ -1,0 +1,32 @@
+// Stage 2, registration in Ter Apel, the EU Pact screening from its start date, and the
+// assignment to an IND track (sim/model/registration.cpp).
+#pragma once
+
+#include <cstdint>
+
+#include "asylumsim/model/kernel.hpp"
+
+namespace asylumsim::model {
+
+class ReceptionStage;
+class IndStage;
+
+class RegistrationStage : StageBase {
+ public:
+  RegistrationStage(Kernel& k, ReceptionStage& reception, IndStage& ind);
+
+  void register_person(PersonId id);
+  void on_registration_done(PersonId id);  // kRegistrationDone
+  // A track by the group's shares, on the caller's stream.
+  scenario::Track draw_track(std::uint8_t group, engine::RandomStream& rng);
+
+ private:
+  scenario::Track send_dublin_claim();
+
+  ReceptionStage& reception_;
+  IndStage& ind_;
+  engine::RandomStream rng_, screening_rng_, tracks_rng_, dublin_claims_rng_, dublin_refusal_rng_,
+      nidos_rng_;
+};
+
+}  // namespace asylumsim::model
