@@ -196,20 +196,22 @@ void ChainModel::census() {
   record_places_short();
 }
 
-// P10, P50 and P90 of the residents' current stays (nearest rank); 0 when COA is empty.
+// P10, P50 and P90 of the residents' current stays (nearest rank); 0 when COA is empty. The
+// median is placed first, so P10 and P90 are each sought in their half only.
 void ChainModel::record_stay_quantiles() {
   const double levels[] = {0.1, 0.5, 0.9};
-  for (int i = 0; i < 3; ++i) {
-    double value = 0;
-    if (!stay_months_.empty()) {
-      const auto k =
-          static_cast<std::size_t>(levels[i] * static_cast<double>(stay_months_.size() - 1));
-      std::nth_element(stay_months_.begin(), stay_months_.begin() + static_cast<std::ptrdiff_t>(k),
-                       stay_months_.end());
-      value = stay_months_[k];
-    }
-    k_.rec.stock_set(k_.m.stay_months_quantile[i], k_.now(), value);
+  std::array<double, 3> value{};
+  if (!stay_months_.empty()) {
+    std::array<std::ptrdiff_t, 3> k{};
+    for (int i = 0; i < 3; ++i)
+      k[i] = static_cast<std::ptrdiff_t>(levels[i] * static_cast<double>(stay_months_.size() - 1));
+    const auto first = stay_months_.begin();
+    std::nth_element(first, first + k[1], stay_months_.end());
+    if (k[0] < k[1]) std::nth_element(first, first + k[0], first + k[1]);
+    if (k[2] > k[1]) std::nth_element(first + k[1] + 1, first + k[2], stay_months_.end());
+    for (int i = 0; i < 3; ++i) value[i] = first[k[i]];
   }
+  for (int i = 0; i < 3; ++i) k_.rec.stock_set(k_.m.stay_months_quantile[i], k_.now(), value[i]);
 }
 
 void ChainModel::record_places_short() {
