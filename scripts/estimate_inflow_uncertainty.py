@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Estimates the yearly inflow-uncertainty model (scenario key uncertainty.inflow, issue 26) from
 ../shared/domain/history: the sd and lag-1 autocorrelation of the yearly log changes of first
-applications (2007 on: earlier years count all requests), with the quarterly series as a check.
+applications (2007 on: earlier years count all requests), with the quarterly series as a check;
+and the yearly drift of policy and behaviour levels (uncertainty.levels): the sd of the yearly log
+changes of family arrivals through nareis (2015 on), the chain flow that policy and processing set.
 The same estimator is in C++ (model::estimate_inflow_model), which the tests use.
 
 Usage: scripts/estimate_inflow_uncertainty.py [HISTORY_DIR]
@@ -33,6 +35,14 @@ def main():
     # Check: year-on-year changes of each quarter (same quarter a year earlier).
     yoy = [math.log(v / q[(y - 1, k)]) for (y, k), v in sorted(q.items()) if (y - 1, k) in q]
     print(f"quarterly check: {len(yoy)} year-on-year quarter changes, sd {statistics.stdev(yoy):.3f}")
+    with open(f"{hist}/family-arrivals-year.csv") as f:
+        family = [(int(r["year"]), float(r["persons"])) for r in csv.DictReader(f)]
+    for last in (family[-2][0], family[-1][0]):
+        counts = [p for y, p in family if y <= last]
+        changes = [math.log(counts[i] / counts[i - 1]) for i in range(1, len(counts))]
+        mean, sd, ac = moments(changes)
+        print(f"levels (nareis family arrivals), {family[0][0]}-{last}: {len(changes)} changes, "
+              f"sigma {sd:.3f} (mean {mean:+.3f}, autocorrelation {ac:+.3f})")
 
 
 if __name__ == "__main__":

@@ -116,7 +116,7 @@ BacktestResult backtest(const std::string& text, const std::string& file,
   const std::string forecast =
       forecast_text(cut_text, file, r.fit.best, r.fit_targets, cutoff, opt);
   scenario::Scenario fitted = measures::load_scenario_text(forecast, file);
-  r.sources = attach_uncertainty_text(fitted, forecast, file, {true, true}).label();
+  r.sources = attach_uncertainty_text(fitted, forecast, file, {true, true, true}).label();
   montecarlo::BatchOptions bo;
   // Interval forecasts need more replications than a loss evaluation: at least kProjection.
   bo.replications = std::max(kProjectionReplications,
@@ -129,8 +129,11 @@ BacktestResult backtest(const std::string& text, const std::string& file,
   for (std::size_t i = 0; i < rows.size(); ++i) {
     BacktestRow b;
     b.target = &r.test_targets[i];
-    b.model = rows[i].model.mean;
-    b.model_error = rows[i].rel_error;
+    // The point forecast is the predictive median: it minimises the expected absolute error,
+    // which the record scores (the drifting levels make the predictive distribution skewed).
+    b.model = rows[i].model.p50;
+    const double y = r.test_targets[i].value;
+    b.model_error = y != 0 ? (b.model - y) / std::abs(y) : b.model - y;
     if (const auto* prev = previous_year(targets, r.test_targets[i])) {
       b.naive = prev->value;
       b.naive_error = r.test_targets[i].value != 0 ? (prev->value - r.test_targets[i].value) /

@@ -19,8 +19,9 @@ std::string forecast_text(const std::string& cut_text, const std::string& file,
     YAML::Node n = scenario::resolve_key_path(root, spec.parameters[i].path);
     n = fitted[static_cast<Eigen::Index>(i)];
   }
-  if (root["uncertainty"] && root["uncertainty"]["inflow"])
-    root["uncertainty"]["inflow"]["from"] = engine::format_date(cutoff);
+  for (const char* source : {"inflow", "levels"})
+    if (root["uncertainty"] && root["uncertainty"][source])
+      root["uncertainty"][source]["from"] = engine::format_date(cutoff);
   YAML::Emitter fitted_out;
   fitted_out << root;
   set_posterior(root, posterior_at_current_point(fitted_out.c_str(), file, targets, opt));

@@ -3,11 +3,11 @@
 
 #include <fmt/format.h>
 
-#include <boost/math/special_functions/erf.hpp>
 #include <cmath>
 #include <numbers>
 #include <sstream>
 
+#include "asylumsim/engine/distribution.hpp"
 #include "asylumsim/engine/rng.hpp"
 #include "asylumsim/measures/load.hpp"
 #include "asylumsim/montecarlo/batch.hpp"
@@ -164,8 +164,7 @@ Eigen::VectorXd draw_parameters(const Posterior& p, const CalibrationSpec& spec,
                            attempt == 0 ? std::string("uncertainty.parameters")
                                         : fmt::format("uncertainty.parameters.{}", attempt));
   Eigen::VectorXd normal(p.mean.size());
-  for (Eigen::Index i = 0; i < normal.size(); ++i)
-    normal[i] = std::sqrt(2.0) * boost::math::erf_inv(2.0 * rng.uniform01() - 1.0);
+  for (Eigen::Index i = 0; i < normal.size(); ++i) normal[i] = engine::standard_normal(rng);
   return from_transformed(spec, p.mean + p.cholesky * normal);
 }
 

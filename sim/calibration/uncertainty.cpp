@@ -8,6 +8,7 @@
 #include "asylumsim/calibration/posterior.hpp"
 #include "asylumsim/measures/load.hpp"
 #include "asylumsim/model/inflow_uncertainty.hpp"
+#include "asylumsim/model/level_uncertainty.hpp"
 #include "asylumsim/scenario/key_path.hpp"
 #include "asylumsim/scenario/overrides.hpp"
 #include "asylumsim/scenario/resolve.hpp"
@@ -50,18 +51,20 @@ std::optional<ParameterModel> parameter_model(const std::string& text, const std
 
 class Draws final : public scenario::ReplicationDraws {
  public:
-  Draws(std::string text, std::string path, std::optional<ParameterModel> params, bool inflow)
+  Draws(std::string text, std::string path, std::optional<ParameterModel> params,
+        UncertaintySources future)
       : text_(std::move(text)),
         path_(std::move(path)),
         params_(std::move(params)),
-        inflow_(inflow) {}
+        future_(future) {}
 
   scenario::Scenario scenario_for(const scenario::Scenario& loaded,
                                   std::uint64_t rep) const override {
     scenario::Scenario r = params_ ? with_parameters(loaded.seed, parameter_key(rep)) : loaded;
     r.draws = nullptr;
     r.seed = loaded.seed;
-    if (inflow_) model::apply_inflow_path(r, loaded.seed, inflow_key(rep));
+    if (future_.inflow) model::apply_inflow_path(r, loaded.seed, inflow_key(rep));
+    if (future_.levels) model::apply_level_drift(r, loaded.seed, inflow_key(rep));
     return r;
   }
 
@@ -89,7 +92,7 @@ class Draws final : public scenario::ReplicationDraws {
 
   std::string text_, path_;
   std::optional<ParameterModel> params_;
-  bool inflow_;
+  UncertaintySources future_;  // its inflow and levels flags
 };
 
 }  // namespace
@@ -111,9 +114,10 @@ UncertaintySources attach(scenario::Scenario& s, std::string text, const std::st
     for (const auto& fp : params->spec.parameters)
       params->held.push_back(std::any_of(held.begin(), held.end(),
                                          [&](const std::string& h) { return under(fp.path, h); }));
-  const UncertaintySources in{params.has_value(), wanted.inflow && s.inflow_uncertainty.active()};
-  if (in.parameters || in.inflow)
-    s.draws = std::make_shared<Draws>(std::move(text), path, std::move(params), in.inflow);
+  const UncertaintySources in{params.has_value(), wanted.inflow && s.inflow_uncertainty.active(),
+                              wanted.levels && s.level_uncertainty.active()};
+  if (in.parameters || in.inflow || in.levels)
+    s.draws = std::make_shared<Draws>(std::move(text), path, std::move(params), in);
   else
     s.draws = nullptr;
   return in;

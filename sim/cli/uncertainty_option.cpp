@@ -11,9 +11,32 @@ namespace asylumsim::cli {
 void add_uncertainty_option(CLI::App* cmd, std::string& word) {
   cmd->add_option("--uncertainty", word,
                   "Sources in the bands: chance, parameters (calibration.posterior), inflow "
-                  "(uncertainty.inflow) or all (default: every source the scenario carries)")
-      ->check(CLI::IsMember({"chance", "parameters", "inflow", "all"}));
+                  "(uncertainty.inflow), levels (uncertainty.levels), several joined by '+' "
+                  "(parameters+inflow) or all (default: every source the scenario carries)")
+      ->check(CLI::Validator(
+          [](const std::string& w) {
+            return montecarlo::parse_uncertainty(w)
+                       ? std::string()
+                       : "expected chance, parameters, inflow, levels or all, or several "
+                         "joined by '+', not '" +
+                             w + "'";
+          },
+          "SOURCES"));
 }
+
+namespace {
+
+// The first source asked for by name that the scenario does not carry, with what it lacks.
+std::string missing_source(const montecarlo::UncertaintySources& wanted,
+                           const montecarlo::UncertaintySources& in) {
+  if (wanted.parameters && !in.parameters)
+    return "no calibration.posterior block (asylumsim posterior)";
+  if (wanted.inflow && !in.inflow) return "no active uncertainty.inflow block";
+  if (wanted.levels && !in.levels) return "no active uncertainty.levels block";
+  return {};
+}
+
+}  // namespace
 
 montecarlo::UncertaintySources attach_sources(scenario::Scenario& s, const std::string& path,
                                               const std::vector<std::string>& sets,
@@ -23,12 +46,10 @@ montecarlo::UncertaintySources attach_sources(scenario::Scenario& s, const std::
   if (!wanted) throw std::invalid_argument(fmt::format("--uncertainty {}: unknown source", word));
   const montecarlo::UncertaintySources in =
       calibration::attach_uncertainty(s, path, sets, *wanted, held);
-  if (!word.empty() && word != "all" &&
-      (wanted->parameters != in.parameters || wanted->inflow != in.inflow))
-    throw std::invalid_argument(
-        fmt::format("--uncertainty {}: {} has no {}", word, path,
-                    wanted->parameters ? "calibration.posterior block (asylumsim posterior)"
-                                       : "active uncertainty.inflow block"));
+  const bool every = word.empty() || montecarlo::parse_uncertainty(word)->label() ==
+                                         montecarlo::UncertaintySources{true, true, true}.label();
+  if (const std::string lack = missing_source(*wanted, in); !every && !lack.empty())
+    throw std::invalid_argument(fmt::format("--uncertainty {}: {} has {}", word, path, lack));
   s.uncertainty_sources = in.names();
   return in;
 }
@@ -41,9 +62,7 @@ std::vector<calibration::InflowForecastScore> score_history(const std::string& c
 }
 
 std::string source_word(const montecarlo::UncertaintySources& in) {
-  if (in.parameters && in.inflow) return "all";
-  if (in.parameters) return "parameters";
-  return in.inflow ? "inflow" : "chance";
+  return in.label();
 }
 
 }  // namespace asylumsim::cli

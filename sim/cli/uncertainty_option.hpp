@@ -1,4 +1,5 @@
-// --uncertainty chance|parameters|inflow|all for run, compare and sweep (docs/uncertainty.md).
+// --uncertainty chance|parameters|inflow|levels|all (or several joined by '+') for run, compare and
+// sweep (docs/uncertainty.md).
 #pragma once
 
 #include <CLI/CLI.hpp>

@@ -31,8 +31,7 @@ double Distribution::sample(RandomStream& rng) const {
       // Inversion: one uniform per draw keeps common random numbers aligned.
       const double s2 = std::log1p(cv * cv);
       const double mu = std::log(mean) - 0.5 * s2;
-      const double z = std::sqrt(2.0) * boost::math::erf_inv(2.0 * rng.uniform01() - 1.0);
-      return std::exp(mu + std::sqrt(s2) * z);
+      return std::exp(mu + std::sqrt(s2) * standard_normal(rng));
     }
     case Kind::kGamma: {
       const double shape = 1.0 / (cv * cv);
@@ -68,6 +67,10 @@ std::string Distribution::describe() const {
       return fmt::format("empirical ({} quantiles)", quantiles.size());
   }
   return {};
+}
+
+double standard_normal(RandomStream& rng) {
+  return std::sqrt(2.0) * boost::math::erf_inv(2.0 * rng.uniform01() - 1.0);
 }
 
 }  // namespace asylumsim::engine

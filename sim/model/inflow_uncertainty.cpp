@@ -2,21 +2,17 @@
 // docs/uncertainty.md for the model and where its numbers come from.
 #include "asylumsim/model/inflow_uncertainty.hpp"
 
-#include <boost/math/special_functions/erf.hpp>
 #include <cmath>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
+#include "asylumsim/engine/distribution.hpp"
 #include "asylumsim/engine/rng.hpp"
 
 namespace asylumsim::model {
 
 namespace {
-
-double standard_normal(engine::RandomStream& rng) {
-  return std::sqrt(2.0) * boost::math::erf_inv(2.0 * rng.uniform01() - 1.0);
-}
 
 engine::Date years_after(engine::Date d, int k) {
   return d + std::chrono::years(k);
@@ -48,8 +44,8 @@ std::vector<double> draw_inflow_log_changes(const scenario::InflowUncertainty& u
   const double innovation = sd * std::sqrt(1.0 - u.autocorrelation * u.autocorrelation);
   std::vector<double> d(static_cast<std::size_t>(std::max(0, years)));
   for (std::size_t k = 0; k < d.size(); ++k)
-    d[k] = k == 0 ? sd * standard_normal(rng)
-                  : u.autocorrelation * d[k - 1] + innovation * standard_normal(rng);
+    d[k] = k == 0 ? sd * engine::standard_normal(rng)
+                  : u.autocorrelation * d[k - 1] + innovation * engine::standard_normal(rng);
   return d;
 }
 
@@ -80,7 +76,7 @@ std::vector<std::vector<double>> draw_inflow_multipliers(const scenario::Scenari
     engine::RandomStream rng(seed, rep, "uncertainty.inflow_mix." + s.groups[g].name);
     double level = 0;
     for (std::size_t k = 0; k < changes.size(); ++k)
-      mix[g][k] = level += u.mix_sigma * u.scale * standard_normal(rng);
+      mix[g][k] = level += u.mix_sigma * u.scale * engine::standard_normal(rng);
   }
   std::vector<std::vector<double>> out(groups, std::vector<double>(changes.size(), 1.0));
   // Mean-centred: the log level is shifted down by half its variance (a log-normal's mean is 1).

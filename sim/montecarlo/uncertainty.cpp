@@ -10,6 +10,7 @@ std::string UncertaintySources::label() const {
   std::string s = "chance";
   if (parameters) s += "+parameters";
   if (inflow) s += "+inflow";
+  if (levels) s += "+levels";
   return s;
 }
 
@@ -17,15 +18,29 @@ std::vector<std::string> UncertaintySources::names() const {
   std::vector<std::string> n{"chance"};
   if (parameters) n.push_back("parameters");
   if (inflow) n.push_back("inflow");
+  if (levels) n.push_back("levels");
   return n;
 }
 
-std::optional<UncertaintySources> parse_uncertainty(const std::string& word) {
-  if (word == "chance") return UncertaintySources{false, false};
-  if (word == "parameters") return UncertaintySources{true, false};
-  if (word == "inflow") return UncertaintySources{false, true};
-  if (word == "all") return UncertaintySources{true, true};
-  return std::nullopt;
+std::optional<UncertaintySources> parse_uncertainty(const std::string& words) {
+  UncertaintySources in;
+  std::size_t begin = 0;
+  while (begin <= words.size()) {
+    const std::size_t end = std::min(words.find_first_of("+,", begin), words.size());
+    const std::string word = words.substr(begin, end - begin);
+    if (word == "parameters")
+      in.parameters = true;
+    else if (word == "inflow")
+      in.inflow = true;
+    else if (word == "levels")
+      in.levels = true;
+    else if (word == "all")
+      in = UncertaintySources{true, true, true};
+    else if (word != "chance")
+      return std::nullopt;
+    begin = end + 1;
+  }
+  return in;
 }
 
 std::uint64_t parameter_key(std::uint64_t rep) {

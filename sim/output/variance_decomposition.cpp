@@ -96,10 +96,11 @@ std::string decomposition_html(const VarianceDecomposition& d) {
   return fmt::format(
       "<section id=\"variance-decomposition\"><h2>Where the uncertainty comes from</h2>\n"
       "<p class=\"meta\">Share of each key indicator's variance over replications due to chance, "
-      "the calibrated parameters and future inflow (law of total variance over {} blocks of four "
-      "replications; docs/uncertainty.md). Shares are estimates: with few blocks they are rough, "
+      "the calibrated parameters and the future (the inflow path and, where drawn, the drift of "
+      "policy and behaviour levels; law of total variance over {} blocks of four replications; "
+      "docs/uncertainty.md). Shares are estimates: with few blocks they are rough, "
       "and a small negative share is noise.</p>\n<table><tr><th class=\"l\">indicator</th>"
-      "<th class=\"l\">when</th><th>sd</th><th>chance</th><th>parameters</th><th>inflow</th>"
+      "<th class=\"l\">when</th><th>sd</th><th>chance</th><th>parameters</th><th>future</th>"
       "<th>interaction</th></tr>\n{}</table></section>\n",
       d.blocks(), rows);
 }

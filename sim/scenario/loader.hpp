@@ -25,7 +25,6 @@
 
 namespace asylumsim::scenario::detail {
 
-
 std::vector<std::string> names_of(const auto& arr) {
   return std::vector<std::string>(arr.begin(), arr.end());
 }
@@ -223,7 +222,7 @@ class Loader final : private MeasureReader {
 
   bool read_header(const YamlView& v);
 
-  // `uncertainty:` (issue 26; docs/uncertainty.md): its `inflow` block.
+  // `uncertainty:` (issue 26; docs/uncertainty.md): its `inflow` and `levels` blocks.
   void read_uncertainty(const YamlView& v);
 
   int group_ref(const YamlView& v);
@@ -248,6 +247,8 @@ class Loader final : private MeasureReader {
   void read_activated_group(const YamlView& v, UkraineParams& u);
   void read_activated_reception(const YamlView& v, UkraineParams& u);
   void read_uncertainty_from(const YamlView& v, InflowUncertainty& u);
+  void read_levels_from(const YamlView& v, LevelUncertainty& u);
+  void read_future_start(const YamlView& v, engine::Date& from);
   void read_uncertainty_centre(const YamlView& v, InflowUncertainty& u);
 
  private:

@@ -134,6 +134,7 @@ std::vector<DocBlock> reference_blocks() {
       {"initial", markdown_table(initial_fields())},
       {"costs", markdown_table(cost_fields())},
       {"uncertainty.inflow", markdown_table(inflow_uncertainty_fields())},
+      {"uncertainty.levels", markdown_table(level_uncertainty_fields())},
   };
 }
 

@@ -1,20 +1,35 @@
 // The keys of kind 'custom' of the scenario's `uncertainty:` block (docs/uncertainty.md); the
-// block's table is inflow_uncertainty_fields() (schema_exits.cpp).
+// blocks' tables are in schema_uncertainty.cpp.
 #include "loader.hpp"
 
 namespace asylumsim::scenario::detail {
 
 void Loader::read_uncertainty(const YamlView& v) {
-  if (!v.defined() || !v.expect_map({"inflow"}) || !v.has("inflow")) return;
-  s_.inflow_uncertainty.enabled = true;  // a block present is on unless it says `enabled: false`
-  read_fields(v.child("inflow"), s_.inflow_uncertainty, schema::inflow_uncertainty_fields());
+  if (!v.defined() || !v.expect_map({"inflow", "levels"})) return;
+  // A block present is on unless it says `enabled: false`.
+  if (v.has("inflow")) {
+    s_.inflow_uncertainty.enabled = true;
+    read_fields(v.child("inflow"), s_.inflow_uncertainty, schema::inflow_uncertainty_fields());
+  }
+  if (v.has("levels")) {
+    s_.level_uncertainty.enabled = true;
+    read_fields(v.child("levels"), s_.level_uncertainty, schema::level_uncertainty_fields());
+  }
 }
 
 void Loader::read_uncertainty_from(const YamlView& from, InflowUncertainty& u) {
+  read_future_start(from, u.from);
+}
+
+void Loader::read_levels_from(const YamlView& from, LevelUncertainty& u) {
+  read_future_start(from, u.from);
+}
+
+void Loader::read_future_start(const YamlView& from, engine::Date& out) {
   if (!from.defined()) return;
   const std::string text = from.as_string();
   if (const auto d = engine::parse_date(text)) {
-    u.from = *d;
+    out = *d;
     if (*d < s_.start || *d > s_.end || d->day() != std::chrono::day{1})
       from.error(fmt::format("date {} must be the first of a month inside the horizon ({} to {})",
                              text, engine::format_date(s_.start), engine::format_date(s_.end)));

@@ -115,3 +115,50 @@ TEST_CASE("compare draws the same inflow paths for both arms", "[cli][uncertaint
   CHECK_THAT(asylumsim::test::read_file(d / "o" / "report.html"),
              Catch::Contains("future first applications"));
 }
+
+TEST_CASE("the levels source is in the bands when asked for, alone or with others",
+          "[cli][uncertainty][levels]") {
+  const fs::path d = fresh("levels");
+  auto y = asylumsim::test::small_yaml();
+  y["uncertainty"] = YAML::Load(
+      "{inflow: {from: 2025-01-01, sigma: 0.4}, levels: {from: 2025-01-01, sigma: 0.5}}");
+  const std::string scenario = (d / "small-levels.yaml").string();
+  std::ofstream(scenario) << asylumsim::test::emit(y);
+  const auto run = [&](const std::string& word, const std::string& out) {
+    return asylumsim::test::run_asylumsim("run " + scenario + " --replications 8 --quiet" +
+                                          (word.empty() ? "" : " --uncertainty " + word) +
+                                          " --out " + (d / out).string());
+  };
+  const auto sources = [&](const std::string& out) {
+    return nlohmann::json::parse(
+        asylumsim::test::read_file(d / out / "summary.json"))["uncertainty"];
+  };
+  REQUIRE(run("", "all").code == 0);
+  CHECK(sources("all") == nlohmann::json::array({"chance", "inflow", "levels"}));
+  CHECK_THAT(asylumsim::test::read_file(d / "all" / "report.html"),
+             Catch::Contains("drifting policy and behaviour levels"));
+  REQUIRE(run("levels", "levels").code == 0);
+  CHECK(sources("levels") == nlohmann::json::array({"chance", "levels"}));
+  REQUIRE(run("chance", "chance").code == 0);
+  // The drift widens the band of the IND's grants in 2025 (its grant rates and production drift).
+  const auto band = [&](const std::string& out) {
+    const auto s = nlohmann::json::parse(asylumsim::test::read_file(d / out / "summary.json"));
+    for (const auto& yr : s["years"])
+      if (yr["year"] == 2025)
+        return yr["ind.grants_first"]["p95"].get<double>() -
+               yr["ind.grants_first"]["p05"].get<double>();
+    return 0.0;
+  };
+  CHECK(band("levels") > 2 * band("chance"));
+
+  const auto joined = run("inflow+levels", "joined");
+  REQUIRE(joined.code == 0);
+  CHECK(sources("joined") == nlohmann::json::array({"chance", "inflow", "levels"}));
+  // A source the scenario lacks, asked for by name, is an input error; an unknown word too.
+  const auto lacking = asylumsim::test::run_asylumsim(
+      "run " + asylumsim::test::source_path("tests/data/small.yaml") +
+      " --replications 2 --uncertainty levels --out " + (d / "lacking").string());
+  CHECK(lacking.code == 3);
+  CHECK_THAT(lacking.output, Catch::Contains("uncertainty.levels"));
+  CHECK(run("inflow+weather", "bad").code != 0);
+}

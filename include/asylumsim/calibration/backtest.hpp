@@ -24,8 +24,9 @@ struct BacktestRow {
   double model_error = 0;       // relative
   std::optional<double> naive_error;
   // Interval forecasts (issue 26): the model's quantiles over replications that draw chance,
-  // parameters (posterior at the fit) and inflow (from the cut); the naive forecast's interval from
-  // the historical yearly changes (uncertainty.inflow.sigma). Scores: 90% interval, relative.
+  // parameters (posterior at the fit), inflow and levels (from the cut); the naive forecast's
+  // interval from the historical yearly changes (uncertainty.inflow.sigma). Scores: 90% interval,
+  // relative.
   double p05 = 0, p25 = 0, p75 = 0, p95 = 0;
   std::optional<double> naive_p05, naive_p95, naive_interval_score;
   bool covered_50 = false, covered_90 = false;
@@ -45,7 +46,7 @@ struct BacktestResult {
 
 // The fitted scenario of a backtest as text, ready for interval forecasts: the fitted values,
 // calibration.posterior from the Jacobian there (spec's parameters, `targets`), and
-// uncertainty.inflow moved to start at the cut (`cutoff`).
+// uncertainty.inflow and uncertainty.levels moved to start at the cut (`cutoff`).
 std::string forecast_text(const std::string& cut_text, const std::string& file,
                           const Eigen::VectorXd& fitted,
                           const std::vector<indicators::Target>& targets, engine::Date cutoff,

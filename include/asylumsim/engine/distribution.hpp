@@ -29,4 +29,7 @@ struct Distribution {
   std::string describe() const;
 };
 
+// A standard normal by inversion: one uniform per draw, so common random numbers stay aligned.
+double standard_normal(RandomStream& rng);
+
 }  // namespace asylumsim::engine

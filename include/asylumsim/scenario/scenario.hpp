@@ -350,6 +350,7 @@ struct Scenario {
   std::vector<std::string> overrides;            // --set KEY.PATH=VALUE options applied, in order
   // --- forecast uncertainty (issue 26; scenario/uncertainty.hpp) ---
   InflowUncertainty inflow_uncertainty;
+  LevelUncertainty level_uncertainty;
   std::shared_ptr<const ReplicationDraws> draws;  // null: every replication runs this scenario
   std::vector<std::string> uncertainty_sources{"chance"};  // in the bands (set by the CLI)
 

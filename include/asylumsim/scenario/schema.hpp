@@ -94,6 +94,7 @@ Table<UkraineParams> ukraine_fields();
 Table<InitialState> initial_fields();
 Table<CostParams> cost_fields();
 Table<InflowUncertainty> inflow_uncertainty_fields();
+Table<LevelUncertainty> level_uncertainty_fields();
 
 template <class S>
 std::vector<std::string> keys_of(Table<S> table) {

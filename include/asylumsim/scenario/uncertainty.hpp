@@ -1,6 +1,7 @@
 // Forecast uncertainty beyond chance (docs/uncertainty.md): the scenario's `uncertainty:` block
-// (future first applications) and the hook through which a batch gives each replication its own
-// draw of the uncertain inputs (calibrated parameters, inflow path).
+// (future first applications, drifting policy and behaviour levels) and the hook through which a
+// batch gives each replication its own draw of the uncertain inputs (calibrated parameters, inflow
+// path).
 #pragma once
 
 #include <cstdint>
@@ -28,6 +29,19 @@ struct InflowUncertainty {
   // mean: it is the expected path (each year's factor has mean 1, its median below 1).
   enum class Centre { kMedian, kMean } centre = Centre::kMedian;
   bool active() const { return enabled && scale > 0 && (sigma > 0 || mix_sigma > 0); }
+};
+
+// uncertainty.levels: the policy and behaviour levels the scenario holds or states from `from` on
+// (grant rates by group, IND production, appeal behaviour, the taakstelling and municipal
+// realisation, nareis applications and decisions, repeat applications, resettlement) drift from
+// year to year: each level's log (a count) or log-odds (a share) is a random walk of its own,
+// centred on the scenario's value. The set of levels is fixed in model/level_uncertainty.hpp.
+struct LevelUncertainty {
+  bool enabled = false;
+  engine::Date from{};  // first day of the uncertain future
+  double scale = 1.0;   // multiplies sigma; 0 switches the source off
+  double sigma = 0.0;   // sd of a level's yearly change (log or log-odds)
+  bool active() const { return enabled && scale > 0 && sigma > 0; }
 };
 
 // Gives replication `rep` its scenario: the same numbers as the loaded one except for the

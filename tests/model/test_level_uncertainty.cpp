@@ -1,0 +1,128 @@
+// Drifting policy and behaviour levels (issue 26): the walk has the history's spread, moves each
+// level on its own scale from its start only, and draws from streams of its own.
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "../support/fixtures.hpp"
+#include "asylumsim/measures/load.hpp"
+#include "asylumsim/model/chain_model.hpp"
+#include "asylumsim/model/inflow_uncertainty.hpp"
+#include "asylumsim/model/level_uncertainty.hpp"
+
+using namespace asylumsim;
+
+namespace {
+
+scenario::Scenario small_with(const std::string& block) {
+  auto y = test::small_yaml();
+  y["uncertainty"] = YAML::Load(block);
+  return test::scenario_from(y);
+}
+
+engine::Tick tick_of(const scenario::Scenario& s, const char* date) {
+  return s.calendar().to_tick(*engine::parse_date(date));
+}
+
+}  // namespace
+
+TEST_CASE("the baseline's level drift is the spread of the nareis history",
+          "[uncertainty][levels]") {
+  const auto family = model::read_yearly_counts(
+      test::source_path("tests/data/history-family-arrivals-year.csv"), 2015);
+  REQUIRE(family.size() >= 10);
+  const model::InflowEstimate e = model::estimate_inflow_model(family);
+  const auto baseline = measures::load_scenario(test::source_path("scenarios/nl-baseline.yaml"));
+  CHECK(baseline.level_uncertainty.active());
+  CHECK(baseline.level_uncertainty.sigma == Approx(e.sigma).margin(0.005));
+  CHECK(baseline.level_uncertainty.from == baseline.inflow_uncertainty.from);
+
+  // Simulated yearly changes of a level have that spread (times scale), and no trend.
+  scenario::LevelUncertainty u{true, {}, 0.5, e.sigma};
+  double sum = 0, ss = 0, n = 0;
+  for (std::uint64_t rep = 0; rep < 4000; ++rep) {
+    const auto walk = model::draw_level_walk(u, "ind.capacity_per_week", 4, 5, rep);
+    for (std::size_t k = 0; k < walk.size(); ++k) {
+      const double change = walk[k] - (k ? walk[k - 1] : 0.0);
+      sum += change;
+      ss += change * change;
+      n += 1;
+    }
+  }
+  CHECK(sum / n == Approx(0).margin(0.01));
+  CHECK(std::sqrt(ss / n) == Approx(0.5 * e.sigma).epsilon(0.03));
+}
+
+TEST_CASE(
+    "a level moves from the start of the future on: counts on the log scale, shares on "
+    "the log-odds scale",
+    "[uncertainty][levels]") {
+  const auto s = small_with("{levels: {from: 2025-01-01, sigma: 0.5}}");
+  REQUIRE(s.level_uncertainty.active());
+  const engine::Tick before = tick_of(s, "2024-06-01"), after = tick_of(s, "2025-06-01");
+  for (std::uint64_t rep = 0; rep < 50; ++rep) {
+    scenario::Scenario r = s;
+    model::apply_level_drift(r, s.seed, rep);
+    const auto capacity =
+        model::draw_level_walk(s.level_uncertainty, "ind.capacity_per_week", 1, s.seed, rep)[0];
+    const auto grant =
+        model::draw_level_walk(s.level_uncertainty, "groups.alpha.grant_rate", 1, s.seed, rep)[0];
+    for (int t = 0; t < scenario::kTracks; ++t) {
+      const auto i = static_cast<std::size_t>(t);
+      CHECK(r.ind.capacity_per_week[i].at(before) == s.ind.capacity_per_week[i].at(before));
+      CHECK(r.ind.capacity_per_week[i].at(after) ==
+            Approx(s.ind.capacity_per_week[i].at(after) * std::exp(capacity)));
+      const double p0 = s.groups[0].grant_rate[i].at(after),
+                   p = r.groups[0].grant_rate[i].at(after);
+      CHECK(r.groups[0].grant_rate[i].at(before) == s.groups[0].grant_rate[i].at(before));
+      if (p0 == 0) {
+        CHECK(p == 0);  // a share of exactly 0 (no Dublin grants) stays 0
+      } else {
+        CHECK(p > 0);
+        CHECK(p < 1);
+        CHECK(std::log(p / (1 - p)) - std::log(p0 / (1 - p0)) == Approx(grant).margin(1e-9));
+      }
+    }
+  }
+  CHECK(model::shift_level(1.0, 2.0, model::LevelScale::kLogOdds) == 1.0);
+  CHECK_FALSE(
+      small_with("{levels: {from: 2025-01-01, sigma: 0.5, scale: 0}}").level_uncertainty.active());
+}
+
+TEST_CASE("level walks come from their own streams, keyed by the level's name",
+          "[uncertainty][levels][rng]") {
+  const auto s = small_with("{levels: {from: 2025-01-01, sigma: 0.5}}");
+  // A walk depends on its level's name only: no other level or source shifts it.
+  const auto a = model::draw_level_walk(s.level_uncertainty, "groups.alpha.grant_rate", 2, 9, 1);
+  const auto b = model::draw_level_walk(s.level_uncertainty, "groups.beta.grant_rate", 2, 9, 1);
+  CHECK(a != b);
+  CHECK(a == model::draw_level_walk(s.level_uncertainty, "groups.alpha.grant_rate", 2, 9, 1));
+  // The whole chain before the future starts is the same person for person.
+  const auto plain = test::scenario_from(test::small_yaml());
+  auto drifted = s;
+  model::apply_level_drift(drifted, s.seed, 3);
+  model::ChainModel x(plain, 3), y(drifted, 3);
+  x.run();
+  y.run();
+  const engine::Tick from = tick_of(s, "2025-01-01");
+  std::size_t compared = 0;
+  for (std::size_t i = 0; i < std::min(x.persons().size(), y.persons().size()); ++i) {
+    const auto &p = x.persons()[i], &q = y.persons()[i];
+    if (p.applied >= from || q.applied >= from) break;
+    CHECK(p.applied == q.applied);
+    CHECK(p.group == q.group);
+    ++compared;
+  }
+  CHECK(compared > 1000);
+}
+
+TEST_CASE("a bad levels block is an error at its key", "[uncertainty][levels][scenario]") {
+  auto y = test::small_yaml();
+  y["uncertainty"] = YAML::Load("{levels: {from: 2031-01-01, sigma: -1}}");
+  const std::string e = test::error_of(test::emit(y));
+  CHECK(e.find("uncertainty.levels.from") != std::string::npos);
+  CHECK(e.find("uncertainty.levels.sigma") != std::string::npos);
+  y["uncertainty"] = YAML::Load("{levels: {from: 2025-01-01}}");
+  CHECK(test::error_of(test::emit(y)).find("uncertainty.levels.sigma") != std::string::npos);
+  y["uncertainty"] = YAML::Load("{levels: {from: 2025-01-01, sigma: 0.4, drift: 1}}");
+  CHECK(test::error_of(test::emit(y)).find("drift") != std::string::npos);
+}
