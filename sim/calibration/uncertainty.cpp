@@ -131,6 +131,10 @@ UncertaintySources attach_uncertainty(scenario::Scenario& s, const std::string& 
                                       const std::vector<std::string>& held) {
   // The posterior belongs to the file as calibrated; a value the user sets (--set, a sweep's
   // --vary) is held at that value instead of being drawn.
+  if (!wanted.parameters && !wanted.inflow && !wanted.levels) {  // chance only: nothing to draw
+    s.draws = nullptr;
+    return wanted;
+  }
   std::vector<std::string> fixed = held;
   for (const auto& o : scenario::parse_overrides(sets)) fixed.push_back(o.path);
   return attach(s, resolved_text(path, sets), resolved_text(path, {}), path, wanted, fixed);

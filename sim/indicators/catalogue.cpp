@@ -194,6 +194,19 @@ std::vector<Indicator> build_catalogue() {
                {},
                "weeks",
                "mean weeks from permit to leaving COA for housing"});
+  std::vector<std::string> exit_week_bins;
+  for (int w = 0; w < model::Metrics::kExitWeekBins; ++w)
+    exit_week_bins.push_back(model::Metrics::exit_week_bin_name(w));
+  for (const auto& [q, level] : {std::pair{"p10", 0.1}, {"p50", 0.5}, {"p90", 0.9}})
+    c.push_back({fmt::format("housing.exit_weeks_after_permit.{}", q),
+                 K::kDurationQuantile,
+                 exit_week_bins,
+                 {},
+                 "weeks",
+                 fmt::format("{}th percentile of weeks from permit to leaving COA for housing "
+                             "(weekly bins; 156 reads as three years or more)",
+                             static_cast<int>(level * 100)),
+                 level});
   c.push_back({"housing.exit_within_14w_share",
                K::kCounterShare,
                {"housing.exit_within_14w"},

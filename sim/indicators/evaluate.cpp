@@ -34,6 +34,20 @@ double sum_counters(const engine::Recorder& rec, const std::vector<std::string>&
 
 }  // namespace
 
+double weekly_bin_quantile(const std::vector<double>& bins, double level) {
+  double total = 0;
+  for (double b : bins) total += b;
+  if (total <= 0) return kMissing;
+  const double target = level * total;
+  double below = 0;
+  for (std::size_t w = 0; w + 1 < bins.size(); ++w) {
+    if (below + bins[w] >= target && bins[w] > 0)
+      return static_cast<double>(w) + (target - below) / bins[w];  // linear within the week
+    below += bins[w];
+  }
+  return static_cast<double>(bins.size() - 1);  // in the open last bin: its lower edge
+}
+
 std::optional<double> evaluate(const engine::Recorder& rec, const engine::Calendar& cal,
                                const Indicator& ind, const When& when, std::string* error) {
   using K = Indicator::Kind;
@@ -132,6 +146,13 @@ std::optional<double> evaluate(const engine::Recorder& rec, const engine::Calend
         return std::nullopt;
       }
       return rec.stock_at(*id, me) - rec.stock_at(*id, mb);
+    }
+    case K::kDurationQuantile: {
+      std::vector<double> bins;
+      for (const auto& name : ind.numerator)
+        bins.push_back(sum_counters(rec, {name}, mb, me, error));
+      if (!error->empty()) return std::nullopt;
+      return weekly_bin_quantile(bins, ind.level);
     }
     default:
       break;

@@ -23,6 +23,8 @@ const char* kind_label(Indicator::Kind k) {
       return "stock change";
     case K::kStockDays:
       return "stock-days";
+    case K::kDurationQuantile:
+      return "duration q.";
   }
   return "";
 }

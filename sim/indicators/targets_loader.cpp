@@ -17,7 +17,7 @@ bool kind_fits(const std::string& kind, Indicator::Kind k) {
   using K = Indicator::Kind;
   if (kind == "flow") return k == K::kFlow || k == K::kStockDelta || k == K::kStockDays;
   if (kind == "stock") return k == K::kStock;
-  if (kind == "duration") return k == K::kDurationMean;
+  if (kind == "duration") return k == K::kDurationMean || k == K::kDurationQuantile;
   if (kind == "share") return k == K::kCounterShare || k == K::kStockRatio;
   return false;
 }
@@ -40,6 +40,8 @@ const char* kind_name(Indicator::Kind k) {
       return "change of a stock";
     case K::kStockDays:
       return "sum of stock-days";
+    case K::kDurationQuantile:
+      return "quantile of durations";
   }
   return "";
 }

@@ -52,6 +52,8 @@ void HousingStage::record_coa_exit(PersonId id) {
   const double weeks = engine::days_from_ticks(now() - k_.persons[id].permit_at) / 7.0;
   k_.rec.count(k_.m.ph_exited);
   k_.rec.observe(k_.m.exit_weeks_after_permit, weeks);
+  const int bin = std::min(Metrics::kExitWeekBins - 1, static_cast<int>(weeks));
+  k_.rec.count(k_.m.exit_week_bin[static_cast<std::size_t>(bin)]);
   if (weeks <= s_.housing.norm_weeks) k_.rec.count(k_.m.ph_exit_within_norm);
 }
 

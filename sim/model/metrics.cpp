@@ -8,6 +8,10 @@ using scenario::kLocationNames;
 using scenario::kRouteNames;
 using scenario::kTrackNames;
 
+std::string Metrics::exit_week_bin_name(int week) {
+  return fmt::format("housing.exit_weeks_bin.{:03d}", week);
+}
+
 void Metrics::register_all(engine::Recorder& r) {
   first_applications = r.counter("inflow.first_applications");
   first_amv = r.counter("inflow.first_applications_amv");
@@ -122,6 +126,7 @@ void Metrics::register_all(engine::Recorder& r) {
     stay_months_quantile[i] = r.stock(fmt::format("coa.stay_months.{}", quantiles[i]));
   permit_holder_share = r.stock("welfare.permit_holder_share");
   exit_weeks_after_permit = r.duration("housing.exit_weeks_after_permit");
+  for (int w = 0; w < kExitWeekBins; ++w) exit_week_bin[w] = r.counter(exit_week_bin_name(w));
 }
 
 }  // namespace asylumsim::model

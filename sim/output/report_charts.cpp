@@ -41,6 +41,8 @@ std::vector<ChartSpec> chain_charts() {
                {}});
   c.push_back({"Length of the current stay of COA residents (census)", "months",
                series("chart.stay.fan"), series("chart.stay.line")});
+  c.push_back({"Housing: weeks from permit to leaving COA, exits per half-year (norm: 14)", "weeks",
+               series("chart.exit_weeks.fan"), series("chart.exit_weeks.line")});
   c.push_back({"Nareis: family members abroad waiting for a decision",
                "persons",
                series("chart.nareis.fan"),

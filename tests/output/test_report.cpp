@@ -55,13 +55,14 @@ TEST_CASE("the run report has the settings and every fan chart and the key indic
         "Housing: taakstelling backlog (achterstand)", "Nareis: family members abroad",
         "Departures per half-year by route", "Ukrainians under temporary protection",
         "Length of the current stay of COA residents (census)",
+        "Housing: weeks from permit to leaving COA, exits per half-year (norm: 14)",
         // the inputs a planner changes (issue 27): inflow per group, decisions per track
         "First applications per half-year, alpha", "First applications per half-year, beta",
         "IND decisions per half-year, spoor 1: Dublin", "IND decisions per half-year, spoor 4: VA"})
     CHECK_THAT(html, Catch::Contains(title));
-  CHECK(count(html, "<svg class=\"chart\"") == 18);
-  CHECK(count(html, "class=\"band-outer\"") == 21);
-  CHECK(count(html, "class=\"median\"") == 21);
+  CHECK(count(html, "<svg class=\"chart\"") == 19);
+  CHECK(count(html, "class=\"band-outer\"") == 22);
+  CHECK(count(html, "class=\"median\"") == 22);
   // The measure and its effect on the mechanics are in the digest.
   CHECK_THAT(html, Catch::Contains("Measure &#39;har_plus_trial&#39;</td><td class=\"l\">har_plus: "
                                    "20 placements per month"));
@@ -130,7 +131,7 @@ TEST_CASE("the comparison report overlays base and variant and shows paired diff
              Catch::Contains("IND decisions per week, AA (spoor 4)</td><td class=\"l\">50</td>"
                              "<td class=\"l\">80</td>"));
   // Every fan appears twice (base and variant); one interval chart per year.
-  CHECK(count(html, "class=\"band-outer\"") == 2 * 21);
+  CHECK(count(html, "class=\"band-outer\"") == 2 * 22);
   CHECK(count(html, "class=\"chart interval-chart\"") == 2);
   CHECK_THAT(html, Catch::Contains("id=\"differences\""));
 }

@@ -25,7 +25,8 @@ struct Indicator {
     kCounterShare,
     kStockRatio,
     kStockDelta,
-    kStockDays
+    kStockDays,
+    kDurationQuantile  // a quantile of durations counted in weekly bins (numerator: the bins)
   };
   std::string id;
   Kind kind = Kind::kFlow;
@@ -33,6 +34,7 @@ struct Indicator {
   std::vector<std::string> denominator;  // counters (summed) for shares; stock for ratios
   std::string unit;                      // persons, weeks, share, months
   std::string description;
+  double level = 0;  // kDurationQuantile: which quantile (0.5 = the median)
 };
 
 const std::vector<Indicator>& indicator_catalogue();
@@ -58,6 +60,11 @@ std::string csv_value(double v);
 // Evaluates an indicator on one replication's recorder. Returns nullopt and sets `error` when the
 // id is unknown, the period/date does not fit the indicator, or lies outside the simulated horizon;
 // kMissing when the value is undefined in this replication.
+// The `level` quantile of durations counted in weekly bins (bin w: [w, w + 1) weeks; the last bin
+// is open, [n - 1, inf), and a quantile in it reads as its lower edge), linear within a bin;
+// kMissing when nothing was counted.
+double weekly_bin_quantile(const std::vector<double>& bins, double level);
+
 std::optional<double> evaluate(const engine::Recorder& rec, const engine::Calendar& cal,
                                const Indicator& ind, const When& when, std::string* error);
 

@@ -75,8 +75,13 @@ struct Metrics {
   // durations
   std::array<MetricId, scenario::kTracks> lead_time_weeks;
   MetricId exit_weeks_after_permit;
+  // Exits of permit holders from COA by whole weeks since the permit (counters; the last bin holds
+  // kExitWeekBins - 1 weeks or more): the quantile indicators housing.exit_weeks_after_permit.pNN.
+  static constexpr int kExitWeekBins = 157;
+  std::array<MetricId, kExitWeekBins> exit_week_bin;
 
   void register_all(engine::Recorder& r);
+  static std::string exit_week_bin_name(int week);  // housing.exit_weeks_bin.000 ...
 };
 
 }  // namespace asylumsim::model
