@@ -132,13 +132,12 @@ BacktestResult backtest(const std::string& text, const std::string& file,
     // The point forecast is the predictive median: it minimises the expected absolute error,
     // which the record scores (the drifting levels make the predictive distribution skewed).
     b.model = rows[i].model.p50;
-    const double y = r.test_targets[i].value;
-    b.model_error = y != 0 ? (b.model - y) / std::abs(y) : b.model - y;
-    if (const auto* prev = previous_year(targets, r.test_targets[i])) {
+    b.model_error = montecarlo::relative_error(b.model, r.test_targets[i].value);
+    const auto* prev = previous_year(targets, r.test_targets[i]);
+    // A figure of 0 has no relative error: it stays out of both means.
+    if (prev && r.test_targets[i].value != 0) {
       b.naive = prev->value;
-      b.naive_error = r.test_targets[i].value != 0 ? (prev->value - r.test_targets[i].value) /
-                                                         std::abs(r.test_targets[i].value)
-                                                   : 0.0;
+      b.naive_error = montecarlo::relative_error(prev->value, r.test_targets[i].value);
       model_sum += std::abs(b.model_error);
       naive_sum += std::abs(*b.naive_error);
       ++r.compared;

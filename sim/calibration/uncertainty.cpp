@@ -116,7 +116,7 @@ UncertaintySources attach(scenario::Scenario& s, std::string text, const std::st
                                          [&](const std::string& h) { return under(fp.path, h); }));
   const UncertaintySources in{params.has_value(), wanted.inflow && s.inflow_uncertainty.active(),
                               wanted.levels && s.level_uncertainty.active()};
-  if (in.parameters || in.inflow || in.levels)
+  if (in.beyond_chance())
     s.draws = std::make_shared<Draws>(std::move(text), path, std::move(params), in);
   else
     s.draws = nullptr;
@@ -131,7 +131,7 @@ UncertaintySources attach_uncertainty(scenario::Scenario& s, const std::string& 
                                       const std::vector<std::string>& held) {
   // The posterior belongs to the file as calibrated; a value the user sets (--set, a sweep's
   // --vary) is held at that value instead of being drawn.
-  if (!wanted.parameters && !wanted.inflow && !wanted.levels) {  // chance only: nothing to draw
+  if (!wanted.beyond_chance()) {  // chance only: nothing to draw
     s.draws = nullptr;
     return wanted;
   }

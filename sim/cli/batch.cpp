@@ -162,7 +162,7 @@ int cmd_run(const BatchCli& o, const std::string& command_line) {
   const auto t0 = std::chrono::steady_clock::now();
   const auto grid = montecarlo::default_grid(s);
   output::VarianceDecomposition decomposition(grid);
-  const bool decompose = sources.parameters || sources.inflow;
+  const bool decompose = sources.beyond_chance();
   const montecarlo::BatchResult r = execute(s, grid, o, out, decompose ? &decomposition : nullptr);
   if (!is_root()) return r.interrupted ? kInterrupted : kOk;
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

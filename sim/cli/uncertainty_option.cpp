@@ -46,8 +46,8 @@ montecarlo::UncertaintySources attach_sources(scenario::Scenario& s, const std::
   if (!wanted) throw std::invalid_argument(fmt::format("--uncertainty {}: unknown source", word));
   const montecarlo::UncertaintySources in =
       calibration::attach_uncertainty(s, path, sets, *wanted, held);
-  const bool every = word.empty() || montecarlo::parse_uncertainty(word)->label() ==
-                                         montecarlo::UncertaintySources{true, true, true}.label();
+  // Only `all` (or no word) means "what the scenario carries"; sources named one by one must exist.
+  const bool every = word.empty() || word == "all";
   if (const std::string lack = missing_source(*wanted, in); !every && !lack.empty())
     throw std::invalid_argument(fmt::format("--uncertainty {}: {} has {}", word, path, lack));
   s.uncertainty_sources = in.names();

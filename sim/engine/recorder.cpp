@@ -18,6 +18,10 @@ void Recorder::finalize(Tick start) {
   n_counters_ = names_[0].size();
   n_stocks_ = names_[1].size();
   n_durations_ = names_[2].size();
+  for (int k = 0; k < 3; ++k)
+    for (std::size_t i = 0; i < names_[k].size(); ++i)
+      index_[k].emplace(names_[k][i], static_cast<Id>(i));
+  finalized_ = true;
   const auto m = static_cast<std::size_t>(months_);
   counters_.assign(m * n_counters_, 0.0);
   stock_value_.assign(n_stocks_, 0.0);
@@ -47,7 +51,14 @@ void Recorder::close_month(Tick boundary) {
 }
 
 std::optional<Recorder::Id> Recorder::find(Kind kind, std::string_view name) const {
-  const auto& list = names_[static_cast<int>(kind)];
+  // Indicators look metrics up by name for every cell of every replication: a map, not a scan.
+  const auto& index = index_[static_cast<int>(kind)];
+  if (finalized_) {
+    const auto it = index.find(name);
+    if (it == index.end()) return std::nullopt;
+    return it->second;
+  }
+  const auto& list = names_[static_cast<int>(kind)];  // before finalize()
   auto it = std::find(list.begin(), list.end(), name);
   if (it == list.end()) return std::nullopt;
   return static_cast<Id>(it - list.begin());

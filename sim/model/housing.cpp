@@ -68,8 +68,9 @@ void HousingStage::start_half_year() {
   // Roll the permits over first: the quota of the coming half-year follows the one just ended.
   permits_last_half_ = permits_this_half_;
   permits_this_half_ = 0;
-  half_year_quota_ = now() >= s_.housing.quota_forecast_from ? forecast_quota()
-                                                             : at(s_.housing.quota_per_half_year);
+  half_year_quota_ = now() >= s_.housing.quota_forecast_from
+                         ? forecast_quota() * at(s_.housing.quota_forecast_scale)
+                         : at(s_.housing.quota_per_half_year);
   half_year_realised_ = 0;
   k_.rec.stock_set(k_.m.housing_backlog, now(), std::max(0.0, backlog_at_half_start_));
   k_.rec.stock_set(k_.m.housing_advance, now(), std::max(0.0, -backlog_at_half_start_));

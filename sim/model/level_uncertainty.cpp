@@ -53,7 +53,8 @@ std::vector<DriftingLevel> drifting_levels(scenario::Scenario& s) {
   // backlog between them comes from the model, not from two independent walks.
   levels.push_back({"housing.taakstelling",
                     LevelScale::kLog,
-                    {&s.housing.quota_per_half_year, &s.housing.realisation_per_half_year}});
+                    {&s.housing.quota_per_half_year, &s.housing.realisation_per_half_year,
+                     &s.housing.quota_forecast_scale}});
   return levels;
 }
 
@@ -84,7 +85,12 @@ void apply_level_drift(scenario::Scenario& s, std::uint64_t seed, std::uint64_t 
       const engine::Date next = u.from + std::chrono::years(k + 1);
       const engine::Tick t0 = cal.to_tick(u.from + std::chrono::years(k));
       const engine::Tick t1 = next > s.end ? engine::kNever : cal.to_tick(next);
-      const double change = walk[static_cast<std::size_t>(k)];
+      // Mean-centred counts: shifted down by half the walk's variance (a log-normal's mean is 1).
+      const double shift =
+          u.centre == scenario::InflowUncertainty::Centre::kMean && level.scale == LevelScale::kLog
+              ? -0.5 * std::pow(u.sigma * u.scale, 2) * (k + 1)
+              : 0.0;
+      const double change = walk[static_cast<std::size_t>(k)] + shift;
       for (Schedule* schedule : level.schedules)
         schedule->modify(t0, t1, [&](double v) { return shift_level(v, change, level.scale); });
     }

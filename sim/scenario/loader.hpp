@@ -248,6 +248,8 @@ class Loader final : private MeasureReader {
   void read_activated_reception(const YamlView& v, UkraineParams& u);
   void read_uncertainty_from(const YamlView& v, InflowUncertainty& u);
   void read_levels_from(const YamlView& v, LevelUncertainty& u);
+  void read_levels_centre(const YamlView& v, LevelUncertainty& u);
+  void read_centre(const YamlView& v, InflowUncertainty::Centre& centre);
   void read_future_start(const YamlView& v, engine::Date& from);
   void read_uncertainty_centre(const YamlView& v, InflowUncertainty& u);
 

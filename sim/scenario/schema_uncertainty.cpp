@@ -78,6 +78,13 @@ Table<LevelUncertainty> level_uncertainty_fields() {
        .range = kSigma,
        .presence = kRequired,
        .meaning = "sd of a level's yearly change: of its log (a count) or log-odds (a share)"},
+      {.key = "centre",
+       .target = &Loader::read_levels_centre,
+       .form = "`median` or `mean`",
+       .fallback = "`median`",
+       .meaning =
+           "whether the scenario's count levels are the median or the expected path (shares: "
+           "always the median)"},
   };
   return fields;
 }

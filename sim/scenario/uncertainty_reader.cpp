@@ -39,10 +39,18 @@ void Loader::read_future_start(const YamlView& from, engine::Date& out) {
 }
 
 void Loader::read_uncertainty_centre(const YamlView& v, InflowUncertainty& u) {
+  read_centre(v, u.centre);
+}
+
+void Loader::read_levels_centre(const YamlView& v, LevelUncertainty& u) {
+  read_centre(v, u.centre);
+}
+
+void Loader::read_centre(const YamlView& v, InflowUncertainty::Centre& centre) {
   if (!v.node().IsDefined()) return;
   const std::string c = v.as_string();
   if (c == "mean")
-    u.centre = InflowUncertainty::Centre::kMean;
+    centre = InflowUncertainty::Centre::kMean;
   else if (c != "median")
     v.error(fmt::format("unknown centre '{}' (expected median or mean)", c));
 }

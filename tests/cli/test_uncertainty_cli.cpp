@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "../support/fixtures.hpp"
+#include "asylumsim/montecarlo/uncertainty.hpp"
 #include "cli_support.hpp"
 
 namespace fs = std::filesystem;
@@ -139,6 +140,9 @@ TEST_CASE("the levels source is in the bands when asked for, alone or with other
              Catch::Contains("drifting policy and behaviour levels"));
   REQUIRE(run("levels", "levels").code == 0);
   CHECK(sources("levels") == nlohmann::json::array({"chance", "levels"}));
+  // Levels alone are beyond chance: the replications come in blocks and are decomposed.
+  CHECK(nlohmann::json::parse(asylumsim::test::read_file(d / "levels" / "summary.json"))
+            .contains("variance_decomposition"));
   REQUIRE(run("chance", "chance").code == 0);
   // The drift widens the band of the IND's grants in 2025 (its grant rates and production drift).
   const auto band = [&](const std::string& out) {
@@ -161,4 +165,21 @@ TEST_CASE("the levels source is in the bands when asked for, alone or with other
   CHECK(lacking.code == 3);
   CHECK_THAT(lacking.output, Catch::Contains("uncertainty.levels"));
   CHECK(run("inflow+weather", "bad").code != 0);
+  // Every source named one by one must exist: only `all` means "what the scenario carries".
+  const auto named = asylumsim::test::run_asylumsim(
+      "run " + scenario + " --replications 2 --uncertainty parameters+inflow+levels --out " +
+      (d / "named").string());
+  CHECK(named.code == 3);
+  CHECK_THAT(named.output, Catch::Contains("calibration.posterior"));
+}
+
+TEST_CASE("--uncertainty words: single sources, several joined, all", "[cli][uncertainty]") {
+  using asylumsim::montecarlo::parse_uncertainty;
+  CHECK(parse_uncertainty("chance")->label() == "chance");
+  CHECK(parse_uncertainty("levels")->label() == "chance+levels");
+  CHECK(parse_uncertainty("inflow,parameters")->label() == "chance+parameters+inflow");
+  CHECK(parse_uncertainty("all")->label() == "chance+parameters+inflow+levels");
+  CHECK(parse_uncertainty("levels+all")->label() == "chance+parameters+inflow+levels");
+  for (const char* bad : {"", "+", ",", "inflow+", "+levels", "inflow++levels", "Inflow"})
+    CHECK_FALSE(parse_uncertainty(bad).has_value());
 }

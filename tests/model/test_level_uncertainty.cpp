@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "../support/fixtures.hpp"
+#include "asylumsim/calibration/uncertainty.hpp"
 #include "asylumsim/measures/load.hpp"
 #include "asylumsim/model/chain_model.hpp"
 #include "asylumsim/model/inflow_uncertainty.hpp"
@@ -56,16 +57,18 @@ TEST_CASE(
     "a level moves from the start of the future on: counts on the log scale, shares on "
     "the log-odds scale",
     "[uncertainty][levels]") {
-  const auto s = small_with("{levels: {from: 2025-01-01, sigma: 0.5}}");
+  // From mid-2024, so the second year of the walk (from 2025-07-01) is inside the horizon too.
+  const auto s = small_with("{levels: {from: 2024-07-01, sigma: 0.5}}");
   REQUIRE(s.level_uncertainty.active());
-  const engine::Tick before = tick_of(s, "2024-06-01"), after = tick_of(s, "2025-06-01");
+  const engine::Tick before = tick_of(s, "2024-06-01"), after = tick_of(s, "2025-09-01");
   for (std::uint64_t rep = 0; rep < 50; ++rep) {
     scenario::Scenario r = s;
     model::apply_level_drift(r, s.seed, rep);
+    // 2025-09-01 lies in the walk's second year: its cumulative change after two steps.
     const auto capacity =
-        model::draw_level_walk(s.level_uncertainty, "ind.capacity_per_week", 1, s.seed, rep)[0];
+        model::draw_level_walk(s.level_uncertainty, "ind.capacity_per_week", 2, s.seed, rep)[1];
     const auto grant =
-        model::draw_level_walk(s.level_uncertainty, "groups.alpha.grant_rate", 1, s.seed, rep)[0];
+        model::draw_level_walk(s.level_uncertainty, "groups.alpha.grant_rate", 2, s.seed, rep)[1];
     for (int t = 0; t < scenario::kTracks; ++t) {
       const auto i = static_cast<std::size_t>(t);
       CHECK(r.ind.capacity_per_week[i].at(before) == s.ind.capacity_per_week[i].at(before));
@@ -84,8 +87,35 @@ TEST_CASE(
     }
   }
   CHECK(model::shift_level(1.0, 2.0, model::LevelScale::kLogOdds) == 1.0);
+  // The taakstelling walk moves the stated quota, the realisation and the forecast quota together.
+  scenario::Scenario r = s;
+  model::apply_level_drift(r, s.seed, 7);
+  const double housing =
+      model::draw_level_walk(s.level_uncertainty, "housing.taakstelling", 2, s.seed, 7)[1];
+  CHECK(r.housing.quota_forecast_scale.at(after) == Approx(std::exp(housing)));
+  CHECK(r.housing.realisation_per_half_year.at(after) ==
+        Approx(s.housing.realisation_per_half_year.at(after) * std::exp(housing)));
+  CHECK(r.housing.quota_per_half_year.at(after) ==
+        Approx(s.housing.quota_per_half_year.at(after) * std::exp(housing)));
   CHECK_FALSE(
       small_with("{levels: {from: 2025-01-01, sigma: 0.5, scale: 0}}").level_uncertainty.active());
+}
+
+TEST_CASE("mean-centred count levels keep their expected value; shares stay on their median",
+          "[uncertainty][levels]") {
+  const auto s = small_with("{levels: {from: 2024-07-01, sigma: 0.5, centre: mean}}");
+  const engine::Tick after = tick_of(s, "2025-09-01");
+  double capacity = 0, grant_log_odds = 0;
+  const int reps = 4000;
+  for (int rep = 0; rep < reps; ++rep) {
+    scenario::Scenario r = s;
+    model::apply_level_drift(r, s.seed, static_cast<std::uint64_t>(rep));
+    capacity += r.ind.capacity_per_week[2].at(after) / s.ind.capacity_per_week[2].at(after);
+    const double p = r.groups[0].grant_rate[2].at(after), p0 = s.groups[0].grant_rate[2].at(after);
+    grant_log_odds += std::log(p / (1 - p)) - std::log(p0 / (1 - p0));
+  }
+  CHECK(capacity / reps == Approx(1).margin(0.04));        // two years: var 0.5, mean kept
+  CHECK(grant_log_odds / reps == Approx(0).margin(0.04));  // no shift on the log-odds scale
 }
 
 TEST_CASE("level walks come from their own streams, keyed by the level's name",
@@ -96,6 +126,22 @@ TEST_CASE("level walks come from their own streams, keyed by the level's name",
   const auto b = model::draw_level_walk(s.level_uncertainty, "groups.beta.grant_rate", 2, 9, 1);
   CHECK(a != b);
   CHECK(a == model::draw_level_walk(s.level_uncertainty, "groups.alpha.grant_rate", 2, 9, 1));
+  // Through the batch's draws: switching the inflow source on leaves every level where it was.
+  auto yaml = test::small_yaml();
+  yaml["uncertainty"] = YAML::Load(
+      "{inflow: {from: 2025-01-01, sigma: 0.4}, levels: {from: 2025-01-01, sigma: 0.5}}");
+  const std::string text = test::emit(yaml);
+  auto levels_only = test::scenario_from(yaml), both = levels_only;
+  calibration::attach_uncertainty_text(levels_only, text, "small.yaml", {false, false, true});
+  calibration::attach_uncertainty_text(both, text, "small.yaml", {false, true, true});
+  const engine::Tick later = tick_of(s, "2025-06-01");
+  for (std::uint64_t rep : {0u, 5u}) {
+    const auto a1 = levels_only.draws->scenario_for(levels_only, rep);
+    const auto b1 = both.draws->scenario_for(both, rep);
+    CHECK(a1.ind.capacity_per_week[2].at(later) == b1.ind.capacity_per_week[2].at(later));
+    CHECK(a1.groups[1].grant_rate[3].at(later) == b1.groups[1].grant_rate[3].at(later));
+    CHECK(a1.ind.capacity_per_week[2].at(later) != s.ind.capacity_per_week[2].at(later));
+  }
   // The whole chain before the future starts is the same person for person.
   const auto plain = test::scenario_from(test::small_yaml());
   auto drifted = s;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -77,6 +78,8 @@ class Recorder {
   std::size_t closed_ = 0;
   std::size_t n_counters_ = 0, n_stocks_ = 0, n_durations_ = 0;
   std::vector<std::string> names_[3];
+  std::map<std::string, Id, std::less<>> index_[3];  // name -> id, built by finalize()
+  bool finalized_ = false;
   std::vector<double> counters_;             // [month][counter]
   std::vector<double> stock_value_;          // [stock]
   std::vector<Tick> last_;                   // [stock]

@@ -18,6 +18,7 @@ struct UncertaintySources {
   bool parameters = false;
   bool inflow = false;
   bool levels = false;
+  bool beyond_chance() const { return parameters || inflow || levels; }
   // "chance", then each source in, joined by '+': e.g. "chance+parameters+inflow+levels".
   std::string label() const;
   std::vector<std::string> names() const;  // ["chance", ...]

@@ -41,6 +41,9 @@ struct LevelUncertainty {
   engine::Date from{};  // first day of the uncertain future
   double scale = 1.0;   // multiplies sigma; 0 switches the source off
   double sigma = 0.0;   // sd of a level's yearly change (log or log-odds)
+  // median: each count level's walk has median 1; mean: mean 1 (a share's walk is always centred
+  // on its median: a log-odds shift has no closed-form mean).
+  InflowUncertainty::Centre centre = InflowUncertainty::Centre::kMedian;
   bool active() const { return enabled && scale > 0 && sigma > 0; }
 };
 
