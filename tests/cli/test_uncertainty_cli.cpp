@@ -173,7 +173,8 @@ TEST_CASE("the levels source is in the bands when asked for, alone or with other
   CHECK_THAT(named.output, Catch::Contains("calibration.posterior"));
 }
 
-TEST_CASE("--uncertainty words: single sources, several joined, all", "[cli][uncertainty]") {
+TEST_CASE("the words of the uncertainty option: single sources, several joined, all",
+          "[cli][uncertainty]") {
   using asylumsim::montecarlo::parse_uncertainty;
   CHECK(parse_uncertainty("chance")->label() == "chance");
   CHECK(parse_uncertainty("levels")->label() == "chance+levels");
