@@ -31,10 +31,14 @@ std::vector<double> group_weights(const scenario::Scenario& s) {
 
 }  // namespace
 
-int forecast_years(const scenario::Scenario& s) {
+int forecast_years(const scenario::Scenario& s, engine::Date from) {
   int k = 0;
-  while (years_after(s.inflow_uncertainty.from, k) <= s.end) ++k;
+  while (years_after(from, k) <= s.end) ++k;
   return k;
+}
+
+int forecast_years(const scenario::Scenario& s) {
+  return forecast_years(s, s.inflow_uncertainty.from);
 }
 
 std::vector<double> draw_inflow_log_changes(const scenario::InflowUncertainty& u, int years,

@@ -6,6 +6,7 @@
 
 #include "asylumsim/engine/distribution.hpp"
 #include "asylumsim/engine/rng.hpp"
+#include "asylumsim/model/inflow_uncertainty.hpp"
 
 namespace asylumsim::model {
 
@@ -18,12 +19,6 @@ std::vector<Schedule*> every_track(PerTrack<Schedule>& per_track) {
   std::vector<Schedule*> out;
   for (auto& s : per_track) out.push_back(&s);
   return out;
-}
-
-int years_from(const scenario::Scenario& s, engine::Date from) {
-  int k = 0;
-  while (from + std::chrono::years(k) <= s.end) ++k;
-  return k;
 }
 
 }  // namespace
@@ -78,7 +73,7 @@ void apply_level_drift(scenario::Scenario& s, std::uint64_t seed, std::uint64_t 
   const auto& u = s.level_uncertainty;
   if (!u.active()) return;
   const engine::Calendar cal = s.calendar();
-  const int years = years_from(s, u.from);
+  const int years = forecast_years(s, u.from);
   for (const DriftingLevel& level : drifting_levels(s)) {
     const std::vector<double> walk = draw_level_walk(u, level.name, years, seed, rep);
     for (int k = 0; k < years; ++k) {

@@ -26,7 +26,8 @@ std::vector<std::vector<double>> draw_inflow_multipliers(const scenario::Scenari
 // Multiplies each group's first applications (schedule and inflow file) by its drawn path.
 void apply_inflow_path(scenario::Scenario& s, std::uint64_t seed, std::uint64_t rep);
 
-// Whole or part years from `from` to the scenario's end.
+// Whole or part years from `from` (uncertainty.inflow.from when not given) to the scenario's end.
+int forecast_years(const scenario::Scenario& s, engine::Date from);
 int forecast_years(const scenario::Scenario& s);
 
 // Estimates of the yearly model from a series of yearly counts (oldest first): the standard
