@@ -173,6 +173,12 @@ std::vector<Indicator> build_catalogue() {
   flow("housing.logeer_placements",
        "permit holders leaving COA to stay with hosts until housed (logeerregeling)");
   stock("housing.with_hosts", "permit holders staying with hosts, waiting for a home");
+  c.push_back({"housing.urgent_links",
+               K::kFlow,
+               {"housing.urgent_links"},
+               {},
+               "households",
+               "linked households with medical or social priority (first in their class's line)"});
   auto cost = [&](std::string id, std::string desc) {
     c.push_back({id, K::kFlow, {id}, {}, "EUR", std::move(desc)});
   };

@@ -1,12 +1,14 @@
 // Stage 6 — permit holders and housing (taakstelling). A permit holder is linked to a municipality
-// (koppeling) and then waits in COA, in household units, for a home. Every half-year has a quota
+// (koppeling), drawn by quota share among the classes of municipalities, and then waits in COA, in
+// household units, in that class's line (urgent households first). Every half-year has a quota
 // (the scenario's series, or the model's own forecast: the permits of the half-year just ended)
-// and a municipal realisation capacity. Realisation is capped by quota + backlog + an allowed
-// advance, paced evenly over the days left so the cap never stops housing in the last weeks of a
-// half-year; the balance carries over: balance(next) = balance + quota - realised, reported as a
-// backlog (achterstand) when positive and an advance (voorsprong) when negative. Residents of HAR+
-// shelter and doorstroomlocaties counted for the quota when placed; moving on to a regular home
-// later takes a dwelling from the same municipal capacity (before newly linked households).
+// and a municipal realisation capacity, both shared out over the classes. A class's realisation
+// is capped by its quota + balance + an allowed advance, paced evenly over the days left so the
+// cap never stops housing in the last weeks of a half-year; balances carry over: balance(next) =
+// balance + quota - realised; their national sum is reported as a backlog (achterstand) when
+// positive and an advance (voorsprong) when negative. Residents of HAR+ shelter and
+// doorstroomlocaties count for the quota when placed; moving on to a regular home later takes a
+// dwelling from the same class's capacity (before newly linked households).
 #include "asylumsim/model/stages/housing.hpp"
 
 #include "asylumsim/model/stages/reception.hpp"
@@ -18,16 +20,44 @@ using namespace scenario;
 HousingStage::HousingStage(Kernel& k, ReceptionStage& reception)
     : StageBase(k),
       reception_(reception),
+      lines_(std::max<std::size_t>(1, k.s.housing.municipalities.size())),
       link_rng_(k.stream("housing.link")),
       logeer_rng_(k.stream("housing.logeerregeling")),
-      shelter_stay_rng_(k.stream("housing.shelter_stay")) {}
+      shelter_stay_rng_(k.stream("housing.shelter_stay")),
+      municipality_rng_(k.stream("housing.municipality")),
+      urgent_rng_(k.stream("housing.urgent")) {
+  const auto& classes = s_.housing.municipalities;
+  for (std::size_t i = 0; i < classes.size(); ++i) {
+    lines_[i].quota_share = classes[i].quota_share;
+    lines_[i].performance = classes[i].performance;
+  }
+}
+
+// COA links to a class of municipalities by quota share (one class: no draw).
+std::size_t HousingStage::draw_line() {
+  if (lines_.size() == 1) return 0;
+  double u = municipality_rng_.uniform01();
+  for (std::size_t i = 0; i + 1 < lines_.size(); ++i) {
+    if (u < lines_[i].quota_share) return i;
+    u -= lines_[i].quota_share;
+  }
+  return lines_.size() - 1;
+}
 
 void HousingStage::on_linked(PersonId id) {
   Person& p = k_.persons[id];
   if (p.stage != Stage::kPermitHolder) return;
   p.flags |= flag::kLinked;
   if (p.head != id) return;
-  queue_.push(id);
+  const std::size_t line = draw_line();
+  assign_line(id, line);
+  const double urgent = at(s_.housing.urgent_share);
+  if (urgent > 0 && urgent_rng_.bernoulli(urgent)) {
+    lines_[line].urgent.push(id);
+    k_.rec.count(k_.m.urgent_links);
+  } else {
+    lines_[line].regular.push(id);
+  }
   const double logeer = at(s_.housing.logeer_share);
   if (logeer > 0 && logeer_rng_.bernoulli(logeer)) stay_with_hosts(id);
 }
@@ -61,10 +91,45 @@ double HousingStage::forecast_quota() const {
   return permits_last_half_;
 }
 
+// The start backlog goes to the classes whose share of capacity by quota share x performance falls
+// short of their quota share, in proportion to the shortfall; by quota share when none falls short
+// (one national line).
+void HousingStage::set_start_balances() {
+  double weight = 0;
+  for (const auto& l : lines_) weight += l.quota_share * l.performance;
+  const auto shortfall_of = [&](const MunicipalLine& l) {
+    return std::max(0.0, l.quota_share - l.quota_share * l.performance / weight);
+  };
+  double shortfall = 0;
+  for (const auto& l : lines_) shortfall += shortfall_of(l);
+  for (auto& l : lines_)
+    l.balance_at_start =
+        s_.housing.backlog_at_start * (shortfall > 0 ? shortfall_of(l) / shortfall : l.quota_share);
+}
+
+// Municipalities house in proportion to what they are asked to (quota and balance), each at its
+// class's performance: a class that falls behind is asked more the next half-year, so its
+// balance levels off rather than growing without end. No class asked anything: by quota share.
+void HousingStage::share_capacity() {
+  double weight = 0;
+  for (const auto& l : lines_) weight += l.performance * l.obligation();
+  for (auto& l : lines_)
+    l.capacity_share = weight > 0 ? l.performance * l.obligation() / weight : 0;
+  if (weight > 0) return;
+  weight = 0;
+  for (const auto& l : lines_) weight += l.performance * l.quota_share;
+  for (auto& l : lines_) l.capacity_share = l.performance * l.quota_share / weight;
+}
+
 void HousingStage::start_half_year() {
   const bool first = k_.month == 0 && half_year_quota_ == 0 && half_year_realised_ == 0;
-  backlog_at_half_start_ = first ? s_.housing.backlog_at_start
-                                 : backlog_at_half_start_ + half_year_quota_ - half_year_realised_;
+  if (first) {
+    set_start_balances();
+  } else {
+    for (auto& l : lines_) l.balance_at_start += l.quota - l.realised;
+  }
+  backlog_at_half_start_ = 0;
+  for (const auto& l : lines_) backlog_at_half_start_ += l.balance_at_start;
   // Roll the permits over first: the quota of the coming half-year follows the one just ended.
   permits_last_half_ = permits_this_half_;
   permits_this_half_ = 0;
@@ -72,6 +137,11 @@ void HousingStage::start_half_year() {
                          ? forecast_quota() * at(s_.housing.quota_forecast_scale)
                          : at(s_.housing.quota_per_half_year);
   half_year_realised_ = 0;
+  for (auto& l : lines_) {
+    l.quota = half_year_quota_ * l.quota_share;
+    l.realised = 0;
+  }
+  share_capacity();
   k_.rec.stock_set(k_.m.housing_backlog, now(), std::max(0.0, backlog_at_half_start_));
   k_.rec.stock_set(k_.m.housing_advance, now(), std::max(0.0, -backlog_at_half_start_));
 }
@@ -84,21 +154,58 @@ bool HousingStage::is_waiting_head(PersonId h) const {
 
 std::int64_t HousingStage::households_waiting() const {
   std::int64_t n = 0;
-  queue_.for_each([&](PersonId h) { n += is_waiting_head(h) ? 1 : 0; });
+  const auto count = [&](PersonId h) { n += is_waiting_head(h) ? 1 : 0; };
+  for (const auto& l : lines_) {
+    l.urgent.for_each(count);
+    l.regular.for_each(count);
+  }
   return n;
 }
 
-// Pops the next linked household still waiting in COA; false when none waits.
-bool HousingStage::take_linked_household(PersonId* head) {
-  while (!queue_.empty()) {
-    const PersonId h = queue_.front();
-    if (is_waiting_head(h)) {
-      *head = h;
-      return true;
-    }
-    queue_.pop();  // left meanwhile
+// The lane whose front is the next household still waiting in COA (urgent first), after dropping
+// the stale entries of those who left meanwhile; nullptr when nobody waits.
+engine::RingQueue<PersonId>* HousingStage::waiting_queue(MunicipalLine& line) {
+  for (auto* q : {&line.urgent, &line.regular}) {
+    while (!q->empty() && !is_waiting_head(q->front())) q->pop();
+    if (!q->empty()) return q;
   }
-  return false;
+  return nullptr;
+}
+
+// A household is housed whole, under its class's limit, while today's share is not used up (a
+// household larger than what is left of it may pass: FIFO, so it must not block the line).
+bool HousingStage::fits(const MunicipalLine& line, PersonId head) const {
+  const double size = static_cast<double>(k_.persons[head].household_size);
+  return line.realised < line.today_cap &&
+         line.realised + size <= line.limit(at(s_.housing.advance_share));
+}
+
+void HousingStage::house_from_line(MunicipalLine& line) {
+  while (auto* q = waiting_queue(line)) {
+    const PersonId head = q->front();
+    if (!fits(line, head) ||
+        !line.capacity.try_take(static_cast<double>(k_.persons[head].household_size)))
+      return;
+    q->pop();
+    house_household(head, static_cast<std::size_t>(&line - lines_.data()));
+  }
+}
+
+// HAR+ shelter and doorstroomlocaties take the household that has waited longest (by permit date)
+// among the classes whose limit allows it.
+MunicipalLine* HousingStage::oldest_fitting_line() {
+  MunicipalLine* oldest = nullptr;
+  Tick since = engine::kNever;
+  for (auto& l : lines_) {
+    auto* q = waiting_queue(l);
+    if (q == nullptr || !fits(l, q->front())) continue;
+    const Tick permit = k_.persons[q->front()].permit_at;
+    if (oldest == nullptr || permit < since) {
+      oldest = &l;
+      since = permit;
+    }
+  }
+  return oldest;
 }
 
 void HousingStage::daily() {
@@ -107,48 +214,38 @@ void HousingStage::daily() {
   const double days_in_half =
       engine::days_from_ticks(k_.cal.period_end(half) - k_.cal.period_begin(half));
   const double days_left = std::max(1.0, engine::days_from_ticks(k_.cal.period_end(half) - now()));
-  capacity_.refill(at(s_.housing.realisation_per_half_year) / days_in_half);
+  const double realisation = at(s_.housing.realisation_per_half_year);
+  for (auto& l : lines_) l.capacity.refill(realisation * l.capacity_share / days_in_half);
   har_plus_capacity_.refill(at(s_.housing.har_plus_per_month) * 12.0 / 365.25);
   const double places = at(s_.housing.transit_places);
   k_.rec.stock_set(k_.m.transit_places, now(), places);
-  move_on_from_shelters();
-  const double limit =
-      half_year_quota_ * (1.0 + at(s_.housing.advance_share)) + backlog_at_half_start_;
-  // Today's share of what the limit still allows: the cap paces housing, it does not halt it.
-  const double today_limit =
-      half_year_realised_ + std::max(0.0, limit - half_year_realised_) / days_left;
-  PersonId head = kNoPerson;
-  // A household is housed whole, under the half-year's limit, while today's share is not used up
-  // (a household larger than what is left of it may pass: FIFO, so it must not block the line).
-  auto fits = [&](PersonId h) {
-    const double size = static_cast<double>(k_.persons[h].household_size);
-    return half_year_realised_ < today_limit && half_year_realised_ + size <= limit;
-  };
+  for (auto& l : lines_) {
+    l.pace(at(s_.housing.advance_share), days_left);
+    move_on_from_shelters(l);
+  }
   // Regular housing first, then HAR+ shelter, then doorstroomlocaties; all count for the quota.
-  while (take_linked_household(&head) && fits(head) &&
-         capacity_.try_take(static_cast<double>(k_.persons[head].household_size))) {
-    queue_.pop();
-    house_household(head);
+  for (auto& l : lines_) house_from_line(l);
+  MunicipalLine* line = nullptr;
+  while ((line = oldest_fitting_line()) != nullptr) {
+    auto* q = waiting_queue(*line);
+    if (!har_plus_capacity_.try_take(static_cast<double>(k_.persons[q->front()].household_size)))
+      break;
+    place_in_shelter(q->pop(), 0);
   }
-  while (take_linked_household(&head) && fits(head) &&
-         har_plus_capacity_.try_take(static_cast<double>(k_.persons[head].household_size))) {
-    queue_.pop();
-    place_in_shelter(head, 0);
-  }
-  while (static_cast<double>(transit_occupied_) < places && take_linked_household(&head) &&
-         fits(head)) {
-    queue_.pop();
-    place_in_shelter(head, 1);
-  }
+  while (static_cast<double>(transit_occupied_) < places &&
+         (line = oldest_fitting_line()) != nullptr)
+    place_in_shelter(waiting_queue(*line)->pop(), 1);
 }
 
 // HAR+ shelter (kind 0) or a doorstroomlocatie (kind 1): the household leaves COA and counts for
 // the taakstelling now; each member moves on to regular housing after the stay.
 void HousingStage::place_in_shelter(PersonId head, std::uint32_t kind) {
+  const std::size_t line = line_of_[head];
   PersonId m = head;
   while (m != kNoPerson) {
     const PersonId next = k_.persons[m].next_member;
     if (k_.persons[m].stage == Stage::kPermitHolder) {
+      assign_line(m, line);
       house_person(m);
       if (kind == 0) {
         k_.rec.count(k_.m.har_plus_placements);
@@ -171,18 +268,18 @@ void HousingStage::place_in_shelter(PersonId head, std::uint32_t kind) {
   }
 }
 
-// The stay in the shelter is over: the resident waits there for a regular home.
+// The stay in the shelter is over: the resident waits there for a regular home in its class (a
+// resident placed before the start, who is no person of the model, in a class drawn by quota).
 void HousingStage::on_shelter_move_on(PersonId id, std::uint32_t kind) {
-  shelter_leavers_.push({id, kind});
+  const std::size_t line = id == kNoPerson ? draw_line() : line_of_[id];
+  lines_[line].shelter_leavers.push({id, kind});
 }
 
 // Residents whose shelter stay is over take regular dwellings first, in the order they became
 // ready; they count for the taakstelling already, so not again.
-void HousingStage::move_on_from_shelters() {
-  while (!shelter_leavers_.empty() && capacity_.try_take(1.0)) {
-    const ShelterLeaver leaver = shelter_leavers_.pop();
-    leave_shelter(leaver.kind);
-  }
+void HousingStage::move_on_from_shelters(MunicipalLine& line) {
+  while (!line.shelter_leavers.empty() && line.capacity.try_take(1.0))
+    leave_shelter(line.shelter_leavers.pop().kind);
 }
 
 void HousingStage::leave_shelter(std::uint32_t kind) {
@@ -196,14 +293,35 @@ void HousingStage::leave_shelter(std::uint32_t kind) {
   }
 }
 
-void HousingStage::house_household(PersonId head) {
+void HousingStage::assign_line(PersonId id, std::size_t line) {
+  if (id >= line_of_.size())
+    line_of_.resize(std::max<std::size_t>(id + 1, 2 * line_of_.size()), kUnlinked);
+  line_of_[id] = static_cast<std::uint8_t>(line);
+}
+
+void HousingStage::house_household(PersonId head, std::size_t line) {
   PersonId m = k_.persons[head].next_member;
   house_person(head);
   while (m != kNoPerson) {
     const PersonId next = k_.persons[m].next_member;
-    if (k_.persons[m].stage == Stage::kPermitHolder) house_person(m);
+    if (k_.persons[m].stage == Stage::kPermitHolder) {
+      assign_line(m, line);
+      house_person(m);
+    }
     m = next;
   }
+}
+
+// Counts a person housed for the class linked to; one housed without a link (a minor with Nidos,
+// a family member housed directly with the referent) counts for every class by quota share.
+void HousingStage::count_realised(PersonId id) {
+  half_year_realised_ += 1;
+  const std::uint8_t line = id < line_of_.size() ? line_of_[id] : kUnlinked;
+  if (line != kUnlinked) {
+    lines_[line].realised += 1;
+    return;
+  }
+  for (auto& l : lines_) l.realised += l.quota_share;
 }
 
 void HousingStage::house_person(PersonId id) {
@@ -216,7 +334,7 @@ void HousingStage::house_person(PersonId id) {
   reception_.leave_coa(id);
   set_stage(id, Stage::kHoused);
   k_.rec.count(k_.m.housing_realised);
-  half_year_realised_ += 1;
+  count_realised(id);
 }
 
 }  // namespace asylumsim::model

@@ -241,6 +241,7 @@ class Loader final : private MeasureReader {
   void read_moratoria(const YamlView& v, IndParams& ind);
   void read_re_registration(const YamlView& v, ReceptionParams& r);
   void read_direct_family_housing(const YamlView& v, HousingParams& h);
+  void read_municipalities(const YamlView& v, HousingParams& h);
   void read_routes(const YamlView& v, DepartureParams& d);
   void read_non_asylum(const YamlView& v, DepartureParams& d);
   void read_non_asylum_entries(const YamlView& v, NonAsylumParams& n);

@@ -10,6 +10,31 @@ void Loader::read_direct_family_housing(const YamlView& v, HousingParams& h) {
   h.direct_family_housing_from = dated_tick(v, engine::kNever);
 }
 
+void Loader::read_municipalities(const YamlView& v, HousingParams& h) {
+  if (!v.defined()) return;
+  if (!v.is_map() || v.size() == 0) {
+    v.error("expected a mapping of municipality class name -> {quota_share, performance}");
+    return;
+  }
+  if (v.size() > kMaxMunicipalityClasses) {
+    v.error(fmt::format("{} municipality classes (expected at most {})", v.size(),
+                        kMaxMunicipalityClasses));
+    return;
+  }
+  double sum = 0;
+  for (const std::string& name : v.keys()) {
+    const YamlView c = v.child(name);
+    if (!c.expect_map({"quota_share", "performance"})) continue;
+    MunicipalityClass m{.name = name};
+    m.quota_share = number(c.required("quota_share"), 0, Range::kProbability);
+    m.performance = number(c.required("performance"), 1, Range::kPositive);
+    sum += m.quota_share;
+    h.municipalities.push_back(std::move(m));
+  }
+  if (std::abs(sum - 1.0) > 1e-6)
+    v.error(fmt::format("quota shares sum to {:.6g} (expected 1)", sum));
+}
+
 void Loader::read_routes(const YamlView& routes, DepartureParams& d) {
   if (routes.defined() && routes.expect_map(names_of(kRouteNames))) {
     int rest = -1;  // the route whose share is `rest`: 1 minus the others

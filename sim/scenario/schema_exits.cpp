@@ -131,6 +131,23 @@ Table<HousingParams> housing_fields() {
        .form = "date",
        .fallback = "never",
        .meaning = "family members housed directly with a housed referent"},
+      {.key = "municipalities",
+       .target = &Loader::read_municipalities,
+       .form = "mapping of class name → `{quota_share, performance}`",
+       .fallback = "one national line",
+       .meaning = "classes of municipalities, each housing from its own line: COA links a permit "
+                  "holder to a class by `quota_share` (shares sum to 1); the class gets that share "
+                  "of the quota and of the backlog's growth, and a share of the realisation "
+                  "capacity in proportion to `quota_share` × `performance` (> 0, relative to the "
+                  "other classes); each class is capped by its own quota, balance and advance. The "
+                  "start backlog goes to the classes whose capacity share falls short of their "
+                  "quota share, in proportion to the shortfall (by quota share when none falls "
+                  "short)"},
+      {.key = "urgent_share",
+       .target = &H::urgent_share,
+       .range = kProbability,
+       .meaning = "linked households with medical or social priority (urgentie): housed first in "
+                  "their class's line"},
   };
   return fields;
 }

@@ -48,6 +48,9 @@ class ChainModel {
   const scenario::Scenario& scenario() const { return k_.s; }
   const std::vector<Person>& persons() const { return k_.persons; }
   const Metrics& metrics() const { return k_.m; }
+  // The class of municipalities (index into housing.municipalities) a permit holder was linked
+  // to; -1 when none. For tests and traces.
+  int municipal_class(PersonId id) const { return housing_.municipal_class(id); }
   // Conservation: everyone who entered is in exactly one stage or has left, and every derived
   // stock (stage counts, COA places and residents, permit holders in COA, the IND backlog per
   // track, the housing line, limbo, ...) equals its recount from the person records. Throws

@@ -193,6 +193,16 @@ struct ReceptionParams {
   } re_registration;
 };
 
+// A class of municipalities that keep up with their quota alike (docs/model.md, "Housing"). COA
+// links a permit holder to a municipality by quota share; each class houses from its own line,
+// with its own share of the national realisation capacity and its own balance.
+inline constexpr std::size_t kMaxMunicipalityClasses = 64;
+struct MunicipalityClass {
+  std::string name;
+  double quota_share = 1.0;  // share of the national taakstelling (quota is set by population)
+  double performance = 1.0;  // realisation per unit of quota share, relative to the other classes
+};
+
 struct HousingParams {
   DistSchedule link_duration{Distribution::fixed(14.0)};  // permit to koppeling
   Schedule quota_per_half_year{0.0};                      // taakstelling (scenario series)
@@ -216,6 +226,10 @@ struct HousingParams {
   Tick direct_family_housing_from = engine::kNever;
   // Logeerregeling: share of linked households staying with hosts, outside COA, until housed.
   Schedule logeer_share{0.0};
+  // Empty: one national line (all municipalities alike).
+  std::vector<MunicipalityClass> municipalities;
+  // Share of linked households with medical or social priority: first in their class's line.
+  Schedule urgent_share{0.0};
 };
 
 struct NareisParams {

@@ -1,13 +1,15 @@
 // Stage 6, permit holders and housing (taakstelling): linking to a municipality, the half-year's
-// quota and realisation, HAR+ shelter, doorstroomlocaties and the logeerregeling
-// (sim/model/housing.cpp).
+// quota and realisation per class of municipalities, the urgent lane, HAR+ shelter,
+// doorstroomlocaties and the logeerregeling (sim/model/housing.cpp).
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "asylumsim/engine/queue_discipline.hpp"
 #include "asylumsim/engine/resource.hpp"
 #include "asylumsim/model/kernel.hpp"
+#include "asylumsim/model/stages/municipal_line.hpp"
 
 namespace asylumsim::model {
 
@@ -34,31 +36,42 @@ class HousingStage : StageBase {
   // Linked household heads waiting for a home (each once; the line also holds stale entries).
   std::int64_t households_waiting() const;
   std::int64_t in_transit() const { return transit_occupied_; }
+  // The class of municipalities a person was linked or housed in (index into
+  // housing.municipalities); -1 when none (not linked, or housed without a link).
+  int municipal_class(PersonId id) const {
+    return id < line_of_.size() && line_of_[id] != kUnlinked ? line_of_[id] : -1;
+  }
 
  private:
-  void house_household(PersonId head);
+  using ShelterLeaver = MunicipalLine::ShelterLeaver;
+  static constexpr std::uint8_t kUnlinked = 0xff;
+
+  void house_household(PersonId head, std::size_t line);
+  void assign_line(PersonId id, std::size_t line);
   void stay_with_hosts(PersonId head);
   void record_coa_exit(PersonId id);
-  bool take_linked_household(PersonId* head);
+  void count_realised(PersonId id);
+  std::size_t draw_line();
+  engine::RingQueue<PersonId>* waiting_queue(MunicipalLine& line);
   bool is_waiting_head(PersonId h) const;
+  bool fits(const MunicipalLine& line, PersonId head) const;
+  MunicipalLine* oldest_fitting_line();
+  void house_from_line(MunicipalLine& line);
   void place_in_shelter(PersonId head, std::uint32_t kind);
-  void move_on_from_shelters();
+  void move_on_from_shelters(MunicipalLine& line);
   void leave_shelter(std::uint32_t kind);
   double forecast_quota() const;
+  void set_start_balances();
+  void share_capacity();
 
   ReceptionStage& reception_;
-  engine::RingQueue<PersonId> queue_;  // linked household heads, FIFO by link time
-  struct ShelterLeaver {
-    PersonId id;
-    std::uint32_t kind;  // 0 HAR+ shelter, 1 doorstroomlocatie
-  };
-  engine::RingQueue<ShelterLeaver> shelter_leavers_;  // stay over, waiting for a regular home
-  engine::PeriodicQuota capacity_{false};
+  std::vector<MunicipalLine> lines_;   // one per class of municipalities (one: a national line)
+  std::vector<std::uint8_t> line_of_;  // per person: the line linked to (kUnlinked: none)
   engine::PeriodicQuota har_plus_capacity_;
   std::int64_t transit_occupied_ = 0;
   double half_year_quota_ = 0, half_year_realised_ = 0, backlog_at_half_start_ = 0;
   double permits_this_half_ = 0, permits_last_half_ = 0;
-  engine::RandomStream link_rng_, logeer_rng_, shelter_stay_rng_;
+  engine::RandomStream link_rng_, logeer_rng_, shelter_stay_rng_, municipality_rng_, urgent_rng_;
 };
 
 }  // namespace asylumsim::model

@@ -1,0 +1,44 @@
+// One class of municipalities in the housing stage: its line of linked households (an urgent lane
+// before the regular one), its residents of HAR+ shelter and doorstroomlocaties waiting for a
+// regular home, its share of the realisation capacity and its half-year's quota and balance.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+
+#include "asylumsim/engine/queue_discipline.hpp"
+#include "asylumsim/engine/resource.hpp"
+#include "asylumsim/model/person.hpp"
+
+namespace asylumsim::model {
+
+struct MunicipalLine {
+  struct ShelterLeaver {
+    std::uint32_t id;
+    std::uint32_t kind;  // 0 HAR+ shelter, 1 doorstroomlocatie
+  };
+  engine::RingQueue<std::uint32_t> urgent;           // linked household heads with priority
+  engine::RingQueue<std::uint32_t> regular;          // linked household heads, FIFO by link time
+  engine::RingQueue<ShelterLeaver> shelter_leavers;  // stay over, waiting for a regular home
+  engine::PeriodicQuota capacity{false};             // dwellings, persons per day
+  double quota_share = 1.0;                          // of the national taakstelling
+  double performance = 1.0;     // realisation per person asked of it, relative to other classes
+  double capacity_share = 1.0;  // of the national realisation capacity, this half-year
+  double quota = 0, realised = 0, balance_at_start = 0;  // this half-year, persons
+
+  double today_cap = 0;  // the most this class may have housed by the end of today
+
+  // What the class is asked to house this half-year: its quota and balance (none when ahead).
+  double obligation() const { return std::max(0.0, quota + balance_at_start); }
+  // Quota + balance + advance: the most this class may house this half-year.
+  double limit(double advance_share) const {
+    return quota * (1.0 + advance_share) + balance_at_start;
+  }
+  // Today's share of what the limit still allows, paced evenly over the days left so the cap never
+  // stops housing in the last weeks of a half-year. Set once a day, before housing starts.
+  void pace(double advance_share, double days_left) {
+    today_cap = realised + std::max(0.0, limit(advance_share) - realised) / days_left;
+  }
+};
+
+}  // namespace asylumsim::model

@@ -1,0 +1,114 @@
+// Housing by class of municipalities (housing.municipalities) and the urgent lane
+// (housing.urgent_share), on the small scenario with the transition observer.
+#include <catch2/catch.hpp>
+#include <numeric>
+#include <vector>
+
+#include "../support/fixtures.hpp"
+#include "../support/model_run.hpp"
+#include "asylumsim/model/chain_model.hpp"
+
+using namespace asylumsim;
+using model::ChainModel;
+using model::Stage;
+using test::indicator;
+
+namespace {
+
+// Weeks from permit to leaving COA for housing, per class of municipalities (index -1: no class).
+struct ExitsByClass {
+  std::vector<std::vector<double>> weeks;
+  double mean(std::size_t c) const {
+    return std::accumulate(weeks[c].begin(), weeks[c].end(), 0.0) /
+           static_cast<double>(weeks[c].size());
+  }
+};
+
+ExitsByClass run_exits(const YAML::Node& y, std::size_t classes) {
+  const auto s = test::scenario_from(y);
+  ChainModel m(s, 0);
+  ExitsByClass out{std::vector<std::vector<double>>(classes)};
+  m.observe_transitions([&](model::PersonId id, Stage from, Stage to, engine::Tick t) {
+    if (from != Stage::kPermitHolder || to != Stage::kHoused) return;
+    // Minors with Nidos and family members housed directly with their referent have no class.
+    const int c = m.municipal_class(id);
+    if (c < 0) return;
+    REQUIRE(c < static_cast<int>(classes));
+    const auto& p = m.persons()[id];
+    out.weeks[static_cast<std::size_t>(c)].push_back(engine::days_from_ticks(t - p.permit_at) /
+                                                     7.0);
+  });
+  m.run();
+  m.check_conservation();  // the housing line is the sum of the classes' lanes
+  return out;
+}
+
+YAML::Node two_classes(double fast_performance, double slow_performance) {
+  auto y = test::small_yaml();
+  y["housing"]["municipalities"]["fast"]["quota_share"] = 0.5;
+  y["housing"]["municipalities"]["fast"]["performance"] = fast_performance;
+  y["housing"]["municipalities"]["slow"]["quota_share"] = 0.5;
+  y["housing"]["municipalities"]["slow"]["performance"] = slow_performance;
+  return y;
+}
+
+}  // namespace
+
+TEST_CASE("a class of municipalities that keeps up houses its permit holders sooner",
+          "[model][housing]") {
+  const ExitsByClass exits = run_exits(two_classes(1.6, 0.4), 2);
+  REQUIRE(exits.weeks[0].size() > 100);
+  REQUIRE(exits.weeks[1].size() > 100);
+  CHECK(exits.mean(0) < 0.75 * exits.mean(1));
+  // Linked by quota share: both classes house about as many (the slow one catches up as its
+  // balance grows, since capacity follows what each class is asked to house).
+  const double n0 = static_cast<double>(exits.weeks[0].size());
+  const double n1 = static_cast<double>(exits.weeks[1].size());
+  CHECK(n0 / (n0 + n1) > 0.4);
+  CHECK(n0 / (n0 + n1) < 0.7);
+}
+
+TEST_CASE("equal classes of municipalities house like one national line", "[model][housing]") {
+  const ExitsByClass equal = run_exits(two_classes(1.0, 1.0), 2);
+  CHECK(equal.mean(0) == Approx(equal.mean(1)).epsilon(0.15));
+  // Realisation and backlog follow the national figures whatever the split.
+  const test::RunOnce one(test::small_yaml());
+  const test::RunOnce two(two_classes(1.0, 1.0));
+  for (const char* h : {"2024-H1", "2024-H2", "2025-H1"})
+    CHECK(indicator(two, "housing.realised", h) ==
+          Approx(indicator(one, "housing.realised", h)).epsilon(0.05));
+}
+
+TEST_CASE("the national backlog is the sum of the classes' balances", "[model][housing]") {
+  const test::RunOnce m(two_classes(1.6, 0.4));
+  const char* halves[] = {"2024-H1", "2024-H2", "2025-H1"};
+  const char* starts[] = {"2024-01-01", "2024-07-01", "2025-01-01", "2025-07-01"};
+  for (int i = 0; i < 3; ++i) {
+    const double b = indicator(m, "housing.backlog", starts[i]);
+    const double q = indicator(m, "housing.quota", halves[i]);
+    const double r = indicator(m, "housing.realised", halves[i]);
+    CHECK(indicator(m, "housing.backlog", starts[i + 1]) == Approx(b + q - r));
+  }
+}
+
+TEST_CASE("urgent households are housed before the regular line", "[model][housing]") {
+  auto regular = test::small_yaml();
+  regular["housing"]["realisation_per_half_year"] = 700;  // a line long enough to wait in
+  auto urgent = YAML::Clone(regular);
+  urgent["housing"]["urgent_share"] = 0.3;
+  auto fewer = YAML::Clone(regular);
+  fewer["housing"]["urgent_share"] = 0.15;
+  const test::RunOnce without(regular);
+  const test::RunOnce with(urgent);
+  const test::RunOnce with_fewer(fewer);
+  CHECK(indicator(without, "housing.urgent_links", "2025") == 0);
+  const double links = indicator(with, "housing.urgent_links", "2025");
+  CHECK(links > 100);
+  // Drawn at linking: half the share gives about half the urgent households.
+  CHECK(indicator(with_fewer, "housing.urgent_links", "2025") / links == Approx(0.5).margin(0.1));
+  // The urgent ones skip the wait, the others wait longer: the spread widens at both ends.
+  CHECK(indicator(with, "housing.exit_weeks_after_permit.p10", "2025") <
+        0.5 * indicator(without, "housing.exit_weeks_after_permit.p10", "2025"));
+  CHECK(indicator(with, "housing.exit_weeks_after_permit.p90", "2025") >
+        indicator(without, "housing.exit_weeks_after_permit.p90", "2025"));
+}
