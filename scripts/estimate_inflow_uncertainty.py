@@ -4,7 +4,10 @@
 applications (2007 on: earlier years count all requests), with the quarterly series as a check;
 and the yearly drift of policy and behaviour levels (uncertainty.levels): the sd of the yearly log
 changes of family arrivals through nareis (2015 on), the chain flow that policy and processing set.
-The same estimator is in C++ (model::estimate_inflow_model), which the tests use.
+Both also get the pulled-back walk the baseline uses (keys sigma and reversion): least squares of
+the mean squared k-year log change on 2 s^2 (1 - phi^k), k = 1..4, weighted by the number of pairs,
+phi on a grid of 0.001; sigma = s sqrt(2 (1 - phi)). The same estimators are in C++
+(model::estimate_inflow_model, model::fit_reverting_walk), which the tests use.
 
 Usage: scripts/estimate_inflow_uncertainty.py [HISTORY_DIR]
 """
@@ -21,6 +24,30 @@ def moments(changes):
     return mean, math.sqrt(ss / (len(changes) - 1)), lag / ss
 
 
+def reverting_walk(counts, max_lag=4):
+    logs = [math.log(c) for c in counts]
+    msq, pairs = [], []
+    for k in range(1, max_lag + 1):
+        d = [logs[i + k] - logs[i] for i in range(len(logs) - k)]
+        msq.append(sum(x * x for x in d) / len(d))
+        pairs.append(len(d))
+    best = None
+    for step in range(1, 1000):
+        phi = step / 1000
+        a = [1 - phi ** k for k in range(1, max_lag + 1)]
+        two_s2 = sum(n * m * x for n, m, x in zip(pairs, msq, a)) / sum(n * x * x for n, x in zip(pairs, a))
+        sse = sum(n * (m - two_s2 * x) ** 2 for n, m, x in zip(pairs, msq, a))
+        if best is None or sse < best[0]:
+            best = (sse, phi, math.sqrt(two_s2 * (1 - phi)))
+    return best[2], best[1], [math.sqrt(m) for m in msq]
+
+
+def print_reverting_walk(label, counts):
+    sigma, phi, observed = reverting_walk(counts)
+    print(f"{label}, pulled-back walk: sigma {sigma:.4f}, reversion {phi:.3f} "
+          f"(k-year rms log change {', '.join(f'{x:.3f}' for x in observed)})")
+
+
 def main():
     hist = sys.argv[1] if len(sys.argv) > 1 else "../shared/domain/history"
     with open(f"{hist}/first-applications-year.csv") as f:
@@ -30,6 +57,7 @@ def main():
     mean, sd, ac = moments(changes)
     print(f"yearly, 2007-{years[-1][0]}: {len(changes)} changes, mean {mean:+.3f}, "
           f"sigma {sd:.3f}, autocorrelation {ac:+.3f}")
+    print_reverting_walk(f"inflow 2007-{years[-1][0]}", counts)
     with open(f"{hist}/first-applications-quarter.csv") as f:
         q = {(int(r["year"]), int(r["quarter"])): float(r["persons"]) for r in csv.DictReader(f)}
     # Check: year-on-year changes of each quarter (same quarter a year earlier).
@@ -43,6 +71,7 @@ def main():
         mean, sd, ac = moments(changes)
         print(f"levels (nareis family arrivals), {family[0][0]}-{last}: {len(changes)} changes, "
               f"sigma {sd:.3f} (mean {mean:+.3f}, autocorrelation {ac:+.3f})")
+        print_reverting_walk(f"levels {family[0][0]}-{last}", counts)
 
 
 if __name__ == "__main__":

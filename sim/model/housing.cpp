@@ -133,15 +133,15 @@ void HousingStage::start_half_year() {
   // Roll the permits over first: the quota of the coming half-year follows the one just ended.
   permits_last_half_ = permits_this_half_;
   permits_this_half_ = 0;
-  half_year_quota_ = now() >= s_.housing.quota_forecast_from
-                         ? forecast_quota() * at(s_.housing.quota_forecast_scale)
-                         : at(s_.housing.quota_per_half_year);
+  half_year_quota_ = now() >= s_.housing.quota_forecast_from ? forecast_quota()
+                                                             : at(s_.housing.quota_per_half_year);
   half_year_realised_ = 0;
   for (auto& l : lines_) {
     l.quota = half_year_quota_ * l.quota_share;
     l.realised = 0;
   }
   share_capacity();
+  obligation_ = std::max(0.0, half_year_quota_ + backlog_at_half_start_);
   k_.rec.stock_set(k_.m.housing_backlog, now(), std::max(0.0, backlog_at_half_start_));
   k_.rec.stock_set(k_.m.housing_advance, now(), std::max(0.0, -backlog_at_half_start_));
 }
@@ -214,7 +214,10 @@ void HousingStage::daily() {
   const double days_in_half =
       engine::days_from_ticks(k_.cal.period_end(half) - k_.cal.period_begin(half));
   const double days_left = std::max(1.0, engine::days_from_ticks(k_.cal.period_end(half) - now()));
-  const double realisation = at(s_.housing.realisation_per_half_year);
+  // Municipalities realise a fixed capacity, plus a share of what they are asked to house this
+  // half-year (the task follows the backlog, so the backlog levels off instead of drifting).
+  const double realisation = at(s_.housing.realisation_per_half_year) +
+                             at(s_.housing.realisation_share_of_obligation) * obligation_;
   for (auto& l : lines_) l.capacity.refill(realisation * l.capacity_share / days_in_half);
   har_plus_capacity_.refill(at(s_.housing.har_plus_per_month) * 12.0 / 365.25);
   const double places = at(s_.housing.transit_places);

@@ -9,6 +9,7 @@
 
 #include "asylumsim/engine/distribution.hpp"
 #include "asylumsim/engine/rng.hpp"
+#include "asylumsim/model/reverting_walk.hpp"
 
 namespace asylumsim::model {
 
@@ -53,9 +54,25 @@ std::vector<double> draw_inflow_log_changes(const scenario::InflowUncertainty& u
   return d;
 }
 
+std::vector<double> draw_inflow_log_levels(const scenario::InflowUncertainty& u, int years,
+                                           std::uint64_t seed, std::uint64_t rep) {
+  if (u.reversion < 1) {
+    engine::RandomStream rng(seed, rep, "uncertainty.inflow");
+    return draw_reverting_walk(u.sigma * u.scale, u.reversion, years, rng);
+  }
+  std::vector<double> level = draw_inflow_log_changes(u, years, seed, rep);
+  for (std::size_t k = 1; k < level.size(); ++k) level[k] += level[k - 1];
+  return level;
+}
+
 std::vector<double> inflow_log_level_variance(const scenario::InflowUncertainty& u, int years) {
   const double sd = u.sigma * u.scale;
   std::vector<double> var(static_cast<std::size_t>(std::max(0, years)));
+  if (u.reversion < 1) {
+    for (std::size_t k = 0; k < var.size(); ++k)
+      var[k] = reverting_walk_variance(sd, u.reversion, static_cast<int>(k) + 1);
+    return var;
+  }
   // Var(sum of the first k changes) = sd^2 sum_{i,j<k} a^|i-j| for a stationary AR(1).
   for (std::size_t k = 0; k < var.size(); ++k) {
     double sum = 0;
@@ -71,30 +88,28 @@ std::vector<std::vector<double>> draw_inflow_multipliers(const scenario::Scenari
                                                          std::uint64_t seed, std::uint64_t rep) {
   const auto& u = s.inflow_uncertainty;
   const int years = forecast_years(s);
-  const std::vector<double> changes = draw_inflow_log_changes(u, years, seed, rep);
+  const std::vector<double> levels = draw_inflow_log_levels(u, years, seed, rep);
   const std::vector<double> w = group_weights(s);
   const std::size_t groups = s.groups.size();
   // Each group's own log drift, keyed by its name (independent of the order of the groups).
-  std::vector<std::vector<double>> mix(groups, std::vector<double>(changes.size(), 0.0));
+  std::vector<std::vector<double>> mix(groups, std::vector<double>(levels.size(), 0.0));
   for (std::size_t g = 0; g < groups; ++g) {
     engine::RandomStream rng(seed, rep, "uncertainty.inflow_mix." + s.groups[g].name);
     double level = 0;
-    for (std::size_t k = 0; k < changes.size(); ++k)
+    for (std::size_t k = 0; k < levels.size(); ++k)
       mix[g][k] = level += u.mix_sigma * u.scale * engine::standard_normal(rng);
   }
-  std::vector<std::vector<double>> out(groups, std::vector<double>(changes.size(), 1.0));
+  std::vector<std::vector<double>> out(groups, std::vector<double>(levels.size(), 1.0));
   // Mean-centred: the log level is shifted down by half its variance (a log-normal's mean is 1).
   const bool mean_centred = u.centre == scenario::InflowUncertainty::Centre::kMean;
   const std::vector<double> var = inflow_log_level_variance(u, years);
-  double total_level = 0;
-  for (std::size_t k = 0; k < changes.size(); ++k) {
-    total_level += changes[k];
+  for (std::size_t k = 0; k < levels.size(); ++k) {
     const double shift = mean_centred ? -var[k] / 2 : 0.0;
     // The mix is normalised so that the total moves by exactly the drawn change.
     double norm = 0;
     for (std::size_t g = 0; g < groups; ++g) norm += w[g] * std::exp(mix[g][k]);
     for (std::size_t g = 0; g < groups; ++g)
-      out[g][k] = std::exp(total_level + shift + mix[g][k]) / norm;
+      out[g][k] = std::exp(levels[k] + shift + mix[g][k]) / norm;
   }
   return out;
 }

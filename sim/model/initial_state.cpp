@@ -160,7 +160,8 @@ void ChainModel::seed_initial_state() {
   // taakstelling), they only move on to regular housing, after the stay in force at the start.
   for (std::int64_t i = 0; i < static_cast<std::int64_t>(in.har_plus_residents); ++i) {
     k_.rec.stock_add(k_.m.har_plus_stock, k_.now(), 1);
-    k_.schedule(k_.after_days(k_.draw(k_.s.housing.har_plus_move_on, rng)), kShelterMoveOn, kNoPerson, 0);
+    k_.schedule(k_.after_days(k_.draw(k_.s.housing.har_plus_move_on, rng)), kShelterMoveOn,
+                kNoPerson, 0);
   }
 
   // Family members abroad waiting for an mvv decision; their referents are outside the model's

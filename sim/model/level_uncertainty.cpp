@@ -7,6 +7,7 @@
 #include "asylumsim/engine/distribution.hpp"
 #include "asylumsim/engine/rng.hpp"
 #include "asylumsim/model/inflow_uncertainty.hpp"
+#include "asylumsim/model/reverting_walk.hpp"
 
 namespace asylumsim::model {
 
@@ -44,22 +45,23 @@ std::vector<DriftingLevel> drifting_levels(scenario::Scenario& s) {
   levels.push_back(
       {"appeals.court_upheld_share", LevelScale::kLogOdds, {&s.appeals.court_upheld_share}});
   levels.push_back({"nareis.capacity_per_week", LevelScale::kLog, {&s.nareis.capacity_per_week}});
-  // What municipalities realise follows the task they are set: one walk moves both, so the
-  // backlog between them comes from the model, not from two independent walks.
+  // The stated taakstelling and a fixed municipal capacity move together, so the backlog between
+  // them comes from the model, not from two independent walks. A quota the model forecasts from
+  // permits follows its rule and does not drift: the government sets it from the permit forecast.
   levels.push_back({"housing.taakstelling",
                     LevelScale::kLog,
-                    {&s.housing.quota_per_half_year, &s.housing.realisation_per_half_year,
-                     &s.housing.quota_forecast_scale}});
+                    {&s.housing.quota_per_half_year, &s.housing.realisation_per_half_year}});
+  // How much of their task municipalities realise: municipal performance, a behaviour level.
+  levels.push_back({"housing.realisation_share_of_obligation",
+                    LevelScale::kLogOdds,
+                    {&s.housing.realisation_share_of_obligation}});
   return levels;
 }
 
 std::vector<double> draw_level_walk(const scenario::LevelUncertainty& u, const std::string& name,
                                     int years, std::uint64_t seed, std::uint64_t rep) {
   engine::RandomStream rng(seed, rep, "uncertainty.levels." + name);
-  std::vector<double> walk(static_cast<std::size_t>(std::max(0, years)));
-  double level = 0;
-  for (double& w : walk) w = level += u.sigma * u.scale * engine::standard_normal(rng);
-  return walk;
+  return draw_reverting_walk(u.sigma * u.scale, u.reversion, years, rng);
 }
 
 double shift_level(double value, double change, LevelScale scale) {
@@ -83,7 +85,7 @@ void apply_level_drift(scenario::Scenario& s, std::uint64_t seed, std::uint64_t 
       // Mean-centred counts: shifted down by half the walk's variance (a log-normal's mean is 1).
       const double shift =
           u.centre == scenario::InflowUncertainty::Centre::kMean && level.scale == LevelScale::kLog
-              ? -0.5 * std::pow(u.sigma * u.scale, 2) * (k + 1)
+              ? -0.5 * reverting_walk_variance(u.sigma * u.scale, u.reversion, k + 1)
               : 0.0;
       const double change = walk[static_cast<std::size_t>(k)] + shift;
       for (Schedule* schedule : level.schedules)

@@ -94,7 +94,14 @@ Table<HousingParams> housing_fields() {
        .range = kCount,
        .presence = kRequired,
        .unit = "persons per half-year",
-       .meaning = "municipal housing capacity"},
+       .meaning = "municipal housing capacity (dwellings for permit holders; with "
+                  "`realisation_share_of_obligation` the part that does not follow the task)"},
+      {.key = "realisation_share_of_obligation",
+       .target = &H::realisation_share_of_obligation,
+       .range = kProbability,
+       .meaning = "capacity that follows the task: this share of the half-year's obligation "
+                  "(quota + backlog on its first day; nothing when ahead) is added to "
+                  "`realisation_per_half_year`, spread over the half-year's days; 0: off"},
       {.key = "backlog_at_start",
        .target = &H::backlog_at_start,
        .unit = "persons",

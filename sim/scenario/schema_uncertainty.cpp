@@ -11,6 +11,11 @@ constexpr auto kRequired = Presence::kRequired;
 namespace {
 constexpr Range kScale{0, 10, false, "a factor in [0, 10]; 0: off", "0–10"};
 constexpr Range kSigma{0, 3, false, "a standard deviation of log changes in [0, 3]", "0–3"};
+constexpr Range kReversion{0, 1, true, "an AR(1) coefficient in (0, 1]; 1: no pull back", "(0, 1]"};
+constexpr std::string_view kReversionMeaning =
+    "yearly AR(1) coefficient of the level around the scenario's path: the sd of a k-year change "
+    "is sigma·sqrt((1 − reversion^k) / (1 − reversion)), levelling off at sigma / sqrt(1 − "
+    "reversion); 1: a random walk (no pull back)";
 }  // namespace
 
 Table<InflowUncertainty> inflow_uncertainty_fields() {
@@ -41,7 +46,13 @@ Table<InflowUncertainty> inflow_uncertainty_fields() {
       {.key = "autocorrelation",
        .target = &U::autocorrelation,
        .range = kAutocorrelation,
-       .meaning = "lag-1 autocorrelation of the yearly changes"},
+       .meaning = "lag-1 autocorrelation of the yearly changes (of a random walk: must be 0 with "
+                  "`reversion` < 1)"},
+      {.key = "reversion",
+       .target = &U::reversion,
+       .range = kReversion,
+       .fallback = "1",
+       .meaning = kReversionMeaning},
       {.key = "mix_sigma",
        .target = &U::mix_sigma,
        .range = kMixSigma,
@@ -78,6 +89,11 @@ Table<LevelUncertainty> level_uncertainty_fields() {
        .range = kSigma,
        .presence = kRequired,
        .meaning = "sd of a level's yearly change: of its log (a count) or log-odds (a share)"},
+      {.key = "reversion",
+       .target = &U::reversion,
+       .range = kReversion,
+       .fallback = "1",
+       .meaning = kReversionMeaning},
       {.key = "centre",
        .target = &Loader::read_levels_centre,
        .form = "`median` or `mean`",

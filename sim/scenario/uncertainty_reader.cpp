@@ -10,6 +10,12 @@ void Loader::read_uncertainty(const YamlView& v) {
   if (v.has("inflow")) {
     s_.inflow_uncertainty.enabled = true;
     read_fields(v.child("inflow"), s_.inflow_uncertainty, schema::inflow_uncertainty_fields());
+    const auto& u = s_.inflow_uncertainty;
+    if (u.reversion < 1 && u.autocorrelation != 0)
+      v.child("inflow").error_at_key(
+          "autocorrelation",
+          "autocorrelation of the yearly changes belongs to a random walk: with reversion < 1 "
+          "(the level is pulled back) leave it out or set it to 0");
   }
   if (v.has("levels")) {
     s_.level_uncertainty.enabled = true;

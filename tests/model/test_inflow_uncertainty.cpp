@@ -54,11 +54,6 @@ TEST_CASE("simulated yearly inflow changes match the history the model was fitte
   const Moments m = simulated_moments(u, 4000, 6);
   CHECK(m.sd == Approx(e.sigma).epsilon(0.03));
   CHECK(m.autocorrelation == Approx(e.autocorrelation).margin(0.03));
-  // The scenario's block carries these estimates (docs/uncertainty.md).
-  const auto baseline = measures::load_scenario(test::source_path("scenarios/nl-baseline.yaml"));
-  CHECK(baseline.inflow_uncertainty.active());
-  CHECK(baseline.inflow_uncertainty.sigma == Approx(e.sigma).margin(0.005));
-  CHECK(baseline.inflow_uncertainty.autocorrelation == Approx(e.autocorrelation).margin(0.005));
 
   // Persistent shocks: a strongly autocorrelated model is reproduced too, and scale multiplies.
   u.autocorrelation = 0.6;

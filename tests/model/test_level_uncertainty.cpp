@@ -26,7 +26,7 @@ engine::Tick tick_of(const scenario::Scenario& s, const char* date) {
 
 }  // namespace
 
-TEST_CASE("the baseline's level drift is the spread of the nareis history",
+TEST_CASE("a level's random walk has the spread of the nareis history's yearly changes",
           "[uncertainty][levels]") {
   const auto family = model::read_yearly_counts(
       test::source_path("tests/data/history-family-arrivals-year.csv"), 2015);
@@ -34,7 +34,6 @@ TEST_CASE("the baseline's level drift is the spread of the nareis history",
   const model::InflowEstimate e = model::estimate_inflow_model(family);
   const auto baseline = measures::load_scenario(test::source_path("scenarios/nl-baseline.yaml"));
   CHECK(baseline.level_uncertainty.active());
-  CHECK(baseline.level_uncertainty.sigma == Approx(e.sigma).margin(0.005));
   CHECK(baseline.level_uncertainty.from == baseline.inflow_uncertainty.from);
 
   // Simulated yearly changes of a level have that spread (times scale), and no trend.
@@ -87,12 +86,20 @@ TEST_CASE(
     }
   }
   CHECK(model::shift_level(1.0, 2.0, model::LevelScale::kLogOdds) == 1.0);
-  // The taakstelling walk moves the stated quota, the realisation and the forecast quota together.
-  scenario::Scenario r = s;
+  // The taakstelling walk moves the stated quota and the fixed realisation together; the share
+  // of the task realised moves on its own walk, on the log-odds scale.
+  auto y = test::small_yaml();
+  y["uncertainty"] = YAML::Load("{levels: {from: 2024-07-01, sigma: 0.5}}");
+  y["housing"]["realisation_share_of_obligation"] = 0.3;
+  const scenario::Scenario with_share = test::scenario_from(y);
+  scenario::Scenario r = with_share;
   model::apply_level_drift(r, s.seed, 7);
   const double housing =
       model::draw_level_walk(s.level_uncertainty, "housing.taakstelling", 2, s.seed, 7)[1];
-  CHECK(r.housing.quota_forecast_scale.at(after) == Approx(std::exp(housing)));
+  const double performance = model::draw_level_walk(
+      s.level_uncertainty, "housing.realisation_share_of_obligation", 2, s.seed, 7)[1];
+  CHECK(r.housing.realisation_share_of_obligation.at(after) ==
+        Approx(model::shift_level(0.3, performance, model::LevelScale::kLogOdds)));
   CHECK(r.housing.realisation_per_half_year.at(after) ==
         Approx(s.housing.realisation_per_half_year.at(after) * std::exp(housing)));
   CHECK(r.housing.quota_per_half_year.at(after) ==

@@ -16,7 +16,12 @@ namespace asylumsim::model {
 std::vector<double> draw_inflow_log_changes(const scenario::InflowUncertainty& u, int years,
                                             std::uint64_t seed, std::uint64_t rep);
 
-// The variance of the log level after each of `years` years (the sum of the changes so far).
+// The log level after each of `years` years: the sum of the changes above, or with reversion < 1
+// the pulled-back path of model/reverting_walk.hpp (from the same stream).
+std::vector<double> draw_inflow_log_levels(const scenario::InflowUncertainty& u, int years,
+                                           std::uint64_t seed, std::uint64_t rep);
+
+// The variance of the log level after each of `years` years.
 std::vector<double> inflow_log_level_variance(const scenario::InflowUncertainty& u, int years);
 
 // Per group (outer) and forecast year (inner): the factor on first applications.

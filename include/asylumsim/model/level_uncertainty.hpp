@@ -1,5 +1,6 @@
 // Drifting policy and behaviour levels (docs/uncertainty.md, "Policy and behaviour levels"): from
-// `uncertainty.levels.from` on, each level below moves by a yearly random walk of its own, drawn
+// `uncertainty.levels.from` on, each level below moves by a yearly random walk of its own (pulled
+// back with `reversion` < 1: model/reverting_walk.hpp), drawn
 // per replication from the stream "uncertainty.levels.<name>", so no other process's numbers
 // change and adding a level leaves the others' draws as they were.
 #pragma once

@@ -208,9 +208,9 @@ struct HousingParams {
   Schedule quota_per_half_year{0.0};                      // taakstelling (scenario series)
   Tick quota_forecast_from = engine::kNever;              // from here the model forecasts the quota
   Schedule realisation_per_half_year{0.0};  // municipal housing capacity, persons per half-year
-  // Multiplies the quota the model forecasts (from quota_forecast_from on). Not a scenario key:
-  // 1 unless uncertainty.levels moves it with the taakstelling (model/level_uncertainty.hpp).
-  Schedule quota_forecast_scale{1.0};
+  // Capacity that follows the task: this share of the half-year's obligation (quota + backlog at
+  // its start), on top of realisation_per_half_year. 0: off.
+  Schedule realisation_share_of_obligation{0.0};
   double backlog_at_start = 0.0;
   Schedule advance_share{0.15};  // housing beyond quota+backlog allowed (share of quota)
   double norm_weeks = 14.0;

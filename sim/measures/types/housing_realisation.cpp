@@ -21,7 +21,9 @@ struct HousingRealisation final : MeasureEffect {
   void warn(const MeasureWarner& w) const override {
     const double before = MeasureWarner::before(w.scenario().housing.realisation_per_half_year,
                                                 w.measure().from, extra_per_half_year);
-    if (extra_per_half_year <= before) return;
+    // A capacity that follows the task (realisation_share_of_obligation) has no fixed size to
+    // compare with.
+    if (extra_per_half_year <= before || before <= 0) return;
     w.warn("extra_per_half_year",
            fmt::format("adds {} persons housed per half-year, more than the {} municipalities "
                        "realise when the measure starts (did you mean a total over several "
