@@ -79,18 +79,6 @@ TEST_CASE("equal classes of municipalities house like one national line", "[mode
           Approx(indicator(one, "housing.realised", h)).epsilon(0.05));
 }
 
-TEST_CASE("the national backlog is the sum of the classes' balances", "[model][housing]") {
-  const test::RunOnce m(two_classes(1.6, 0.4));
-  const char* halves[] = {"2024-H1", "2024-H2", "2025-H1"};
-  const char* starts[] = {"2024-01-01", "2024-07-01", "2025-01-01", "2025-07-01"};
-  for (int i = 0; i < 3; ++i) {
-    const double b = indicator(m, "housing.backlog", starts[i]);
-    const double q = indicator(m, "housing.quota", halves[i]);
-    const double r = indicator(m, "housing.realised", halves[i]);
-    CHECK(indicator(m, "housing.backlog", starts[i + 1]) == Approx(b + q - r));
-  }
-}
-
 TEST_CASE("urgent households are housed before the regular line", "[model][housing]") {
   auto regular = test::small_yaml();
   regular["housing"]["realisation_per_half_year"] = 700;  // a line long enough to wait in
