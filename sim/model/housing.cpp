@@ -25,7 +25,8 @@ HousingStage::HousingStage(Kernel& k, ReceptionStage& reception)
       logeer_rng_(k.stream("housing.logeerregeling")),
       shelter_stay_rng_(k.stream("housing.shelter_stay")),
       municipality_rng_(k.stream("housing.municipality")),
-      urgent_rng_(k.stream("housing.urgent")) {
+      urgent_rng_(k.stream("housing.urgent")),
+      initial_shelter_rng_(k.stream("housing.municipality.initial_shelter")) {
   const auto& classes = s_.housing.municipalities;
   for (std::size_t i = 0; i < classes.size(); ++i) {
     lines_[i].quota_share = classes[i].quota_share;
@@ -34,9 +35,9 @@ HousingStage::HousingStage(Kernel& k, ReceptionStage& reception)
 }
 
 // COA links to a class of municipalities by quota share (one class: no draw).
-std::size_t HousingStage::draw_line() {
+std::size_t HousingStage::draw_line(engine::RandomStream& rng) {
   if (lines_.size() == 1) return 0;
-  double u = municipality_rng_.uniform01();
+  double u = rng.uniform01();
   for (std::size_t i = 0; i + 1 < lines_.size(); ++i) {
     if (u < lines_[i].quota_share) return i;
     u -= lines_[i].quota_share;
@@ -49,7 +50,7 @@ void HousingStage::on_linked(PersonId id) {
   if (p.stage != Stage::kPermitHolder) return;
   p.flags |= flag::kLinked;
   if (p.head != id) return;
-  const std::size_t line = draw_line();
+  const std::size_t line = draw_line(municipality_rng_);
   assign_line(id, line);
   const double urgent = at(s_.housing.urgent_share);
   if (urgent > 0 && urgent_rng_.bernoulli(urgent)) {
@@ -107,14 +108,14 @@ void HousingStage::set_start_balances() {
         s_.housing.backlog_at_start * (shortfall > 0 ? shortfall_of(l) / shortfall : l.quota_share);
 }
 
-// Municipalities house in proportion to what they are asked to (quota and balance), each at its
-// class's performance: a class that falls behind is asked more the next half-year, so its
-// balance levels off rather than growing without end. No class asked anything: by quota share.
+// Municipalities house in proportion to what they are asked for (quota, balance, shelter
+// residents moving on), each at its class's performance: a class that falls behind is asked more
+// the next half-year, so its balance levels off rather than growing without end. No class asked
+// anything: by quota share x performance.
 void HousingStage::share_capacity() {
   double weight = 0;
-  for (const auto& l : lines_) weight += l.performance * l.obligation();
-  for (auto& l : lines_)
-    l.capacity_share = weight > 0 ? l.performance * l.obligation() / weight : 0;
+  for (const auto& l : lines_) weight += l.performance * l.demand();
+  for (auto& l : lines_) l.capacity_share = weight > 0 ? l.performance * l.demand() / weight : 0;
   if (weight > 0) return;
   weight = 0;
   for (const auto& l : lines_) weight += l.performance * l.quota_share;
@@ -272,9 +273,10 @@ void HousingStage::place_in_shelter(PersonId head, std::uint32_t kind) {
 }
 
 // The stay in the shelter is over: the resident waits there for a regular home in its class (a
-// resident placed before the start, who is no person of the model, in a class drawn by quota).
+// resident placed before the start, who is no person of the model, in a class drawn by quota on a
+// stream of its own, so the start's shelter stock leaves the linking draws alone).
 void HousingStage::on_shelter_move_on(PersonId id, std::uint32_t kind) {
-  const std::size_t line = id == kNoPerson ? draw_line() : line_of_[id];
+  const std::size_t line = id == kNoPerson ? draw_line(initial_shelter_rng_) : line_of_[id];
   lines_[line].shelter_leavers.push({id, kind});
 }
 

@@ -39,6 +39,8 @@ RevertingWalkFit fit_reverting_walk(const std::vector<double>& counts, int max_l
   if (max_lag < 2 || static_cast<int>(counts.size()) < max_lag + 3)
     throw std::invalid_argument(
         "fit_reverting_walk: need at least max_lag + 3 years, max_lag >= 2");
+  for (double c : counts)
+    if (!(c > 0)) throw std::invalid_argument("fit_reverting_walk: counts must be positive");
   RevertingWalkFit fit;
   std::vector<double> msq, pairs;
   for (int k = 1; k <= max_lag; ++k) {

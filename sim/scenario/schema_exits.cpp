@@ -144,12 +144,13 @@ Table<HousingParams> housing_fields() {
        .fallback = "one national line",
        .meaning = "classes of municipalities, each housing from its own line: COA links a permit "
                   "holder to a class by `quota_share` (shares sum to 1); the class gets that share "
-                  "of the quota and of the backlog's growth, and a share of the realisation "
-                  "capacity in proportion to `quota_share` × `performance` (> 0, relative to the "
-                  "other classes); each class is capped by its own quota, balance and advance. The "
-                  "start backlog goes to the classes whose capacity share falls short of their "
-                  "quota share, in proportion to the shortfall (by quota share when none falls "
-                  "short)"},
+                  "of the quota and keeps its own balance, capped by its own quota + balance + "
+                  "advance. Each half-year the realisation capacity is shared in proportion to "
+                  "`performance` (> 0, relative to the other classes) × what the class is asked "
+                  "for (quota + balance, none when ahead, + its shelter residents ready to move "
+                  "on). The start backlog goes to the classes whose share by `quota_share` × "
+                  "`performance` falls short of their quota share, in proportion to the shortfall "
+                  "(by quota share when none falls short)"},
       {.key = "urgent_share",
        .target = &H::urgent_share,
        .range = kProbability,

@@ -2,6 +2,7 @@
 // level on its own scale from its start only, and draws from streams of its own.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <vector>
 
 #include "../support/fixtures.hpp"
 #include "asylumsim/calibration/uncertainty.hpp"
@@ -26,7 +27,7 @@ engine::Tick tick_of(const scenario::Scenario& s, const char* date) {
 
 }  // namespace
 
-TEST_CASE("a level's random walk has the spread of the nareis history's yearly changes",
+TEST_CASE("a level's random walk has the spread it is given, and no trend",
           "[uncertainty][levels]") {
   const auto family = model::read_yearly_counts(
       test::source_path("tests/data/history-family-arrivals-year.csv"), 2015);
@@ -123,6 +124,30 @@ TEST_CASE("mean-centred count levels keep their expected value; shares stay on t
   }
   CHECK(capacity / reps == Approx(1).margin(0.04));        // two years: var 0.5, mean kept
   CHECK(grant_log_odds / reps == Approx(0).margin(0.04));  // no shift on the log-odds scale
+}
+
+TEST_CASE("mean-centred pulled-back walks keep the expected level of a count and the inflow",
+          "[uncertainty][levels][reversion]") {
+  const auto s = small_with(
+      "{levels: {from: 2024-07-01, sigma: 0.6, reversion: 0.5, centre: mean}, "
+      "inflow: {from: 2024-01-01, sigma: 0.6, reversion: 0.5, centre: mean}}");
+  const engine::Tick after = tick_of(s, "2025-09-01");
+  double capacity = 0, log_capacity = 0;
+  std::vector<double> inflow(2, 0.0);
+  const int reps = 6000;
+  for (int rep = 0; rep < reps; ++rep) {
+    scenario::Scenario r = s;
+    model::apply_level_drift(r, s.seed, static_cast<std::uint64_t>(rep));
+    const double f = r.ind.capacity_per_week[2].at(after) / s.ind.capacity_per_week[2].at(after);
+    capacity += f;
+    log_capacity += std::log(f);
+    const auto m = model::draw_inflow_multipliers(s, s.seed, static_cast<std::uint64_t>(rep));
+    for (std::size_t k = 0; k < 2; ++k) inflow[k] += m[0][k];
+  }
+  CHECK(capacity / reps == Approx(1).margin(0.04));
+  // The shift is half the pulled-back variance after two years, 0.36 x 1.5 = 0.54, not a walk's.
+  CHECK(log_capacity / reps == Approx(-0.5 * 0.54).margin(0.03));
+  for (double x : inflow) CHECK(x / reps == Approx(1).margin(0.04));
 }
 
 TEST_CASE("level walks come from their own streams, keyed by the level's name",

@@ -1,5 +1,6 @@
 // Housing by class of municipalities (housing.municipalities) and the urgent lane
 // (housing.urgent_share), on the small scenario with the transition observer.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <numeric>
 #include <vector>
@@ -121,4 +122,16 @@ TEST_CASE("capacity that follows the task houses a share of quota plus backlog",
   }
   // The backlog grows, and so does what municipalities realise: it levels off.
   CHECK(indicator(m, "housing.realised", "2025-H2") > indicator(m, "housing.realised", "2024-H1"));
+}
+
+TEST_CASE("shelter residents from before the start move on within a drawn class",
+          "[model][housing]") {
+  auto y = two_classes(1.6, 0.4);
+  y["initial"]["har_plus_residents"] = 400;
+  y["housing"]["har_plus_move_on"] = YAML::Load("{dist: exponential, mean: 120}");
+  const test::RunOnce with_classes(y);
+  with_classes.m.check_conservation();
+  // Nearly all of them move on (120 days on average, two years to go).
+  CHECK(indicator(with_classes, "housing.har_plus_moved_on", "2024") > 300);
+  CHECK(indicator(with_classes, "housing.har_plus_residents", "2025-12-31") < 20);
 }

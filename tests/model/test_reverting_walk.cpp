@@ -61,6 +61,7 @@ TEST_CASE("the fit recovers a known pulled-back walk from a long simulated serie
   CHECK(fit.sigma == Approx(0.3).epsilon(0.03));
   REQUIRE(fit.observed_sd.size() == 4);
   CHECK_THROWS(model::fit_reverting_walk({1, 2, 3, 4}, 4));
+  CHECK_THROWS(model::fit_reverting_walk({1, 2, 3, 0, 5, 6, 7, 8}, 4));
 }
 
 TEST_CASE("the baseline's inflow and level walks are fitted to the history's k-year changes",

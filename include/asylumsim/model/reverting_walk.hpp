@@ -27,7 +27,8 @@ double reverting_walk_variance(double sigma, double reversion, int years);
 
 // sigma and reversion fitted to a yearly series of counts (oldest first): weighted least squares
 // of the mean squared k-year log change on its model value, 2 s² (1 − φ^k) for k = 1..max_lag,
-// weighted by the number of pairs; φ on a grid of 0.001 in (0, 1). sigma = s·sqrt(2 (1 − φ)).
+// weighted by the number of pairs; φ on a grid of 0.001 in (0, 1), so never the walk itself (a
+// fit at 0.999 says the series shows no pull). sigma = s·sqrt(2 (1 − φ)). Counts must be > 0.
 struct RevertingWalkFit {
   double sigma = 0, reversion = 1;
   std::vector<double> observed_sd;  // root mean squared k-year log change, k = 1..max_lag

@@ -45,13 +45,14 @@ class HousingStage : StageBase {
  private:
   using ShelterLeaver = MunicipalLine::ShelterLeaver;
   static constexpr std::uint8_t kUnlinked = 0xff;
+  static_assert(scenario::kMaxMunicipalityClasses < kUnlinked);
 
   void house_household(PersonId head, std::size_t line);
   void assign_line(PersonId id, std::size_t line);
   void stay_with_hosts(PersonId head);
   void record_coa_exit(PersonId id);
   void count_realised(PersonId id);
-  std::size_t draw_line();
+  std::size_t draw_line(engine::RandomStream& rng);
   engine::RingQueue<PersonId>* waiting_queue(MunicipalLine& line);
   bool is_waiting_head(PersonId h) const;
   bool fits(const MunicipalLine& line, PersonId head) const;
@@ -72,7 +73,8 @@ class HousingStage : StageBase {
   double half_year_quota_ = 0, half_year_realised_ = 0, backlog_at_half_start_ = 0;
   double obligation_ = 0;  // quota + backlog on the half-year's first day (none when ahead)
   double permits_this_half_ = 0, permits_last_half_ = 0;
-  engine::RandomStream link_rng_, logeer_rng_, shelter_stay_rng_, municipality_rng_, urgent_rng_;
+  engine::RandomStream link_rng_, logeer_rng_, shelter_stay_rng_, municipality_rng_, urgent_rng_,
+      initial_shelter_rng_;
 };
 
 }  // namespace asylumsim::model

@@ -28,8 +28,11 @@ struct MunicipalLine {
 
   double today_cap = 0;  // the most this class may have housed by the end of today
 
-  // What the class is asked to house this half-year: its quota and balance (none when ahead).
-  double obligation() const { return std::max(0.0, quota + balance_at_start); }
+  // The dwellings the class is asked for this half-year: its quota and balance (none when ahead),
+  // and its shelter residents ready to move on (they need a dwelling from the same capacity).
+  double demand() const {
+    return std::max(0.0, quota + balance_at_start) + static_cast<double>(shelter_leavers.size());
+  }
   // Quota + balance + advance: the most this class may house this half-year.
   double limit(double advance_share) const {
     return quota * (1.0 + advance_share) + balance_at_start;
