@@ -123,8 +123,8 @@ void HousingStage::share_capacity() {
 }
 
 void HousingStage::start_half_year() {
-  const bool first = k_.month == 0 && half_year_quota_ == 0 && half_year_realised_ == 0;
-  if (first) {
+  if (!half_years_started_) {
+    half_years_started_ = true;
     set_start_balances();
   } else {
     for (auto& l : lines_) l.balance_at_start += l.quota - l.realised;
@@ -136,7 +136,6 @@ void HousingStage::start_half_year() {
   permits_this_half_ = 0;
   half_year_quota_ = now() >= s_.housing.quota_forecast_from ? forecast_quota()
                                                              : at(s_.housing.quota_per_half_year);
-  half_year_realised_ = 0;
   for (auto& l : lines_) {
     l.quota = half_year_quota_ * l.quota_share;
     l.realised = 0;
@@ -177,8 +176,7 @@ engine::RingQueue<PersonId>* HousingStage::waiting_queue(MunicipalLine& line) {
 // household larger than what is left of it may pass: FIFO, so it must not block the line).
 bool HousingStage::fits(const MunicipalLine& line, PersonId head) const {
   const double size = static_cast<double>(k_.persons[head].household_size);
-  return line.realised < line.today_cap &&
-         line.realised + size <= line.limit(at(s_.housing.advance_share));
+  return line.realised < line.today_cap && line.realised + size <= line.half_limit;
 }
 
 void HousingStage::house_from_line(MunicipalLine& line) {
@@ -320,7 +318,6 @@ void HousingStage::house_household(PersonId head, std::size_t line) {
 // Counts a person housed for the class linked to; one housed without a link (a minor with Nidos,
 // a family member housed directly with the referent) counts for every class by quota share.
 void HousingStage::count_realised(PersonId id) {
-  half_year_realised_ += 1;
   const std::uint8_t line = id < line_of_.size() ? line_of_[id] : kUnlinked;
   if (line != kUnlinked) {
     lines_[line].realised += 1;

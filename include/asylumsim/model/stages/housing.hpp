@@ -70,7 +70,8 @@ class HousingStage : StageBase {
   std::vector<std::uint8_t> line_of_;  // per person: the line linked to (kUnlinked: none)
   engine::PeriodicQuota har_plus_capacity_;
   std::int64_t transit_occupied_ = 0;
-  double half_year_quota_ = 0, half_year_realised_ = 0, backlog_at_half_start_ = 0;
+  bool half_years_started_ = false;  // the first half-year takes the start backlog
+  double half_year_quota_ = 0, backlog_at_half_start_ = 0;
   double obligation_ = 0;  // quota + backlog on the half-year's first day (none when ahead)
   double permits_this_half_ = 0, permits_last_half_ = 0;
   engine::RandomStream link_rng_, logeer_rng_, shelter_stay_rng_, municipality_rng_, urgent_rng_,

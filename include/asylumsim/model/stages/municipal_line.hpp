@@ -26,21 +26,20 @@ struct MunicipalLine {
   double capacity_share = 1.0;  // of the national realisation capacity, this half-year
   double quota = 0, realised = 0, balance_at_start = 0;  // this half-year, persons
 
-  double today_cap = 0;  // the most this class may have housed by the end of today
+  double half_limit = 0;  // quota + balance + advance: the most it may house this half-year
+  double today_cap = 0;   // the most this class may have housed by the end of today
 
   // The dwellings the class is asked for this half-year: its quota and balance (none when ahead),
   // and its shelter residents ready to move on (they need a dwelling from the same capacity).
   double demand() const {
     return std::max(0.0, quota + balance_at_start) + static_cast<double>(shelter_leavers.size());
   }
-  // Quota + balance + advance: the most this class may house this half-year.
-  double limit(double advance_share) const {
-    return quota * (1.0 + advance_share) + balance_at_start;
-  }
-  // Today's share of what the limit still allows, paced evenly over the days left so the cap never
-  // stops housing in the last weeks of a half-year. Set once a day, before housing starts.
+  // The half-year's limit and today's share of what it still allows, paced evenly over the days
+  // left so the cap never stops housing in the last weeks of a half-year. Set once a day, before
+  // housing starts.
   void pace(double advance_share, double days_left) {
-    today_cap = realised + std::max(0.0, limit(advance_share) - realised) / days_left;
+    half_limit = quota * (1.0 + advance_share) + balance_at_start;
+    today_cap = realised + std::max(0.0, half_limit - realised) / days_left;
   }
 };
 
