@@ -13,6 +13,49 @@ using scenario::kTrackNames;
 
 namespace {
 
+// P10, P50 and P90 of the weeks from permit to leaving COA, from the weekly exit bins (all
+// exits, band -1, or those of one household-size band).
+void add_exit_week_quantiles(std::vector<Indicator>& c, const std::string& id,
+                             const std::string& whose, int band) {
+  std::vector<std::string> bins;
+  for (int w = 0; w < model::Metrics::kExitWeekBins; ++w)
+    bins.push_back(band < 0 ? model::Metrics::exit_week_bin_name(w)
+                            : model::Metrics::exit_week_bin_name(w, band));
+  for (const auto& [q, level] : {std::pair{"p10", 0.1}, {"p50", 0.5}, {"p90", 0.9}})
+    c.push_back({fmt::format("{}.{}", id, q),
+                 Indicator::Kind::kDurationQuantile,
+                 bins,
+                 {},
+                 "weeks",
+                 fmt::format("{}th percentile of weeks from permit to leaving COA for housing{} "
+                             "(weekly bins; 156 reads as three years or more)",
+                             static_cast<int>(level * 100), whose),
+                 level});
+}
+
+// The exits of permit holders of one household-size band: weeks since the permit and the share
+// within the 14-week norm.
+void add_exits_by_household(std::vector<Indicator>& c, int band) {
+  const std::string name = model::Metrics::kHouseholdBandNames[band];
+  static constexpr std::array<const char*, model::Metrics::kHouseholdBands> kWhose = {
+      "single persons", "households of 2-3 persons", "households of 4-5 persons",
+      "households of 6 persons or more"};
+  const std::string whose = fmt::format(", {}", kWhose[band]);
+  c.push_back({"housing.permit_holders_exited." + name,
+               Indicator::Kind::kFlow,
+               {"housing.permit_holders_exited." + name},
+               {},
+               "persons",
+               "permit holders leaving COA to housing" + whose});
+  add_exit_week_quantiles(c, "housing.exit_weeks_after_permit." + name, whose, band);
+  c.push_back({"housing.exit_within_14w_share." + name,
+               Indicator::Kind::kCounterShare,
+               {"housing.exit_within_14w." + name},
+               {"housing.permit_holders_exited." + name},
+               "share",
+               "share housed within the 14-week norm" + whose});
+}
+
 std::vector<Indicator> build_catalogue() {
   using K = Indicator::Kind;
   std::vector<Indicator> c;
@@ -200,25 +243,14 @@ std::vector<Indicator> build_catalogue() {
                {},
                "weeks",
                "mean weeks from permit to leaving COA for housing"});
-  std::vector<std::string> exit_week_bins;
-  for (int w = 0; w < model::Metrics::kExitWeekBins; ++w)
-    exit_week_bins.push_back(model::Metrics::exit_week_bin_name(w));
-  for (const auto& [q, level] : {std::pair{"p10", 0.1}, {"p50", 0.5}, {"p90", 0.9}})
-    c.push_back({fmt::format("housing.exit_weeks_after_permit.{}", q),
-                 K::kDurationQuantile,
-                 exit_week_bins,
-                 {},
-                 "weeks",
-                 fmt::format("{}th percentile of weeks from permit to leaving COA for housing "
-                             "(weekly bins; 156 reads as three years or more)",
-                             static_cast<int>(level * 100)),
-                 level});
+  add_exit_week_quantiles(c, "housing.exit_weeks_after_permit", "", -1);
   c.push_back({"housing.exit_within_14w_share",
                K::kCounterShare,
                {"housing.exit_within_14w"},
                {"housing.permit_holders_exited"},
                "share",
                "share housed within the 14-week norm"});
+  for (int b = 0; b < model::Metrics::kHouseholdBands; ++b) add_exits_by_household(c, b);
   flow("nareis.mvv_applications", "mvv-nareis applications (persons)");
   flow("nareis.mvv_granted", "mvv-nareis grants");
   flow("nareis.mvv_unused", "granted family members who never travel (the mvv lapses unused)");

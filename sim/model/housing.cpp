@@ -11,6 +11,7 @@
 // dwelling from the same class's capacity (before newly linked households).
 #include "asylumsim/model/stages/housing.hpp"
 
+#include "asylumsim/model/household.hpp"
 #include "asylumsim/model/stages/reception.hpp"
 
 namespace asylumsim::model {
@@ -66,26 +67,34 @@ void HousingStage::on_linked(PersonId id) {
 // Logeerregeling: the household leaves COA for family, friends or a host family and keeps its
 // place in the housing queue; leaving COA counts as the exit (14-week norm) now.
 void HousingStage::stay_with_hosts(PersonId head) {
-  for (PersonId m = head; m != kNoPerson; m = k_.persons[m].next_member) {
+  for_each_waiting_member(head, [&](PersonId m) {
     Person& p = k_.persons[m];
-    if (p.stage != Stage::kPermitHolder || p.location == kNoLocation || p.location == kNidos)
-      continue;
+    if (p.location == kNoLocation || p.location == kNidos) return;
     record_coa_exit(m);
     reception_.leave_coa(m);
     p.flags |= flag::kWithHosts;
     k_.rec.count(k_.m.logeer_placements);
     k_.rec.count(k_.m.cost_measures, at(s_.costs.logeer_per_placement));
     k_.rec.stock_add(k_.m.with_hosts, now(), 1);
-  }
+  });
 }
 
 void HousingStage::record_coa_exit(PersonId id) {
-  const double weeks = engine::days_from_ticks(now() - k_.persons[id].permit_at) / 7.0;
+  const Person& p = k_.persons[id];
+  const double weeks = engine::days_from_ticks(now() - p.permit_at) / 7.0;
+  const auto band = static_cast<std::size_t>(
+      Metrics::household_band(p.head == kNoPerson ? 1 : k_.persons[p.head].household_size));
+  const auto bin =
+      static_cast<std::size_t>(std::min(Metrics::kExitWeekBins - 1, static_cast<int>(weeks)));
   k_.rec.count(k_.m.ph_exited);
+  k_.rec.count(k_.m.ph_exited_by_household[band]);
   k_.rec.observe(k_.m.exit_weeks_after_permit, weeks);
-  const int bin = std::min(Metrics::kExitWeekBins - 1, static_cast<int>(weeks));
-  k_.rec.count(k_.m.exit_week_bin[static_cast<std::size_t>(bin)]);
-  if (weeks <= s_.housing.norm_weeks) k_.rec.count(k_.m.ph_exit_within_norm);
+  k_.rec.count(k_.m.exit_week_bin[bin]);
+  k_.rec.count(k_.m.exit_week_bin_by_household[band][bin]);
+  if (weeks <= s_.housing.norm_weeks) {
+    k_.rec.count(k_.m.ph_exit_within_norm);
+    k_.rec.count(k_.m.exit_within_norm_by_household[band]);
+  }
 }
 
 double HousingStage::forecast_quota() const {
@@ -172,19 +181,23 @@ engine::RingQueue<PersonId>* HousingStage::waiting_queue(MunicipalLine& line) {
   return nullptr;
 }
 
+// The persons of a household still waiting to be housed with its head (the head included).
+double HousingStage::persons_waiting(PersonId head) const {
+  double n = 0;
+  for_each_waiting_member(head, [&](PersonId) { n += 1; });
+  return n;
+}
+
 // A household is housed whole, under its class's limit, while today's share is not used up (a
 // household larger than what is left of it may pass: FIFO, so it must not block the line).
 bool HousingStage::fits(const MunicipalLine& line, PersonId head) const {
-  const double size = static_cast<double>(k_.persons[head].household_size);
-  return line.realised < line.today_cap && line.realised + size <= line.half_limit;
+  return line.realised < line.today_cap && line.realised + persons_waiting(head) <= line.half_limit;
 }
 
 void HousingStage::house_from_line(MunicipalLine& line) {
   while (auto* q = waiting_queue(line)) {
     const PersonId head = q->front();
-    if (!fits(line, head) ||
-        !line.capacity.try_take(static_cast<double>(k_.persons[head].household_size)))
-      return;
+    if (!fits(line, head) || !line.capacity.try_take(persons_waiting(head))) return;
     q->pop();
     house_household(head, static_cast<std::size_t>(&line - lines_.data()));
   }
@@ -230,8 +243,7 @@ void HousingStage::daily() {
   MunicipalLine* line = nullptr;
   while ((line = oldest_fitting_line()) != nullptr) {
     auto* q = waiting_queue(*line);
-    if (!har_plus_capacity_.try_take(static_cast<double>(k_.persons[q->front()].household_size)))
-      break;
+    if (!har_plus_capacity_.try_take(persons_waiting(q->front()))) break;
     place_in_shelter(q->pop(), 0);
   }
   while (static_cast<double>(transit_occupied_) < places &&
@@ -243,31 +255,26 @@ void HousingStage::daily() {
 // the taakstelling now; each member moves on to regular housing after the stay.
 void HousingStage::place_in_shelter(PersonId head, std::uint32_t kind) {
   const std::size_t line = line_of_[head];
-  PersonId m = head;
-  while (m != kNoPerson) {
-    const PersonId next = k_.persons[m].next_member;
-    if (k_.persons[m].stage == Stage::kPermitHolder) {
-      assign_line(m, line);
-      house_person(m);
-      if (kind == 0) {
-        k_.rec.count(k_.m.har_plus_placements);
-        k_.rec.count(k_.m.cost_har_plus, at(s_.costs.har_plus_per_placement));
-        k_.rec.stock_add(k_.m.har_plus_stock, now(), 1);
-      } else {
-        k_.rec.count(k_.m.transit_entries);
-        k_.rec.stock_add(k_.m.transit_occupied, now(), 1);
-        ++transit_occupied_;
-      }
-      const auto& stay = kind == 0 ? s_.housing.har_plus_move_on : s_.housing.transit_stay;
-      const double days = draw(stay, shelter_stay_rng_);
-      // The state pays for a doorstroomlocatie resident for at most one year: booked at entry.
-      if (kind == 1)
-        k_.rec.count(k_.m.cost_transit,
-                     at(s_.costs.transit_per_resident_year) * std::min(days, 365.25) / 365.25);
-      schedule(after_days(days), kShelterMoveOn, m, kind);
+  for_each_waiting_member(head, [&](PersonId m) {
+    assign_line(m, line);
+    house_person(m);
+    if (kind == 0) {
+      k_.rec.count(k_.m.har_plus_placements);
+      k_.rec.count(k_.m.cost_har_plus, at(s_.costs.har_plus_per_placement));
+      k_.rec.stock_add(k_.m.har_plus_stock, now(), 1);
+    } else {
+      k_.rec.count(k_.m.transit_entries);
+      k_.rec.stock_add(k_.m.transit_occupied, now(), 1);
+      ++transit_occupied_;
     }
-    m = next;
-  }
+    const auto& stay = kind == 0 ? s_.housing.har_plus_move_on : s_.housing.transit_stay;
+    const double days = draw(stay, shelter_stay_rng_);
+    // The state pays for a doorstroomlocatie resident for at most one year: booked at entry.
+    if (kind == 1)
+      k_.rec.count(k_.m.cost_transit,
+                   at(s_.costs.transit_per_resident_year) * std::min(days, 365.25) / 365.25);
+    schedule(after_days(days), kShelterMoveOn, m, kind);
+  });
 }
 
 // The stay in the shelter is over: the resident waits there for a regular home in its class (a
@@ -303,16 +310,10 @@ void HousingStage::assign_line(PersonId id, std::size_t line) {
 }
 
 void HousingStage::house_household(PersonId head, std::size_t line) {
-  PersonId m = k_.persons[head].next_member;
-  house_person(head);
-  while (m != kNoPerson) {
-    const PersonId next = k_.persons[m].next_member;
-    if (k_.persons[m].stage == Stage::kPermitHolder) {
-      assign_line(m, line);
-      house_person(m);
-    }
-    m = next;
-  }
+  for_each_waiting_member(head, [&](PersonId m) {
+    if (m != head) assign_line(m, line);
+    house_person(m);
+  });
 }
 
 // Counts a person housed for the class linked to; one housed without a link (a minor with Nidos,

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 
+#include "asylumsim/model/household.hpp"
 #include "asylumsim/model/stages/appeals.hpp"
 #include "asylumsim/model/stages/departure.hpp"
 #include "asylumsim/model/stages/housing.hpp"
@@ -123,21 +124,50 @@ void IndStage::daily() {
   k_.rec.stock_set(k_.m.ind_paused, now(), static_cast<double>(paused_.size()));
 }
 
+// The case at the front is decided with the rest of its household (each person takes a unit of
+// capacity); a household larger than what is left today waits at the front for the next day's.
 void IndStage::decide_from_queue(Track t) {
   IndQueue& q = queue_[t];
   engine::PeriodicQuota& cap = capacity_[t];
   while (!q.empty() && cap.whole_units() >= 1) {
-    const QueueEntry e = q.pop();
+    const QueueEntry e = q.front();
     const Person& p = k_.persons[e.id];
-    if (p.epoch != e.epoch || p.stage != Stage::kIndWaiting) continue;  // stale entry
-    if (under_moratorium(p.group)) {
-      paused_.push_back(e);
+    if (p.epoch != e.epoch || p.stage != Stage::kIndWaiting) {  // stale entry
+      q.pop();
       continue;
     }
-    if (start_investigation(e.id)) continue;
-    cap.try_take(1.0);
+    if (under_moratorium(p.group)) {
+      paused_.push_back(q.pop());
+      continue;
+    }
+    if (start_investigation(e.id)) {
+      q.pop();
+      continue;
+    }
+    collect_household(e.id);
+    if (!cap.try_take(static_cast<double>(household_.size()))) return;
+    q.pop();
     decide(e.id);
   }
+}
+
+// The case and the members of its household waiting in the same track (first applicants who
+// arrived together): the head first, so that members granted with it join its household.
+void IndStage::collect_household(PersonId id) {
+  household_.clear();
+  const Person& p = k_.persons[id];
+  if (p.origin != Origin::kFirst || (p.head == id && p.next_member == kNoPerson)) {
+    household_.push_back(id);
+    return;
+  }
+  for_each_in_household(k_.persons, p.head, [&](PersonId m) {
+    const Person& other = k_.persons[m];
+    if (m == id || (other.stage == Stage::kIndWaiting && other.track == p.track &&
+                    other.origin == Origin::kFirst))
+      household_.push_back(m);
+  });
+  if (std::find(household_.begin(), household_.end(), id) == household_.end())
+    household_.push_back(id);  // a member that left its household is a case of its own
 }
 
 void IndStage::pass_unused_capacity(Track from, Track to) {
@@ -151,22 +181,45 @@ void IndStage::on_permit_renewal() {
   renewal_work_ += s_.ind.renewal_effort;
 }
 
+// One decision for the household collected with the case (household_): referral to the extended
+// procedure, another outcome (withdrawn, not processed), a grant or a rejection, drawn once for
+// the case and applied to each member. Appeals and departure then go per person.
 void IndStage::decide(PersonId id) {
+  const Person& p = k_.persons[id];
+  const Track t = static_cast<Track>(p.track);
+  // Spoor 4: part of the AA cases is referred to the extended procedure instead of decided.
+  if (t == kAA && !(p.flags & flag::kReopened) &&
+      va_referral_rng_.bernoulli(at(s_.ind.va_referral_share))) {
+    for (const PersonId m : household_) refer_to_va(m);
+    return;
+  }
+  Outcome outcome = Outcome::kOther;
+  if (!other_outcome_rng_.bernoulli(at(s_.ind.other_share[t]))) {
+    const double grant_rate = p.origin == Origin::kRepeat ? at(s_.ind.repeat_grant_rate)
+                                                          : at(s_.groups[p.group].grant_rate[t]);
+    outcome = decisions_rng_.bernoulli(grant_rate) ? Outcome::kGrant : Outcome::kReject;
+  }
+  for (const PersonId m : household_) apply_decision(m, outcome);
+}
+
+void IndStage::refer_to_va(PersonId id) {
+  Person& p = k_.persons[id];
+  leave_queue(id);
+  k_.sim.cancel(p.pending);
+  p.pending = {};
+  k_.rec.count(k_.m.referred_to_va);
+  // An activated Ukrainian in municipal reception keeps that place (no COA place as well).
+  if (p.location != kNidos && !(p.flags & flag::kMunicipal)) reception_.move_coa(id, kAzc);
+  // The extended procedure starts now: the VA line is ordered by the date of referral.
+  enqueue(id, kVA, draw_priority(kVA), now());
+}
+
+void IndStage::apply_decision(PersonId id, Outcome outcome) {
   Person& p = k_.persons[id];
   const Track t = static_cast<Track>(p.track);
   leave_queue(id);
   k_.sim.cancel(p.pending);
   p.pending = {};
-  // Spoor 4: part of the AA cases is referred to the extended procedure instead of decided.
-  if (t == kAA && !(p.flags & flag::kReopened) &&
-      va_referral_rng_.bernoulli(at(s_.ind.va_referral_share))) {
-    k_.rec.count(k_.m.referred_to_va);
-    // An activated Ukrainian in municipal reception keeps that place (no COA place as well).
-    if (p.location != kNidos && !(p.flags & flag::kMunicipal)) reception_.move_coa(id, kAzc);
-    // The extended procedure starts now: the VA line is ordered by the date of referral.
-    enqueue(id, kVA, draw_priority(kVA), now());
-    return;
-  }
   const bool count_first = is_first_application(p) && !(p.flags & flag::kFirstDecided);
   if (count_first) {
     p.flags |= flag::kFirstDecided;
@@ -177,39 +230,44 @@ void IndStage::decide(PersonId id) {
     k_.rec.observe(k_.m.lead_time_weeks[t], weeks);
     if (weeks * 7.0 <= at(s_.ind.legal_term_days)) k_.rec.count(k_.m.within_term_by_track[t]);
   }
-  if (other_outcome_rng_.bernoulli(at(s_.ind.other_share[t]))) {
-    if (count_first) k_.rec.count(k_.m.other_first);
-    // Withdrawn or not processed: no right to stay. Part is in the DTenV caseload like a rejected
-    // applicant (reception ends after four weeks, a departure route is drawn); the others leave
-    // reception at once, mostly without supervision.
-    const double to_dtenv = at(s_.departure.other_outcome_dtenv_share);
-    if (to_dtenv > 0 && other_outcome_dtenv_rng_.bernoulli(to_dtenv)) {
-      appeals_.final_rejection(id);
+  switch (outcome) {
+    case Outcome::kOther:
+      if (count_first) k_.rec.count(k_.m.other_first);
+      end_without_decision(id);
+      return;
+    case Outcome::kGrant: {
+      if (count_first) {
+        k_.rec.count(k_.m.grants_first);
+        k_.rec.count(k_.gm.grants_first[p.group]);
+      }
+      PermitKind kind = PermitKind::kFirst;
+      if (p.flags & flag::kReopened)
+        kind = PermitKind::kSideInflow;
+      else if (p.origin == Origin::kRepeat)
+        kind = PermitKind::kRepeat;
+      grant_permit(id, kind);
       return;
     }
-    if (other_outcome_rng_.bernoulli(at(s_.departure.other_outcome_unsupervised_share)))
-      departure_.leave_unsupervised(id);
-    else
-      departure_.leave_chain(id);
+    case Outcome::kReject:
+      if (count_first) k_.rec.count(k_.m.rejections_first);
+      appeals_.on_rejection(id);
+      return;
+  }
+}
+
+// Withdrawn or not processed: no right to stay. Part is in the DTenV caseload like a rejected
+// applicant (reception ends after four weeks, a departure route is drawn); the others leave
+// reception at once, mostly without supervision.
+void IndStage::end_without_decision(PersonId id) {
+  const double to_dtenv = at(s_.departure.other_outcome_dtenv_share);
+  if (to_dtenv > 0 && other_outcome_dtenv_rng_.bernoulli(to_dtenv)) {
+    appeals_.final_rejection(id);
     return;
   }
-  const double grant_rate = p.origin == Origin::kRepeat ? at(s_.ind.repeat_grant_rate)
-                                                        : at(s_.groups[p.group].grant_rate[t]);
-  if (decisions_rng_.bernoulli(grant_rate)) {
-    if (count_first) {
-      k_.rec.count(k_.m.grants_first);
-      k_.rec.count(k_.gm.grants_first[p.group]);
-    }
-    PermitKind kind = PermitKind::kFirst;
-    if (p.flags & flag::kReopened)
-      kind = PermitKind::kSideInflow;
-    else if (p.origin == Origin::kRepeat)
-      kind = PermitKind::kRepeat;
-    grant_permit(id, kind);
-    return;
-  }
-  if (count_first) k_.rec.count(k_.m.rejections_first);
-  appeals_.on_rejection(id);
+  if (other_outcome_rng_.bernoulli(at(s_.departure.other_outcome_unsupervised_share)))
+    departure_.leave_unsupervised(id);
+  else
+    departure_.leave_chain(id);
 }
 
 void IndStage::grant_permit(PersonId id, PermitKind kind) {
@@ -241,6 +299,7 @@ void IndStage::grant_permit(PersonId id, PermitKind kind) {
   }
   if (p.stage == Stage::kLimbo) k_.rec.stock_add(k_.m.limbo, now(), -1);
   set_stage(id, Stage::kPermitHolder);
+  stay_with_household_or_leave(id);
   if (p.location == kNidos) {
     // Minors with Nidos count toward the taakstelling at once (small-scale reception).
     housing_.house_person(id);
@@ -258,6 +317,17 @@ void IndStage::grant_permit(PersonId id, PermitKind kind) {
   }
   housing_.schedule_link(id);
   nareis_.maybe_apply(id);
+}
+
+// A member granted with its head, or after it while the head still waits for a home, is housed
+// with the head; one whose head has no permit or is housed already becomes a household of its own.
+void IndStage::stay_with_household_or_leave(PersonId id) {
+  Person& p = k_.persons[id];
+  if (p.head == id || p.head == kNoPerson) return;
+  const Person& head = k_.persons[p.head];
+  const bool head_waits =
+      head.stage == Stage::kPermitHolder && head.head == p.head && head.location != kNidos;
+  if (!head_waits) p.head = id;
 }
 
 void IndStage::schedule_legal_term_expiry(PersonId id, Tick due, engine::RandomStream& rng) {
@@ -306,12 +376,19 @@ void IndStage::on_legal_term_expired(PersonId id, std::uint32_t changes_seen) {
     const LegalTermChange& ch = legal_term_changes_[c];
     if (p.applied + ch.term_before > ch.at) return;
   }
+  // A household appeals once, through the first of it still waiting: each member counts as an
+  // appellant, and the court's order brings the household's case forward.
+  collect_household(id);
+  if (household_.front() != id) return;
   if (!not_in_time_rng_.bernoulli(at(s_.ind.not_in_time_appeal_share[p.track]))) return;
-  k_.rec.count(k_.m.court_inflow);
-  k_.rec.count(k_.m.court_not_in_time);
-  // Courts register an appeal against a missing decision as a VA case (Fig 75): a case the IND
-  // has not decided within the term is by law in the extended procedure, whichever queue it is in.
-  if (p.track == kAA || p.track == kVA) k_.rec.count(k_.m.court_not_in_time_va);
+  for (std::size_t n = 0; n < household_.size(); ++n) {
+    k_.rec.count(k_.m.court_inflow);
+    k_.rec.count(k_.m.court_not_in_time);
+    // Courts register an appeal against a missing decision as a VA case (Fig 75): a case the IND
+    // has not decided within the term is by law in the extended procedure, whichever queue it is
+    // in.
+    if (p.track == kAA || p.track == kVA) k_.rec.count(k_.m.court_not_in_time_va);
+  }
   schedule(after_days(draw(s_.appeals.not_in_time_court_duration, not_in_time_rng_)),
            kNotInTimeRuling, id);
 }
@@ -342,6 +419,16 @@ bool IndStage::start_investigation(PersonId id) {
   k_.rec.count(k_.m.investigations);
   const double days = draw(s_.ind.investigation_duration[p.track], investigation_rng_);
   schedule(after_days(days), kInvestigationDone, id, p.epoch);
+  // The household's case is investigated as a whole: its members wait aside as long (their place
+  // in the line lapses), and the first of them back is decided with the rest.
+  collect_household(id);
+  for (const PersonId m : household_) {
+    if (m == id) continue;
+    Person& member = k_.persons[m];
+    member.flags |= flag::kInvestigated;
+    ++member.epoch;
+    schedule(after_days(days), kInvestigationDone, m, member.epoch);
+  }
   return true;
 }
 

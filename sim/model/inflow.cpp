@@ -34,7 +34,9 @@ InflowStage::InflowStage(Kernel& k, RegistrationStage& registration, ReceptionSt
   for (const auto& g : s_.groups) {
     gap_rngs_.push_back(k.stream("inflow.arrivals." + g.name));
     profile_rngs_.push_back(k.stream("inflow.profile." + g.name));
+    household_rngs_.push_back(k.stream("inflow.household." + g.name));
   }
+  open_household_.resize(s_.groups.size());
   for (const char* process : kOtherArrivalProcesses) {
     gap_rngs_.push_back(k.stream(std::string("inflow.arrivals.") + process));
     group_choice_rngs_.push_back(k.stream(std::string("inflow.group_choice.") + process));
@@ -147,6 +149,7 @@ void InflowStage::on_arrival(EventKind k, std::uint32_t group) {
         p.flags |= flag::kAmv;
       else if (profile.bernoulli(at(g.family_with_minors_share)))
         p.flags |= flag::kFamilyMinors;
+      if (!(p.flags & flag::kAmv)) join_household(id, group);
       k_.rec.count(k_.m.first_applications);
       k_.rec.count(k_.gm.first_applications[group]);
       if (p.flags & flag::kAmv) {
@@ -187,6 +190,37 @@ void InflowStage::on_arrival(EventKind k, std::uint32_t group) {
     default:
       break;
   }
+}
+
+// First applicants who are not unaccompanied minors arrive in households: the first of a household
+// draws its size, and the group's next arrivals fill its places (they register the same day or
+// so). The persons arriving stay those of the inflow: households group them, never add any. A
+// member points to the household's first person (head) and is chained behind it; the IND decides
+// the household together and it is linked and housed as one.
+void InflowStage::join_household(PersonId id, std::uint32_t group) {
+  const std::vector<double>& sizes = s_.groups[group].household_size;
+  if (sizes.size() < 2) return;  // singles only: no draw
+  OpenHousehold& open = open_household_[group];
+  if (open.places_left > 0 && k_.persons[open.root].stage == Stage::kRegistration) {
+    Person& root = k_.persons[open.root];
+    Person& p = k_.persons[id];
+    p.head = open.root;
+    p.next_member = root.next_member;
+    root.next_member = id;
+    ++root.household_size;
+    --open.places_left;
+    return;
+  }
+  std::size_t size = sizes.size();
+  double u = household_rngs_[group].uniform01();
+  for (std::size_t k = 0; k + 1 < sizes.size(); ++k) {
+    if (u < sizes[k]) {
+      size = k + 1;
+      break;
+    }
+    u -= sizes[k];
+  }
+  open = {id, static_cast<std::uint32_t>(size - 1)};
 }
 
 // A family member with a regular permit (art. 8 ECHR) is received in an AZC as a household of

@@ -12,6 +12,10 @@ std::string Metrics::exit_week_bin_name(int week) {
   return fmt::format("housing.exit_weeks_bin.{:03d}", week);
 }
 
+std::string Metrics::exit_week_bin_name(int week, int band) {
+  return fmt::format("housing.exit_weeks_bin.{}.{:03d}", kHouseholdBandNames[band], week);
+}
+
 void Metrics::register_all(engine::Recorder& r) {
   first_applications = r.counter("inflow.first_applications");
   first_amv = r.counter("inflow.first_applications_amv");
@@ -128,6 +132,13 @@ void Metrics::register_all(engine::Recorder& r) {
   permit_holder_share = r.stock("welfare.permit_holder_share");
   exit_weeks_after_permit = r.duration("housing.exit_weeks_after_permit");
   for (int w = 0; w < kExitWeekBins; ++w) exit_week_bin[w] = r.counter(exit_week_bin_name(w));
+  for (int b = 0; b < kHouseholdBands; ++b) {
+    const char* band = kHouseholdBandNames[b];
+    ph_exited_by_household[b] = r.counter(fmt::format("housing.permit_holders_exited.{}", band));
+    exit_within_norm_by_household[b] = r.counter(fmt::format("housing.exit_within_14w.{}", band));
+    for (int w = 0; w < kExitWeekBins; ++w)
+      exit_week_bin_by_household[b][w] = r.counter(exit_week_bin_name(w, b));
+  }
 }
 
 }  // namespace asylumsim::model

@@ -2,6 +2,7 @@
 // screening from its start date, and assignment to an IND track (spoor).
 #include "asylumsim/model/stages/registration.hpp"
 
+#include "asylumsim/model/household.hpp"
 #include "asylumsim/model/stages/ind.hpp"
 #include "asylumsim/model/stages/reception.hpp"
 
@@ -42,13 +43,50 @@ Track RegistrationStage::draw_track(std::uint8_t group, engine::RandomStream& rn
 // it, the Netherlands is responsible and the case joins the AA queue at once: its place there
 // follows the application date, and the claim's answer (two months at most) comes long before an
 // AA decision would, so the time the claim takes is not modelled.
-Track RegistrationStage::send_dublin_claim() {
+Track RegistrationStage::send_dublin_claim(PersonId id) {
   if (!dublin_claims_rng_.bernoulli(at(s_.inflow.dublin_claims_sent_share))) return kDublin;
   k_.rec.count(k_.m.dublin_claims_sent);
+  if (k_.persons[id].next_member != kNoPerson || k_.persons[id].head != id) mark_claim_sent(id);
   const double refused = at(s_.ind.dublin_claim_refused_share);
   if (refused > 0 && dublin_refusal_rng_.bernoulli(refused))
     return kAA;  // no draw at 0: streams align
   return kDublin;
+}
+
+// A member of the household already waiting for the IND, or kNoPerson.
+PersonId RegistrationStage::household_member_waiting(PersonId id) const {
+  PersonId waiting = kNoPerson;
+  for_each_in_household(k_.persons, k_.persons[id].head, [&](PersonId m) {
+    const Person& other = k_.persons[m];
+    if (waiting == kNoPerson && m != id && other.stage == Stage::kIndWaiting &&
+        other.origin == Origin::kFirst)
+      waiting = m;
+  });
+  return waiting;
+}
+
+// A household's application is one case: a member takes the track of a member already waiting,
+// and the claim with it when a Dublin claim went out for the family (claims count per person).
+// It joins the ordinary line; the IND decides the household when the first of it comes up, so the
+// household has the priority its first case drew.
+void RegistrationStage::join_household_case(PersonId id, PersonId waiting) {
+  const auto track = static_cast<Track>(k_.persons[waiting].track);
+  if (claim_sent(waiting)) {
+    k_.rec.count(k_.m.dublin_claims_sent);
+    mark_claim_sent(id);
+  }
+  if (track == kAA || track == kVA) k_.rec.count(k_.m.first_aa_va);
+  enter_ind(id, track, 1);
+}
+
+bool RegistrationStage::claim_sent(PersonId id) const {
+  return id < claim_sent_.size() && claim_sent_[id];
+}
+
+void RegistrationStage::mark_claim_sent(PersonId id) {
+  if (id >= claim_sent_.size())
+    claim_sent_.resize(std::max<std::size_t>(id + 1, 2 * claim_sent_.size()));
+  claim_sent_[id] = true;
 }
 
 void RegistrationStage::on_registration_done(PersonId id) {
@@ -56,8 +94,13 @@ void RegistrationStage::on_registration_done(PersonId id) {
   Track track = kAA;
   switch (p.origin) {
     case Origin::kFirst: {
+      const PersonId waiting = household_member_waiting(id);
+      if (waiting != kNoPerson) {
+        join_household_case(id, waiting);
+        return;
+      }
       track = draw_track(p.group, tracks_rng_);
-      if (track == kDublin) track = send_dublin_claim();
+      if (track == kDublin) track = send_dublin_claim(id);
       if (track == kAA || track == kVA) k_.rec.count(k_.m.first_aa_va);
       break;
     }
@@ -68,10 +111,17 @@ void RegistrationStage::on_registration_done(PersonId id) {
       track = kAA;
       break;  // relocation and Dublin transfers in: NL is responsible
   }
+  enter_ind(id, track, ind_.draw_priority(track));
+}
+
+// Into reception for the procedure (Nidos for part of the unaccompanied minors) and the IND's
+// queue, where the legal decision term runs from the application.
+void RegistrationStage::enter_ind(PersonId id, Track track, unsigned priority) {
+  const Person& p = k_.persons[id];
   const bool to_nidos =
       (p.flags & flag::kAmv) && nidos_rng_.bernoulli(at(s_.reception.amv_nidos_share));
   reception_.move_coa(id, to_nidos ? kNidos : (track == kVA ? kAzc : kPol));
-  ind_.enqueue(id, track, ind_.draw_priority(track));
+  ind_.enqueue(id, track, priority);
   ind_.schedule_legal_term_expiry(id,
                                   p.applied + engine::ticks_from_days(at(s_.ind.legal_term_days)));
 }

@@ -15,6 +15,7 @@
 #include <set>
 #include <span>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -237,7 +238,9 @@ class Loader final : private MeasureReader {
   void read_seasonality(const YamlView& v, InflowParams& in);
   void read_inflow_file(const YamlView& v, InflowParams& in);
   void read_track_shares(const YamlView& v, GroupParams& g);
+  void read_size_shares(const YamlView& v, std::vector<double>& shares, std::string_view what);
   void read_family_size(const YamlView& v, GroupParams& g);
+  void read_household_size(const YamlView& v, GroupParams& g);
   void read_moratoria(const YamlView& v, IndParams& ind);
   void read_re_registration(const YamlView& v, ReceptionParams& r);
   void read_direct_family_housing(const YamlView& v, HousingParams& h);

@@ -83,17 +83,30 @@ void Loader::read_track_shares(const YamlView& v, GroupParams& g) {
   if (v.defined()) check_sum_to_one(v, g.track_share);
 }
 
-void Loader::read_family_size(const YamlView& v, GroupParams& g) {
+// A list of probabilities for sizes 1, 2, ... that sums to 1; [1.0] when absent.
+void Loader::read_size_shares(const YamlView& v, std::vector<double>& shares,
+                              std::string_view what) {
   if (v.defined() && v.expect_sequence()) {
     double sum = 0;
     for (std::size_t i = 0; i < v.size(); ++i) {
-      g.family_size.push_back(number(v.element(i), 0, Range::kProbability));
-      sum += g.family_size.back();
+      shares.push_back(number(v.element(i), 0, Range::kProbability));
+      sum += shares.back();
     }
     if (std::abs(sum - 1.0) > 1e-6)
-      v.error(fmt::format("family-size probabilities sum to {:.6g} (expected 1)", sum));
+      v.error(fmt::format("{} probabilities sum to {:.6g} (expected 1)", what, sum));
   }
-  if (g.family_size.empty()) g.family_size = {1.0};
+  if (shares.empty()) shares = {1.0};
+}
+
+void Loader::read_family_size(const YamlView& v, GroupParams& g) {
+  read_size_shares(v, g.family_size, "family-size");
+}
+
+void Loader::read_household_size(const YamlView& v, GroupParams& g) {
+  read_size_shares(v, g.household_size, "household-size");
+  if (g.household_size.size() > kMaxHouseholdSize)
+    v.error(fmt::format("at most {} sizes (households of 1 to {} persons)", kMaxHouseholdSize,
+                        kMaxHouseholdSize));
 }
 
 void Loader::read_seasonality(const YamlView& v, InflowParams& in) {

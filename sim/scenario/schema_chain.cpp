@@ -85,6 +85,13 @@ Table<GroupParams> group_fields() {
        .form = "list of probabilities (sum 1)",
        .fallback = "[1.0]",
        .meaning = "P(1, 2, ... family members) per application"},
+      {.key = "household_size",
+       .target = &Loader::read_household_size,
+       .range = kProbability,
+       .form = "list of probabilities (sum 1), at most 12",
+       .fallback = "[1.0]",
+       .meaning = "P(1, 2, ... persons) in the household a first applicant arrives in (not "
+                  "unaccompanied minors); the household is decided, linked and housed together"},
       {.key = "voluntary_departure_factor",
        .target = &G::voluntary_departure_factor,
        .range = kNonNegative,

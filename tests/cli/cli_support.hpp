@@ -54,11 +54,12 @@ inline std::vector<std::string> split_fields(const std::string& line) {
   std::stringstream ss(line);
   std::string f;
   while (std::getline(ss, f, ',')) out.push_back(f);
+  if (line.ends_with(',')) out.emplace_back();  // a last field that is empty (a missing value)
   return out;
 }
 
 // series.csv's values: "metric|when|statistic" -> value (the last four columns, after the
-// identity columns every tidy file starts with).
+// identity columns every tidy file starts with). Missing values (empty) are left out.
 inline std::map<std::string, double> read_series(const std::filesystem::path& p) {
   std::map<std::string, double> out;
   std::stringstream in(read_file(p));
@@ -68,6 +69,7 @@ inline std::map<std::string, double> read_series(const std::filesystem::path& p)
     const auto f = split_fields(line);
     if (f.size() < 4) continue;
     const std::size_t k = f.size() - 4;
+    if (f[k + 3].empty()) continue;  // a missing value
     out[f[k] + "|" + f[k + 1] + "|" + f[k + 2]] = std::stod(f[k + 3]);
   }
   return out;

@@ -101,6 +101,11 @@ def main():
     with open(sys.argv[2], newline="") as f:
         for row in csv.DictReader(f):
             key = (row["metric"], row["when"], row["statistic"])
+            if row["value"] == "":  # missing: an empty cell in the workbook too
+                if key in values:
+                    print("MISMATCH", key, "missing in series.csv", "xlsx", values[key])
+                    return 1
+                continue
             want = float(row["value"])
             got = values.get(key)
             if got is None or not math.isclose(got, want, rel_tol=1e-12, abs_tol=1e-9):

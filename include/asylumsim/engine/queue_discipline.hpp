@@ -112,6 +112,12 @@ class KeyedPriorityDiscipline {
     line_.pop_back();
     return v;
   }
+  // The entry pop() would return, left in place.
+  const T& front() const {
+    if (!urgent_.empty()) return urgent_.front();
+    assert(!line_.empty());
+    return line_.front().item;
+  }
   bool empty() const { return urgent_.empty() && line_.empty(); }
   std::size_t size() const { return urgent_.size() + line_.size(); }
   std::size_t size(unsigned priority) const {

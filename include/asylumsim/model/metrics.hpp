@@ -80,8 +80,20 @@ struct Metrics {
   static constexpr int kExitWeekBins = 157;
   std::array<MetricId, kExitWeekBins> exit_week_bin;
 
+  // The same by the size of the household housed (persons in it: those who arrived together and
+  // family members who joined): 1, 2-3, 4-5, 6 or more (the large-family scheme's 6-9 and 10+).
+  static constexpr int kHouseholdBands = 4;
+  static constexpr std::array<const char*, kHouseholdBands> kHouseholdBandNames = {
+      "hh_1", "hh_2_3", "hh_4_5", "hh_6plus"};
+  static int household_band(int persons) {
+    return persons <= 1 ? 0 : persons <= 3 ? 1 : persons <= 5 ? 2 : 3;
+  }
+  std::array<MetricId, kHouseholdBands> ph_exited_by_household, exit_within_norm_by_household;
+  std::array<std::array<MetricId, kExitWeekBins>, kHouseholdBands> exit_week_bin_by_household;
+
   void register_all(engine::Recorder& r);
-  static std::string exit_week_bin_name(int week);  // housing.exit_weeks_bin.000 ...
+  static std::string exit_week_bin_name(int week);            // housing.exit_weeks_bin.000 ...
+  static std::string exit_week_bin_name(int week, int band);  // housing.exit_weeks_bin.hh_1.000
 };
 
 }  // namespace asylumsim::model

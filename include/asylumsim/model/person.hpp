@@ -61,8 +61,8 @@ struct Person {
   engine::Tick permit_at = engine::kNever;
   engine::Tick coa_since = engine::kNever;  // start of the current COA stay
   engine::EventHandle pending;              // a cancellable event (absconding while waiting)
-  std::uint32_t head = kNoPerson;           // household head (nareis arrivals join their referent)
-  std::uint32_t next_member = kNoPerson;    // next household member waiting in COA with the head
+  std::uint32_t head = kNoPerson;           // household head (model/household.hpp); self when none
+  std::uint32_t next_member = kNoPerson;    // next in the household's chain behind the head
   std::uint32_t epoch = 0;                  // invalidates stale IND queue entries
   std::uint32_t resident_slot = kNoPerson;  // index in the COA resident list (census)
   Stage stage = Stage::kRegistration;
@@ -72,7 +72,7 @@ struct Person {
   std::uint8_t location = kNoLocation;  // COA location type, or kNoLocation
   std::uint8_t flags = 0;
   std::uint8_t route = 0;
-  std::uint8_t household_size = 1;  // members housed with this head (heads only)
+  std::uint8_t household_size = 1;  // persons in the household (heads only): arrived with, joined
 };
 
 }  // namespace asylumsim::model

@@ -90,15 +90,19 @@ inline PerTrack<DistSchedule> every_track(const Distribution& d) {
   return {DistSchedule(d), DistSchedule(d), DistSchedule(d), DistSchedule(d)};
 }
 
+// The largest household of first applicants a scenario may give (groups.*.household_size).
+inline constexpr std::size_t kMaxHouseholdSize = 12;
+
 struct GroupParams {
   std::string name;
   Schedule first_applications_per_year{0.0};
-  Schedule amv_share{0.0};                   // unaccompanied minors among first applications
-  Schedule family_with_minors_share{0.0};    // applicants in families with minor children
-  PerTrack<Schedule> track_share;            // spoor shares of first applications (sum to 1)
-  PerTrack<Schedule> grant_rate;             // grants / (grants + rejections) per track
-  Schedule nareis_apply_share{0.0};          // permit holders applying for nareis within 3 months
-  std::vector<double> family_size;           // P(k family members) for k = 1, 2, ...
+  Schedule amv_share{0.0};                 // unaccompanied minors among first applications
+  Schedule family_with_minors_share{0.0};  // applicants in families with minor children
+  PerTrack<Schedule> track_share;          // spoor shares of first applications (sum to 1)
+  PerTrack<Schedule> grant_rate;           // grants / (grants + rejections) per track
+  Schedule nareis_apply_share{0.0};        // permit holders applying for nareis within 3 months
+  std::vector<double> family_size;         // P(k family members) for k = 1, 2, ...
+  std::vector<double> household_size;  // P(a first applicant's household has k persons), k = 1..
   Schedule voluntary_departure_factor{1.0};  // multiplies voluntary-route shares (measures)
   Schedule voluntary_return_cost{0.0};       // euros per voluntary departure (support schemes)
 };

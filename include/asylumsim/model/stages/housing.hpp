@@ -55,6 +55,11 @@ class HousingStage : StageBase {
   std::size_t draw_line(engine::RandomStream& rng);
   engine::RingQueue<PersonId>* waiting_queue(MunicipalLine& line);
   bool is_waiting_head(PersonId h) const;
+  double persons_waiting(PersonId head) const;
+  // Calls f(id) for the head and each member housed with it: those of its household who hold a
+  // permit and wait (members who left meanwhile, or were housed, are skipped).
+  template <class F>
+  void for_each_waiting_member(PersonId head, F&& f) const;
   bool fits(const MunicipalLine& line, PersonId head) const;
   MunicipalLine* oldest_fitting_line();
   void house_from_line(MunicipalLine& line);
@@ -77,5 +82,18 @@ class HousingStage : StageBase {
   engine::RandomStream link_rng_, logeer_rng_, shelter_stay_rng_, municipality_rng_, urgent_rng_,
       initial_shelter_rng_;
 };
+
+template <class F>
+void HousingStage::for_each_waiting_member(PersonId head, F&& f) const {
+  // The next member is read before f runs: housing a member does not change the chain, but
+  // reading ahead keeps the walk independent of what f does to the current one.
+  PersonId m = head;
+  while (m != kNoPerson) {
+    const Person& p = k_.persons[m];
+    const PersonId next = p.next_member;
+    if (p.head == head && p.stage == Stage::kPermitHolder) f(m);
+    m = next;
+  }
+}
 
 }  // namespace asylumsim::model

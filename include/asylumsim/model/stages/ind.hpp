@@ -64,7 +64,13 @@ class IndStage : StageBase {
   friend struct ModelTestAccess;
   void decide_from_queue(scenario::Track t);
   void pass_unused_capacity(scenario::Track from, scenario::Track to);
+  enum class Outcome : std::uint8_t { kOther, kGrant, kReject };
+  void collect_household(PersonId id);
   void decide(PersonId id);
+  void refer_to_va(PersonId id);
+  void apply_decision(PersonId id, Outcome outcome);
+  void end_without_decision(PersonId id);
+  void stay_with_household_or_leave(PersonId id);
   bool start_investigation(PersonId id);
   bool under_moratorium(std::uint8_t group) const;
   bool resume_first(std::uint8_t group) const;
@@ -79,7 +85,8 @@ class IndStage : StageBase {
   std::array<IndQueue, kTracks> queue_;
   std::array<engine::PeriodicQuota, kTracks> capacity_;
   std::array<std::int64_t, kTracks> waiting_{};
-  std::vector<QueueEntry> paused_;  // cases held by a moratorium
+  std::vector<QueueEntry> paused_;   // cases held by a moratorium
+  std::vector<PersonId> household_;  // the household decided with the case at the front
   // Each change of the legal decision term: when, and the term in force before it. A waiting case
   // not yet past the old term gets a new expiry; its earlier one is then superseded.
   struct LegalTermChange {

@@ -29,6 +29,7 @@ class InflowStage : StageBase {
   double arrival_rate_per_day(EventKind k, std::uint32_t group, Tick t) const;
   std::optional<double> file_first_applications_per_day(engine::Date d, std::uint32_t group) const;
   void receive_article8_family();
+  void join_household(PersonId id, std::uint32_t group);
 
   RegistrationStage& registration_;
   ReceptionStage& reception_;
@@ -39,6 +40,14 @@ class InflowStage : StageBase {
   // relocation, Dublin transfers in, art. 8 family), each group's arrival profile (unaccompanied
   // minor, family, age), and the group chosen for each non-first process.
   std::vector<engine::RandomStream> gap_rngs_, profile_rngs_, group_choice_rngs_;
+  // Households of first applicants, per group: the size drawn for each new household, and the
+  // household still taking members (its first member and the places left in it).
+  std::vector<engine::RandomStream> household_rngs_;
+  struct OpenHousehold {
+    PersonId root = kNoPerson;
+    std::uint32_t places_left = 0;
+  };
+  std::vector<OpenHousehold> open_household_;
 };
 
 }  // namespace asylumsim::model

@@ -1,0 +1,131 @@
+// Households of first applicants (groups.*.household_size): they arrive together, the IND decides
+// them as one case, and members granted with their head are linked and housed with it.
+#include <catch2/catch.hpp>
+#include <map>
+#include <vector>
+
+#include "../support/fixtures.hpp"
+#include "../support/model_run.hpp"
+#include "asylumsim/model/chain_model.hpp"
+#include "asylumsim/model/metrics.hpp"
+
+using namespace asylumsim;
+using model::ChainModel;
+using model::PersonId;
+using model::Stage;
+using test::indicator;
+
+namespace {
+
+YAML::Node with_households() {
+  auto y = test::small_yaml();
+  y["groups"]["alpha"]["household_size"] = std::vector<double>{0.5, 0.2, 0.1, 0.1, 0.05, 0.05};
+  y["groups"]["beta"]["household_size"] = std::vector<double>{0.6, 0.4};
+  return y;
+}
+
+// Each first applicant's first step out of the IND queue (its decision), and the household head
+// it had then; and when each person left COA for a home.
+struct Trace {
+  struct Decision {
+    engine::Tick at;
+    Stage to;
+    PersonId head;
+  };
+  std::map<PersonId, Decision> decided;
+  std::map<PersonId, engine::Tick> housed;
+};
+
+Trace run_traced(const YAML::Node& y, std::vector<model::Person>* persons_out = nullptr) {
+  const auto s = test::scenario_from(y);
+  ChainModel m(s, 0);
+  Trace tr;
+  m.observe_transitions([&](PersonId id, Stage from, Stage to, engine::Tick t) {
+    const auto& p = m.persons()[id];
+    if (from == Stage::kIndWaiting && to != Stage::kIndWaiting &&
+        p.origin == model::Origin::kFirst && !tr.decided.count(id))
+      tr.decided[id] = {t, to, p.head};
+    if (from == Stage::kPermitHolder && to == Stage::kHoused) tr.housed[id] = t;
+  });
+  m.run();
+  m.check_conservation();
+  if (persons_out) *persons_out = m.persons();
+  return tr;
+}
+
+bool granted(Stage to) {
+  return to == Stage::kPermitHolder || to == Stage::kHoused;
+}
+
+}  // namespace
+
+TEST_CASE("first applicants arrive in households of the drawn sizes", "[model][households]") {
+  std::vector<model::Person> persons;
+  run_traced(with_households(), &persons);
+  std::map<int, int> heads_by_size;
+  for (PersonId id = 0; id < persons.size(); ++id)
+    if (persons[id].origin == model::Origin::kFirst && persons[id].head == id)
+      ++heads_by_size[persons[id].household_size];
+  REQUIRE(heads_by_size[1] > 100);
+  CHECK(heads_by_size[2] > 50);
+  CHECK(heads_by_size[6] > 5);
+  CHECK(heads_by_size.rbegin()->first <= 6 + 20);  // at most the largest drawn, plus nareis
+}
+
+TEST_CASE("the IND decides a household as one case", "[model][households]") {
+  const Trace tr = run_traced(with_households());
+  int members = 0, same_day = 0, same_outcome = 0;
+  for (const auto& [id, d] : tr.decided) {
+    if (d.head == id) continue;
+    const auto head = tr.decided.find(d.head);
+    if (head == tr.decided.end()) continue;
+    ++members;
+    if (head->second.at != d.at) continue;
+    ++same_day;
+    if (granted(head->second.to) == granted(d.to)) ++same_outcome;
+  }
+  REQUIRE(members > 200);
+  // Members who register after their head's case was decided are cases of their own: rare.
+  CHECK(same_day > 0.9 * members);
+  CHECK(same_outcome == same_day);
+}
+
+TEST_CASE("members granted with their head are housed with it", "[model][households]") {
+  std::vector<model::Person> persons;
+  const Trace tr = run_traced(with_households(), &persons);
+  int together = 0;
+  for (const auto& [id, at] : tr.housed) {
+    const PersonId head = persons[id].head;
+    if (head == id || head == model::kNoPerson) continue;
+    const auto h = tr.housed.find(head);
+    REQUIRE(h != tr.housed.end());
+    CHECK(h->second == at);
+    ++together;
+  }
+  CHECK(together > 100);
+}
+
+TEST_CASE("exits by household size add up to all exits", "[model][households][indicators]") {
+  const test::RunOnce run(with_households());
+  for (const char* when : {"2024", "2025"}) {
+    double sum = 0;
+    for (const char* band : model::Metrics::kHouseholdBandNames) {
+      const double n = indicator(run, std::string("housing.permit_holders_exited.") + band, when);
+      sum += n;
+      if (std::string(band) != "hh_1") CHECK(n > 0);
+    }
+    CHECK(sum == Approx(indicator(run, "housing.permit_holders_exited", when)));
+  }
+  const double p50 = indicator(run, "housing.exit_weeks_after_permit.hh_4_5.p50", "2025");
+  CHECK(p50 > 0);
+  CHECK(p50 < 157);
+}
+
+TEST_CASE("households of one person leave the run as it was", "[model][households]") {
+  auto y = test::small_yaml();
+  y["groups"]["alpha"]["household_size"] = std::vector<double>{1.0};
+  const test::RunOnce singles(y);
+  const test::RunOnce plain(test::small_yaml());
+  for (const char* id : {"coa.occupancy", "ind.backlog.aa", "housing.backlog"})
+    CHECK(indicator(singles, id, "2025-12-31") == indicator(plain, id, "2025-12-31"));
+}
