@@ -222,6 +222,12 @@ std::vector<Indicator> build_catalogue() {
                {},
                "households",
                "linked households with medical or social priority (first in their class's line)"});
+  c.push_back({"housing.large_family_dwellings",
+               K::kFlow,
+               {"housing.large_family_dwellings"},
+               {},
+               "dwellings",
+               "dwellings adapted for households of 6 or more (large-family scheme) and let"});
   auto cost = [&](std::string id, std::string desc) {
     c.push_back({id, K::kFlow, {id}, {}, "EUR", std::move(desc)});
   };

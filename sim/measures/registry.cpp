@@ -26,6 +26,7 @@
   TYPE(ukraine_protection_end) \
   TYPE(inflow_shock) \
   TYPE(housing_realisation) \
+  TYPE(large_family_housing) \
   /* a new type: one line above this one */
 // clang-format on
 

@@ -53,12 +53,13 @@ void HousingStage::on_linked(PersonId id) {
   if (p.head != id) return;
   const std::size_t line = draw_line(municipality_rng_);
   assign_line(id, line);
+  const std::size_t size = dwelling_size(id);
   const double urgent = at(s_.housing.urgent_share);
   if (urgent > 0 && urgent_rng_.bernoulli(urgent)) {
-    lines_[line].urgent.push(id);
+    lines_[line].urgent[size].push(id);
     k_.rec.count(k_.m.urgent_links);
   } else {
-    lines_[line].regular.push(id);
+    lines_[line].regular[size].push(id);
   }
   const double logeer = at(s_.housing.logeer_share);
   if (logeer > 0 && logeer_rng_.bernoulli(logeer)) stay_with_hosts(id);
@@ -164,20 +165,37 @@ bool HousingStage::is_waiting_head(PersonId h) const {
 std::int64_t HousingStage::households_waiting() const {
   std::int64_t n = 0;
   const auto count = [&](PersonId h) { n += is_waiting_head(h) ? 1 : 0; };
-  for (const auto& l : lines_) {
-    l.urgent.for_each(count);
-    l.regular.for_each(count);
-  }
+  for (const auto& l : lines_)
+    for (std::size_t size = 0; size < MunicipalLine::kSizes; ++size) {
+      l.urgent[size].for_each(count);
+      l.regular[size].for_each(count);
+    }
   return n;
 }
 
-// The lane whose front is the next household still waiting in COA (urgent first), after dropping
-// the stale entries of those who left meanwhile; nullptr when nobody waits.
-engine::RingQueue<PersonId>* HousingStage::waiting_queue(MunicipalLine& line) {
-  for (auto* q : {&line.urgent, &line.regular}) {
+// The size of dwelling a household needs (housing.dwellings): 0 single, 1 small (2-3 persons),
+// 2 family (4-5), 3 large (6 or more); always 0 without sizes of dwelling.
+std::size_t HousingStage::dwelling_size(PersonId head) const {
+  if (!s_.housing.dwelling_bands) return 0;
+  return static_cast<std::size_t>(Metrics::household_band(static_cast<int>(persons_waiting(head))));
+}
+
+// The lane of households needing a dwelling of this size whose front is the next household still
+// waiting (urgent first), after dropping the stale entries of those who left meanwhile; nullptr
+// when nobody waits.
+engine::RingQueue<PersonId>* HousingStage::waiting_queue(MunicipalLine& line, std::size_t size) {
+  for (auto* q : {&line.urgent[size], &line.regular[size]}) {
     while (!q->empty() && !is_waiting_head(q->front())) q->pop();
     if (!q->empty()) return q;
   }
+  return nullptr;
+}
+
+// A dwelling of this size goes to the first household needing that size, else to the first that
+// needs a smaller one; larger households are passed over (they wait for a dwelling that fits).
+engine::RingQueue<PersonId>* HousingStage::fitting_queue(MunicipalLine& line, std::size_t size) {
+  for (std::size_t s = size + 1; s-- > 0;)
+    if (auto* q = waiting_queue(line, s)) return q;
   return nullptr;
 }
 
@@ -194,22 +212,43 @@ bool HousingStage::fits(const MunicipalLine& line, PersonId head) const {
   return line.realised < line.today_cap && line.realised + persons_waiting(head) <= line.half_limit;
 }
 
+// The class's dwellings, largest first (large households have the fewest that fit them).
 void HousingStage::house_from_line(MunicipalLine& line) {
-  while (auto* q = waiting_queue(line)) {
-    const PersonId head = q->front();
-    if (!fits(line, head) || !line.capacity.try_take(persons_waiting(head))) return;
-    q->pop();
-    house_household(head, static_cast<std::size_t>(&line - lines_.data()));
+  for (std::size_t size = dwelling_sizes(); size-- > 0;) {
+    while (auto* q = fitting_queue(line, size)) {
+      const PersonId head = q->front();
+      if (!fits(line, head) || !line.capacity[size].try_take(persons_waiting(head))) break;
+      q->pop();
+      house_household(head, static_cast<std::size_t>(&line - lines_.data()));
+    }
   }
 }
 
-// HAR+ shelter and doorstroomlocaties take the household that has waited longest (by permit date)
-// among the classes whose limit allows it.
-MunicipalLine* HousingStage::oldest_fitting_line() {
+// Large-family scheme: each adapted dwelling houses the household of 6 or more that has waited
+// longest (by permit date) among the classes whose limit allows it, on top of their capacity.
+void HousingStage::house_in_adapted_dwellings() {
+  constexpr std::size_t kLarge = MunicipalLine::kSizes - 1;
+  while (adapted_dwellings_.whole_units() >= 1) {
+    MunicipalLine* line = oldest_fitting_line(kLarge);
+    if (line == nullptr) return;
+    adapted_dwellings_.try_take(1.0);
+    const PersonId head = waiting_queue(*line, kLarge)->pop();
+    const double persons = persons_waiting(head);
+    k_.rec.count(k_.m.large_family_dwellings);
+    k_.rec.count(k_.m.cost_measures, persons >= 10 ? at(s_.costs.large_family_dwelling_10plus)
+                                                   : at(s_.costs.large_family_dwelling));
+    house_household(head, static_cast<std::size_t>(line - lines_.data()));
+  }
+}
+
+// The class whose household needing this size of dwelling has waited longest (by permit date),
+// among the classes whose limit allows it: HAR+ shelter and doorstroomlocaties take single persons
+// (size 0; any household without sizes of dwelling), adapted dwellings large households.
+MunicipalLine* HousingStage::oldest_fitting_line(std::size_t size) {
   MunicipalLine* oldest = nullptr;
   Tick since = engine::kNever;
   for (auto& l : lines_) {
-    auto* q = waiting_queue(l);
+    auto* q = waiting_queue(l, size);
     if (q == nullptr || !fits(l, q->front())) continue;
     const Tick permit = k_.persons[q->front()].permit_at;
     if (oldest == nullptr || permit < since) {
@@ -230,8 +269,12 @@ void HousingStage::daily() {
   // half-year (the task follows the backlog, so the backlog levels off instead of drifting).
   const double realisation = at(s_.housing.realisation_per_half_year) +
                              at(s_.housing.realisation_share_of_obligation) * obligation_;
-  for (auto& l : lines_) l.capacity.refill(realisation * l.capacity_share / days_in_half);
+  for (auto& l : lines_)
+    for (std::size_t size = 0; size < dwelling_sizes(); ++size)
+      l.capacity[size].refill(realisation * l.capacity_share * s_.housing.dwelling_shares[size] /
+                              days_in_half);
   har_plus_capacity_.refill(at(s_.housing.har_plus_per_month) * 12.0 / 365.25);
+  adapted_dwellings_.refill(at(s_.housing.large_family_dwellings_per_year) / 365.25);
   const double places = at(s_.housing.transit_places);
   k_.rec.stock_set(k_.m.transit_places, now(), places);
   for (auto& l : lines_) {
@@ -240,15 +283,16 @@ void HousingStage::daily() {
   }
   // Regular housing first, then HAR+ shelter, then doorstroomlocaties; all count for the quota.
   for (auto& l : lines_) house_from_line(l);
+  house_in_adapted_dwellings();
   MunicipalLine* line = nullptr;
-  while ((line = oldest_fitting_line()) != nullptr) {
-    auto* q = waiting_queue(*line);
+  while ((line = oldest_fitting_line(0)) != nullptr) {
+    auto* q = waiting_queue(*line, 0);
     if (!har_plus_capacity_.try_take(persons_waiting(q->front()))) break;
     place_in_shelter(q->pop(), 0);
   }
   while (static_cast<double>(transit_occupied_) < places &&
-         (line = oldest_fitting_line()) != nullptr)
-    place_in_shelter(waiting_queue(*line)->pop(), 1);
+         (line = oldest_fitting_line(0)) != nullptr)
+    place_in_shelter(waiting_queue(*line, 0)->pop(), 1);
 }
 
 // HAR+ shelter (kind 0) or a doorstroomlocatie (kind 1): the household leaves COA and counts for
@@ -285,11 +329,13 @@ void HousingStage::on_shelter_move_on(PersonId id, std::uint32_t kind) {
   lines_[line].shelter_leavers.push({id, kind});
 }
 
-// Residents whose shelter stay is over take regular dwellings first, in the order they became
-// ready; they count for the taakstelling already, so not again.
+// Residents whose shelter stay is over take regular dwellings first (single ones, then the
+// smallest left), in the order they became ready; they count for the taakstelling already, so not
+// again.
 void HousingStage::move_on_from_shelters(MunicipalLine& line) {
-  while (!line.shelter_leavers.empty() && line.capacity.try_take(1.0))
-    leave_shelter(line.shelter_leavers.pop().kind);
+  for (std::size_t size = 0; size < dwelling_sizes(); ++size)
+    while (!line.shelter_leavers.empty() && line.capacity[size].try_take(1.0))
+      leave_shelter(line.shelter_leavers.pop().kind);
 }
 
 void HousingStage::leave_shelter(std::uint32_t kind) {

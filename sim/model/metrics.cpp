@@ -71,6 +71,7 @@ void Metrics::register_all(engine::Recorder& r) {
   transit_occupied = r.stock("housing.transit_residents");
   logeer_placements = r.counter("housing.logeer_placements");
   urgent_links = r.counter("housing.urgent_links");
+  large_family_dwellings = r.counter("housing.large_family_dwellings");
   with_hosts = r.stock("housing.with_hosts");
   cost_coa_occupied = r.counter("cost.coa_occupied_places");
   cost_coa_empty = r.counter("cost.coa_empty_places");

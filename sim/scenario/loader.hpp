@@ -241,6 +241,7 @@ class Loader final : private MeasureReader {
   void read_size_shares(const YamlView& v, std::vector<double>& shares, std::string_view what);
   void read_family_size(const YamlView& v, GroupParams& g);
   void read_household_size(const YamlView& v, GroupParams& g);
+  void read_dwellings(const YamlView& v, HousingParams& h);
   void read_moratoria(const YamlView& v, IndParams& ind);
   void read_re_registration(const YamlView& v, ReceptionParams& r);
   void read_direct_family_housing(const YamlView& v, HousingParams& h);

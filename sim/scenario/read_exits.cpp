@@ -35,6 +35,18 @@ void Loader::read_municipalities(const YamlView& v, HousingParams& h) {
     v.error(fmt::format("quota shares sum to {:.6g} (expected 1)", sum));
 }
 
+void Loader::read_dwellings(const YamlView& v, HousingParams& h) {
+  if (!v.defined() || !v.expect_map(names_of(kDwellingNames))) return;
+  h.dwelling_bands = true;
+  double sum = 0;
+  for (std::size_t b = 0; b < kDwellingNames.size(); ++b) {
+    h.dwelling_shares[b] = number(v.child(kDwellingNames[b]), 0, Range::kProbability);
+    sum += h.dwelling_shares[b];
+  }
+  if (std::abs(sum - 1.0) > 1e-6)
+    v.error(fmt::format("dwelling shares sum to {:.6g} (expected 1)", sum));
+}
+
 void Loader::read_routes(const YamlView& routes, DepartureParams& d) {
   if (routes.defined() && routes.expect_map(names_of(kRouteNames))) {
     int rest = -1;  // the route whose share is `rest`: 1 minus the others

@@ -156,6 +156,22 @@ Table<HousingParams> housing_fields() {
        .range = kProbability,
        .meaning = "linked households with medical or social priority (urgentie): housed first in "
                   "their class's line"},
+      {.key = "dwellings",
+       .target = &Loader::read_dwellings,
+       .form = "mapping `{single, small, family, large}` → share (sum 1)",
+       .fallback = "one pool that fits every household",
+       .meaning = "the realisation capacity (persons) by the household a dwelling fits: single "
+                  "units and shared housing (1 person), small (2-3), family (4-5), large (6 or "
+                  "more). A dwelling goes to the first household of its own size in the line, "
+                  "else to the first smaller one; a household too large for it is passed over. "
+                  "HAR+ shelter and doorstroomlocaties take single persons only"},
+      {.key = "large_family_dwellings_per_year",
+       .target = &H::large_family_dwellings_per_year,
+       .range = kCount,
+       .unit = "dwellings per year",
+       .meaning = "dwellings adapted for households of 6 or more (large-family scheme), on top of "
+                  "the realisation capacity: each houses the large household that has waited "
+                  "longest"},
   };
   return fields;
 }

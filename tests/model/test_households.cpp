@@ -129,3 +129,63 @@ TEST_CASE("households of one person leave the run as it was", "[model][household
   for (const char* id : {"coa.occupancy", "ind.backlog.aa", "housing.backlog"})
     CHECK(indicator(singles, id, "2025-12-31") == indicator(plain, id, "2025-12-31"));
 }
+
+namespace {
+
+// Weeks from permit to leaving COA for housing, per household, by the size of dwelling it needed
+// (the persons housed together).
+std::vector<std::vector<double>> exit_weeks_by_size(const YAML::Node& y) {
+  const auto s = test::scenario_from(y);
+  ChainModel m(s, 0);
+  std::map<PersonId, std::pair<int, double>> households;  // head -> persons, weeks
+  m.observe_transitions([&](PersonId id, Stage from, Stage to, engine::Tick t) {
+    if (from != Stage::kPermitHolder || to != Stage::kHoused) return;
+    const auto& p = m.persons()[id];
+    auto& h = households[p.head];
+    h.first += 1;
+    if (p.head == id) h.second = engine::days_from_ticks(t - p.permit_at) / 7.0;
+  });
+  m.run();
+  m.check_conservation();
+  std::vector<std::vector<double>> weeks(model::Metrics::kHouseholdBands);
+  for (const auto& [head, h] : households)
+    weeks[static_cast<std::size_t>(model::Metrics::household_band(h.first))].push_back(h.second);
+  return weeks;
+}
+
+YAML::Node with_dwellings(double single, double large) {
+  auto y = with_households();
+  y["housing"]["dwellings"]["single"] = single;
+  y["housing"]["dwellings"]["small"] = (1 - single - large) / 2;
+  y["housing"]["dwellings"]["family"] = (1 - single - large) / 2;
+  y["housing"]["dwellings"]["large"] = large;
+  return y;
+}
+
+}  // namespace
+
+TEST_CASE("a household too large for the dwelling on offer is passed over", "[model][housing]") {
+  // Only single and family dwellings: households of 6 or more never fit one; the line goes on
+  // past them and houses the smaller households behind them.
+  const auto weeks = exit_weeks_by_size(with_dwellings(0.8, 0.0));
+  CHECK(weeks[3].empty());
+  CHECK(weeks[0].size() > 500);
+  CHECK(weeks[2].size() > 20);
+  // With large dwellings they are housed too.
+  const auto with_large = exit_weeks_by_size(with_dwellings(0.8, 0.1));
+  CHECK(with_large[3].size() > 10);
+}
+
+TEST_CASE("the large-family scheme houses households of 6 or more in adapted dwellings",
+          "[model][housing][measures]") {
+  auto y = with_dwellings(0.8, 0.0);
+  y["measures"]["large_families"]["type"] = "large_family_housing";
+  y["measures"]["large_families"]["from"] = "2024-01-01";
+  y["measures"]["large_families"]["dwellings_per_year"] = 40;
+  const test::RunOnce run(y);
+  const double dwellings = indicator(run, "housing.large_family_dwellings", "2025");
+  CHECK(dwellings > 5);
+  CHECK(dwellings <= 41);
+  CHECK(indicator(run, "cost.measures", "2025") >= 35000 * dwellings);
+  CHECK(indicator(run, "housing.permit_holders_exited.hh_6plus", "2025") >= 6 * dwellings);
+}

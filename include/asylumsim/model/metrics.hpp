@@ -51,7 +51,8 @@ struct Metrics {
   std::array<MetricId, kIntakes> coa_received_from;
   MetricId housing_quota, housing_realised, ph_exited, ph_exit_within_norm;
   MetricId har_plus_placements, har_plus_moved_on, transit_entries, transit_moved_on,
-      har_plus_stock, transit_places, transit_occupied, logeer_placements, with_hosts, urgent_links;
+      har_plus_stock, transit_places, transit_occupied, logeer_placements, with_hosts, urgent_links,
+      large_family_dwellings;
   MetricId cost_coa_occupied, cost_coa_empty, cost_har_plus, cost_transit, cost_measures;
   MetricId nareis_applications, nareis_decisions, nareis_granted, nareis_unused, permit_renewals;
   MetricId chain_forced, chain_independent, chain_unsupervised;

@@ -234,7 +234,16 @@ struct HousingParams {
   std::vector<MunicipalityClass> municipalities;
   // Share of linked households with medical or social priority: first in their class's line.
   Schedule urgent_share{0.0};
+  // Dwellings by the household they fit (single, 2-3, 4-5, 6 or more persons): the share of the
+  // realisation capacity (persons) offered in each. Off: one pool that fits every household.
+  bool dwelling_bands = false;
+  std::array<double, 4> dwelling_shares{1, 0, 0, 0};
+  // Dwellings adapted for households of 6 or more (large-family scheme), per year: each houses the
+  // large household that has waited longest, on top of the realisation capacity.
+  Schedule large_family_dwellings_per_year{0.0};
 };
+
+inline constexpr std::array<const char*, 4> kDwellingNames = {"single", "small", "family", "large"};
 
 struct NareisParams {
   Schedule window_days{90.0};
@@ -306,10 +315,12 @@ struct UkraineParams {
 struct CostParams {
   Schedule coa_occupied_place_per_day{70.0};
   Schedule coa_empty_place_per_day{47.0};
-  Schedule har_plus_per_placement{0.0};     // HAR+ contribution while the measure runs
-  Schedule transit_per_resident_year{0.0};  // doorstroomlocaties contribution, first year only
-  Schedule logeer_per_placement{0.0};       // logeerregeling: per household member placed
-  Schedule measures_per_month{0.0};         // running costs the measures declare
+  Schedule har_plus_per_placement{0.0};        // HAR+ contribution while the measure runs
+  Schedule transit_per_resident_year{0.0};     // doorstroomlocaties contribution, first year only
+  Schedule logeer_per_placement{0.0};          // logeerregeling: per household member placed
+  Schedule large_family_dwelling{0.0};         // large-family scheme: per dwelling, 6-9 persons
+  Schedule large_family_dwelling_10plus{0.0};  // the same, 10 or more persons
+  Schedule measures_per_month{0.0};            // running costs the measures declare
 };
 
 struct InitialState {

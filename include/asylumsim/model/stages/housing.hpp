@@ -53,7 +53,12 @@ class HousingStage : StageBase {
   void record_coa_exit(PersonId id);
   void count_realised(PersonId id);
   std::size_t draw_line(engine::RandomStream& rng);
-  engine::RingQueue<PersonId>* waiting_queue(MunicipalLine& line);
+  std::size_t dwelling_sizes() const {
+    return s_.housing.dwelling_bands ? MunicipalLine::kSizes : 1;
+  }
+  std::size_t dwelling_size(PersonId head) const;
+  engine::RingQueue<PersonId>* waiting_queue(MunicipalLine& line, std::size_t size);
+  engine::RingQueue<PersonId>* fitting_queue(MunicipalLine& line, std::size_t size);
   bool is_waiting_head(PersonId h) const;
   double persons_waiting(PersonId head) const;
   // Calls f(id) for the head and each member housed with it: those of its household who hold a
@@ -61,8 +66,9 @@ class HousingStage : StageBase {
   template <class F>
   void for_each_waiting_member(PersonId head, F&& f) const;
   bool fits(const MunicipalLine& line, PersonId head) const;
-  MunicipalLine* oldest_fitting_line();
+  MunicipalLine* oldest_fitting_line(std::size_t size);
   void house_from_line(MunicipalLine& line);
+  void house_in_adapted_dwellings();
   void place_in_shelter(PersonId head, std::uint32_t kind);
   void move_on_from_shelters(MunicipalLine& line);
   void leave_shelter(std::uint32_t kind);
@@ -74,6 +80,7 @@ class HousingStage : StageBase {
   std::vector<MunicipalLine> lines_;   // one per class of municipalities (one: a national line)
   std::vector<std::uint8_t> line_of_;  // per person: the line linked to (kUnlinked: none)
   engine::PeriodicQuota har_plus_capacity_;
+  engine::PeriodicQuota adapted_dwellings_;  // large-family scheme, dwellings per day
   std::int64_t transit_occupied_ = 0;
   bool half_years_started_ = false;  // the first half-year takes the start backlog
   double half_year_quota_ = 0, backlog_at_half_start_ = 0;

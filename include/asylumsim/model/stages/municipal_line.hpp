@@ -1,9 +1,11 @@
 // One class of municipalities in the housing stage: its line of linked households (an urgent lane
-// before the regular one), its residents of HAR+ shelter and doorstroomlocaties waiting for a
-// regular home, its share of the realisation capacity and its half-year's quota and balance.
+// before the regular one, each per size of dwelling the household needs), its residents of HAR+
+// shelter and doorstroomlocaties waiting for a regular home, its share of the realisation capacity
+// (per size of dwelling) and its half-year's quota and balance.
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 #include "asylumsim/engine/queue_discipline.hpp"
@@ -17,11 +19,17 @@ struct MunicipalLine {
     std::uint32_t id;
     std::uint32_t kind;  // 0 HAR+ shelter, 1 doorstroomlocatie
   };
-  engine::RingQueue<std::uint32_t> urgent;           // linked household heads with priority
-  engine::RingQueue<std::uint32_t> regular;          // linked household heads, FIFO by link time
+  // Sizes of dwelling (housing.dwellings): single, small, family, large. Without sizes, all
+  // households wait in the first and all capacity is in it.
+  static constexpr std::size_t kSizes = 4;
+  using Lane = engine::RingQueue<std::uint32_t>;
+  std::array<Lane, kSizes> urgent;                   // linked household heads with priority
+  std::array<Lane, kSizes> regular;                  // linked household heads, FIFO by link time
   engine::RingQueue<ShelterLeaver> shelter_leavers;  // stay over, waiting for a regular home
-  engine::PeriodicQuota capacity{false};             // dwellings, persons per day
-  double quota_share = 1.0;                          // of the national taakstelling
+  std::array<engine::PeriodicQuota, kSizes> capacity{
+      engine::PeriodicQuota(false), engine::PeriodicQuota(false), engine::PeriodicQuota(false),
+      engine::PeriodicQuota(false)};  // dwellings of each size, persons per day
+  double quota_share = 1.0;           // of the national taakstelling
   double performance = 1.0;     // realisation per person asked of it, relative to other classes
   double capacity_share = 1.0;  // of the national realisation capacity, this half-year
   double quota = 0, realised = 0, balance_at_start = 0;  // this half-year, persons
