@@ -2,6 +2,8 @@
 // screening from its start date, and assignment to an IND track (spoor).
 #include "asylumsim/model/stages/registration.hpp"
 
+#include <algorithm>
+
 #include "asylumsim/model/household.hpp"
 #include "asylumsim/model/stages/ind.hpp"
 #include "asylumsim/model/stages/reception.hpp"
@@ -43,10 +45,10 @@ Track RegistrationStage::draw_track(std::uint8_t group, engine::RandomStream& rn
 // it, the Netherlands is responsible and the case joins the AA queue at once: its place there
 // follows the application date, and the claim's answer (two months at most) comes long before an
 // AA decision would, so the time the claim takes is not modelled.
-Track RegistrationStage::send_dublin_claim(PersonId id) {
+Track RegistrationStage::send_dublin_claim(bool& sent) {
   if (!dublin_claims_rng_.bernoulli(at(s_.inflow.dublin_claims_sent_share))) return kDublin;
   k_.rec.count(k_.m.dublin_claims_sent);
-  if (k_.persons[id].next_member != kNoPerson || k_.persons[id].head != id) mark_claim_sent(id);
+  sent = true;
   const double refused = at(s_.ind.dublin_claim_refused_share);
   if (refused > 0 && dublin_refusal_rng_.bernoulli(refused))
     return kAA;  // no draw at 0: streams align
@@ -65,28 +67,20 @@ PersonId RegistrationStage::household_member_waiting(PersonId id) const {
   return waiting;
 }
 
-// A household's application is one case: a member takes the track of a member already waiting,
-// and the claim with it when a Dublin claim went out for the family (claims count per person).
-// It joins the ordinary line; the IND decides the household when the first of it comes up, so the
-// household has the priority its first case drew.
-void RegistrationStage::join_household_case(PersonId id, PersonId waiting) {
-  const auto track = static_cast<Track>(k_.persons[waiting].track);
-  if (claim_sent(waiting)) {
-    k_.rec.count(k_.m.dublin_claims_sent);
-    mark_claim_sent(id);
-  }
+// A household's application is one case: the first of it to register draws the track (with the
+// Dublin claim) and the priority, and the others take them (claims count per person). A member
+// joins a member still waiting, in its current track (a referral to the extended procedure moves
+// the household) and the ordinary line: the IND decides them when the first of them comes up,
+// which has the household's priority. A member registering after the others were decided is a
+// case of its own, in the household's track and with its priority.
+void RegistrationStage::join_household_case(PersonId id) {
+  const HouseholdCase& c = cases_[k_.persons[id].head];
+  const PersonId waiting = household_member_waiting(id);
+  const auto track = waiting != kNoPerson ? static_cast<Track>(k_.persons[waiting].track)
+                                          : static_cast<Track>(c.track);
+  if (c.claim_sent) k_.rec.count(k_.m.dublin_claims_sent);
   if (track == kAA || track == kVA) k_.rec.count(k_.m.first_aa_va);
-  enter_ind(id, track, 1);
-}
-
-bool RegistrationStage::claim_sent(PersonId id) const {
-  return id < claim_sent_.size() && claim_sent_[id];
-}
-
-void RegistrationStage::mark_claim_sent(PersonId id) {
-  if (id >= claim_sent_.size())
-    claim_sent_.resize(std::max<std::size_t>(id + 1, 2 * claim_sent_.size()));
-  claim_sent_[id] = true;
+  enter_ind(id, track, waiting != kNoPerson ? 1u : c.priority);
 }
 
 void RegistrationStage::on_registration_done(PersonId id) {
@@ -94,15 +88,24 @@ void RegistrationStage::on_registration_done(PersonId id) {
   Track track = kAA;
   switch (p.origin) {
     case Origin::kFirst: {
-      const PersonId waiting = household_member_waiting(id);
-      if (waiting != kNoPerson) {
-        join_household_case(id, waiting);
+      const bool in_household = p.head != id || p.next_member != kNoPerson;
+      if (in_household && p.head < cases_.size() && cases_[p.head].drawn) {
+        join_household_case(id);
         return;
       }
+      bool claim_sent = false;
       track = draw_track(p.group, tracks_rng_);
-      if (track == kDublin) track = send_dublin_claim(id);
+      if (track == kDublin) track = send_dublin_claim(claim_sent);
       if (track == kAA || track == kVA) k_.rec.count(k_.m.first_aa_va);
-      break;
+      const unsigned priority = ind_.draw_priority(track);
+      if (in_household) {
+        if (p.head >= cases_.size())
+          cases_.resize(std::max<std::size_t>(p.head + 1, 2 * cases_.size()));
+        cases_[p.head] = {static_cast<std::uint8_t>(track), static_cast<std::uint8_t>(priority),
+                          claim_sent, true};
+      }
+      enter_ind(id, track, priority);
+      return;
     }
     case Origin::kRepeat:
       track = kSafeCountry;

@@ -189,3 +189,24 @@ TEST_CASE("the large-family scheme houses households of 6 or more in adapted dwe
   CHECK(indicator(run, "cost.measures", "2025") >= 35000 * dwellings);
   CHECK(indicator(run, "housing.permit_holders_exited.hh_6plus", "2025") >= 6 * dwellings);
 }
+
+TEST_CASE("a household applies in one track", "[model][households]") {
+  const auto s = test::scenario_from(with_households());
+  ChainModel m(s, 0);
+  std::map<PersonId, int> first_track;  // household head -> track of its first to register
+  int members = 0, same = 0;
+  m.observe_transitions([&](PersonId id, Stage from, Stage to, engine::Tick) {
+    const auto& p = m.persons()[id];
+    if (from != Stage::kRegistration || to != Stage::kIndWaiting) return;
+    if (p.origin != model::Origin::kFirst || (p.head == id && p.next_member == model::kNoPerson))
+      return;
+    const auto [it, first] = first_track.try_emplace(p.head, p.track);
+    if (first) return;
+    ++members;
+    // The same track, or the extended procedure the household was referred to meanwhile.
+    if (p.track == it->second || (it->second == scenario::kAA && p.track == scenario::kVA)) ++same;
+  });
+  m.run();
+  REQUIRE(members > 200);
+  CHECK(same == members);
+}

@@ -22,18 +22,23 @@ class RegistrationStage : StageBase {
   scenario::Track draw_track(std::uint8_t group, engine::RandomStream& rng);
 
  private:
-  scenario::Track send_dublin_claim(PersonId id);
+  scenario::Track send_dublin_claim(bool& sent);
   void enter_ind(PersonId id, scenario::Track track, unsigned priority);
   PersonId household_member_waiting(PersonId id) const;
-  void join_household_case(PersonId id, PersonId waiting);
-  bool claim_sent(PersonId id) const;
-  void mark_claim_sent(PersonId id);
+  void join_household_case(PersonId id);
 
   ReceptionStage& reception_;
   IndStage& ind_;
   engine::RandomStream rng_, screening_rng_, tracks_rng_, dublin_claims_rng_, dublin_refusal_rng_,
       nidos_rng_;
-  std::vector<bool> claim_sent_;  // per person: a Dublin claim went out (households only)
+  // Per household head: the case the household's first member to register drew.
+  struct HouseholdCase {
+    std::uint8_t track = 0;
+    std::uint8_t priority = 1;
+    bool claim_sent = false;
+    bool drawn = false;
+  };
+  std::vector<HouseholdCase> cases_;
 };
 
 }  // namespace asylumsim::model
