@@ -11,6 +11,8 @@
 // dwelling from the same class's capacity (before newly linked households).
 #include "asylumsim/model/stages/housing.hpp"
 
+#include <algorithm>
+
 #include "asylumsim/model/household.hpp"
 #include "asylumsim/model/stages/reception.hpp"
 
@@ -68,10 +70,11 @@ void HousingStage::on_linked(PersonId id) {
 // Logeerregeling: the household leaves COA for family, friends or a host family and keeps its
 // place in the housing queue; leaving COA counts as the exit (14-week norm) now.
 void HousingStage::stay_with_hosts(PersonId head) {
+  const int band = household_band(head);
   for_each_waiting_member(head, [&](PersonId m) {
     Person& p = k_.persons[m];
     if (p.location == kNoLocation || p.location == kNidos) return;
-    record_coa_exit(m);
+    record_coa_exit(m, band);
     reception_.leave_coa(m);
     p.flags |= flag::kWithHosts;
     k_.rec.count(k_.m.logeer_placements);
@@ -80,11 +83,15 @@ void HousingStage::stay_with_hosts(PersonId head) {
   });
 }
 
-void HousingStage::record_coa_exit(PersonId id) {
+// The size band of a household by the persons leaving COA with it now (the head included).
+int HousingStage::household_band(PersonId head) const {
+  return Metrics::household_band(static_cast<int>(persons_waiting(head)));
+}
+
+void HousingStage::record_coa_exit(PersonId id, int household) {
   const Person& p = k_.persons[id];
   const double weeks = engine::days_from_ticks(now() - p.permit_at) / 7.0;
-  const auto band = static_cast<std::size_t>(
-      Metrics::household_band(p.head == kNoPerson ? 1 : k_.persons[p.head].household_size));
+  const auto band = static_cast<std::size_t>(household);
   const auto bin =
       static_cast<std::size_t>(std::min(Metrics::kExitWeekBins - 1, static_cast<int>(weeks)));
   k_.rec.count(k_.m.ph_exited);
@@ -183,10 +190,21 @@ std::size_t HousingStage::dwelling_size(PersonId head) const {
 // The lane of households needing a dwelling of this size whose front is the next household still
 // waiting (urgent first), after dropping the stale entries of those who left meanwhile; nullptr
 // when nobody waits.
+// A household that grew or shrank since it was linked (members granted later, family members
+// joining through nareis) moves to the back of the lane of its size now.
 engine::RingQueue<PersonId>* HousingStage::waiting_queue(MunicipalLine& line, std::size_t size) {
-  for (auto* q : {&line.urgent[size], &line.regular[size]}) {
-    while (!q->empty() && !is_waiting_head(q->front())) q->pop();
-    if (!q->empty()) return q;
+  for (auto* lanes : {&line.urgent, &line.regular}) {
+    auto& q = (*lanes)[size];
+    while (!q.empty()) {
+      const PersonId head = q.front();
+      if (!is_waiting_head(head)) {
+        q.pop();
+        continue;
+      }
+      const std::size_t size_now = dwelling_size(head);
+      if (size_now == size) return &q;
+      (*lanes)[size_now].push(q.pop());
+    }
   }
   return nullptr;
 }
@@ -285,7 +303,10 @@ void HousingStage::daily() {
   for (auto& l : lines_) house_from_line(l);
   house_in_adapted_dwellings();
   MunicipalLine* line = nullptr;
-  while ((line = oldest_fitting_line(0)) != nullptr) {
+  // No placements once the scheme has ended, not even on what its last day left for a household
+  // larger than that day's share.
+  const bool har_plus_runs = at(s_.housing.har_plus_per_month) > 0;
+  while (har_plus_runs && (line = oldest_fitting_line(0)) != nullptr) {
     auto* q = waiting_queue(*line, 0);
     if (!har_plus_capacity_.try_take(persons_waiting(q->front()))) break;
     place_in_shelter(q->pop(), 0);
@@ -299,9 +320,10 @@ void HousingStage::daily() {
 // the taakstelling now; each member moves on to regular housing after the stay.
 void HousingStage::place_in_shelter(PersonId head, std::uint32_t kind) {
   const std::size_t line = line_of_[head];
+  const int band = household_band(head);
   for_each_waiting_member(head, [&](PersonId m) {
     assign_line(m, line);
-    house_person(m);
+    house_person(m, band);
     if (kind == 0) {
       k_.rec.count(k_.m.har_plus_placements);
       k_.rec.count(k_.m.cost_har_plus, at(s_.costs.har_plus_per_placement));
@@ -330,10 +352,11 @@ void HousingStage::on_shelter_move_on(PersonId id, std::uint32_t kind) {
 }
 
 // Residents whose shelter stay is over take regular dwellings first (single ones, then the
-// smallest left), in the order they became ready; they count for the taakstelling already, so not
-// again.
+// smallest left, never a large one), in the order they became ready; they count for the
+// taakstelling already, so not again.
 void HousingStage::move_on_from_shelters(MunicipalLine& line) {
-  for (std::size_t size = 0; size < dwelling_sizes(); ++size)
+  const std::size_t sizes = std::min(dwelling_sizes(), MunicipalLine::kSizes - 1);
+  for (std::size_t size = 0; size < sizes; ++size)
     while (!line.shelter_leavers.empty() && line.capacity[size].try_take(1.0))
       leave_shelter(line.shelter_leavers.pop().kind);
 }
@@ -356,9 +379,10 @@ void HousingStage::assign_line(PersonId id, std::size_t line) {
 }
 
 void HousingStage::house_household(PersonId head, std::size_t line) {
+  const int band = household_band(head);
   for_each_waiting_member(head, [&](PersonId m) {
     if (m != head) assign_line(m, line);
-    house_person(m);
+    house_person(m, band);
   });
 }
 
@@ -373,9 +397,9 @@ void HousingStage::count_realised(PersonId id) {
   for (auto& l : lines_) l.realised += l.quota_share;
 }
 
-void HousingStage::house_person(PersonId id) {
+void HousingStage::house_person(PersonId id, int household_band) {
   Person& p = k_.persons[id];
-  if (p.location != kNoLocation && p.location != kNidos) record_coa_exit(id);
+  if (p.location != kNoLocation && p.location != kNidos) record_coa_exit(id, household_band);
   if (p.flags & flag::kWithHosts) {
     p.flags &= static_cast<decltype(p.flags)>(~flag::kWithHosts);
     k_.rec.stock_add(k_.m.with_hosts, now(), -1);

@@ -320,14 +320,35 @@ void IndStage::grant_permit(PersonId id, PermitKind kind) {
 }
 
 // A member granted with its head, or after it while the head still waits for a home, is housed
-// with the head; one whose head has no permit or is housed already becomes a household of its own.
+// with the head. When the head has no permit or is housed already, the first member granted after
+// it heads the rest of the household (those chained behind it); failing that, a member is a
+// household of its own.
 void IndStage::stay_with_household_or_leave(PersonId id) {
   Person& p = k_.persons[id];
   if (p.head == id || p.head == kNoPerson) return;
-  const Person& head = k_.persons[p.head];
-  const bool head_waits =
-      head.stage == Stage::kPermitHolder && head.head == p.head && head.location != kNidos;
-  if (!head_waits) p.head = id;
+  const PersonId head = p.head;
+  if (waits_for_home(head)) return;
+  if (head >= successor_.size())
+    successor_.resize(std::max<std::size_t>(head + 1, 2 * successor_.size()), kNoPerson);
+  const PersonId next = successor_[head];
+  if (next != kNoPerson && waits_for_home(next) && chained_behind(next, id)) {
+    p.head = next;
+    return;
+  }
+  p.head = id;
+  successor_[head] = id;
+}
+
+// A household head holding a permit and waiting for a home (in COA or with hosts).
+bool IndStage::waits_for_home(PersonId head) const {
+  const Person& h = k_.persons[head];
+  return h.stage == Stage::kPermitHolder && h.head == head && h.location != kNidos;
+}
+
+bool IndStage::chained_behind(PersonId head, PersonId id) const {
+  for (PersonId m = k_.persons[head].next_member; m != kNoPerson; m = k_.persons[m].next_member)
+    if (m == id) return true;
+  return false;
 }
 
 void IndStage::schedule_legal_term_expiry(PersonId id, Tick due, engine::RandomStream& rng) {
@@ -424,6 +445,7 @@ bool IndStage::start_investigation(PersonId id) {
   collect_household(id);
   for (const PersonId m : household_) {
     if (m == id) continue;
+    k_.rec.count(k_.m.investigations);
     Person& member = k_.persons[m];
     member.flags |= flag::kInvestigated;
     ++member.epoch;

@@ -80,7 +80,14 @@ void RegistrationStage::join_household_case(PersonId id) {
                                           : static_cast<Track>(c.track);
   if (c.claim_sent) k_.rec.count(k_.m.dublin_claims_sent);
   if (track == kAA || track == kVA) k_.rec.count(k_.m.first_aa_va);
-  enter_ind(id, track, waiting != kNoPerson ? 1u : c.priority);
+  if (waiting == kNoPerson) {
+    enter_ind(id, track, c.priority);
+    return;
+  }
+  // The household's further investigation was drawn already; a household referred to the
+  // extended procedure is in its line by the date of referral, so the member is placed by today.
+  k_.persons[id].flags |= k_.persons[waiting].flags & flag::kInvestigated;
+  enter_ind(id, track, 1, track != static_cast<Track>(c.track) ? now() : engine::kNever);
 }
 
 void RegistrationStage::on_registration_done(PersonId id) {
@@ -119,12 +126,12 @@ void RegistrationStage::on_registration_done(PersonId id) {
 
 // Into reception for the procedure (Nidos for part of the unaccompanied minors) and the IND's
 // queue, where the legal decision term runs from the application.
-void RegistrationStage::enter_ind(PersonId id, Track track, unsigned priority) {
+void RegistrationStage::enter_ind(PersonId id, Track track, unsigned priority, Tick line_key) {
   const Person& p = k_.persons[id];
   const bool to_nidos =
       (p.flags & flag::kAmv) && nidos_rng_.bernoulli(at(s_.reception.amv_nidos_share));
   reception_.move_coa(id, to_nidos ? kNidos : (track == kVA ? kAzc : kPol));
-  ind_.enqueue(id, track, priority);
+  ind_.enqueue(id, track, priority, line_key);
   ind_.schedule_legal_term_expiry(id,
                                   p.applied + engine::ticks_from_days(at(s_.ind.legal_term_days)));
 }

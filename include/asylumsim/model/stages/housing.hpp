@@ -30,7 +30,8 @@ class HousingStage : StageBase {
   double half_year_quota() const { return half_year_quota_; }
   // A permit this half-year: the model's own quota forecast for the next one counts them.
   void count_permit() { permits_this_half_ += 1; }
-  void house_person(PersonId id);
+  // household_band: the size band the exit counts in (Metrics::household_band); 0: one person.
+  void house_person(PersonId id, int household_band = 0);
   void on_shelter_move_on(PersonId id, std::uint32_t kind);  // kShelterMoveOn
 
   // Linked household heads waiting for a home (each once; the line also holds stale entries).
@@ -50,7 +51,8 @@ class HousingStage : StageBase {
   void house_household(PersonId head, std::size_t line);
   void assign_line(PersonId id, std::size_t line);
   void stay_with_hosts(PersonId head);
-  void record_coa_exit(PersonId id);
+  void record_coa_exit(PersonId id, int household);
+  int household_band(PersonId head) const;
   void count_realised(PersonId id);
   std::size_t draw_line(engine::RandomStream& rng);
   std::size_t dwelling_sizes() const {

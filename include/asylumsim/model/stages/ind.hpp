@@ -71,6 +71,8 @@ class IndStage : StageBase {
   void apply_decision(PersonId id, Outcome outcome);
   void end_without_decision(PersonId id);
   void stay_with_household_or_leave(PersonId id);
+  bool waits_for_home(PersonId head) const;
+  bool chained_behind(PersonId head, PersonId id) const;
   bool start_investigation(PersonId id);
   bool under_moratorium(std::uint8_t group) const;
   bool resume_first(std::uint8_t group) const;
@@ -87,6 +89,7 @@ class IndStage : StageBase {
   std::array<std::int64_t, kTracks> waiting_{};
   std::vector<QueueEntry> paused_;   // cases held by a moratorium
   std::vector<PersonId> household_;  // the household decided with the case at the front
+  std::vector<PersonId> successor_;  // per household head without a home: who heads the rest
   // Each change of the legal decision term: when, and the term in force before it. A waiting case
   // not yet past the old term gets a new expiry; its earlier one is then superseded.
   struct LegalTermChange {

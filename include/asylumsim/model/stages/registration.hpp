@@ -23,7 +23,9 @@ class RegistrationStage : StageBase {
 
  private:
   scenario::Track send_dublin_claim(bool& sent);
-  void enter_ind(PersonId id, scenario::Track track, unsigned priority);
+  // line_key: the place in the ordinary line (the application date unless given).
+  void enter_ind(PersonId id, scenario::Track track, unsigned priority,
+                 Tick line_key = engine::kNever);
   PersonId household_member_waiting(PersonId id) const;
   void join_household_case(PersonId id);
 
