@@ -211,15 +211,7 @@ void InflowStage::join_household(PersonId id, std::uint32_t group) {
     --open.places_left;
     return;
   }
-  std::size_t size = sizes.size();
-  double u = household_rngs_[group].uniform01();
-  for (std::size_t k = 0; k + 1 < sizes.size(); ++k) {
-    if (u < sizes[k]) {
-      size = k + 1;
-      break;
-    }
-    u -= sizes[k];
-  }
+  const std::size_t size = household_rngs_[group].size_from(sizes);
   open = {id, static_cast<std::uint32_t>(size - 1)};
 }
 

@@ -43,16 +43,7 @@ void NareisStage::maybe_apply(PersonId referent, double window_used_days) {
 
 void NareisStage::on_apply(PersonId referent) {
   const std::uint8_t group = k_.persons[referent].group;
-  const auto& sizes = s_.groups[group].family_size;
-  double u = rng_.uniform01();
-  int members = static_cast<int>(sizes.size());
-  for (std::size_t k = 0; k < sizes.size(); ++k) {
-    u -= sizes[k];
-    if (u < 0) {
-      members = static_cast<int>(k) + 1;
-      break;
-    }
-  }
+  const int members = static_cast<int>(rng_.size_from(s_.groups[group].family_size));
   for (int i = 0; i < members; ++i) {
     const PersonId id = k_.new_person(Origin::kNareis, group);  // may reallocate k_.persons
     k_.persons[id].head = referent;

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <pcg_random.hpp>
+#include <span>
 #include <string_view>
 
 namespace asylumsim::engine {
@@ -58,6 +60,16 @@ class RandomStream {
   double exponential(double mean) { return -mean * std::log(uniform01()); }
   // Unbiased integer in [0, n) (Lemire's method via pcg's bounded draw).
   std::uint32_t below(std::uint32_t n) { return n == 0 ? 0 : engine_(n); }
+  // A size 1, 2, ... drawn with probabilities `shares` (summing to 1) from one uniform: the
+  // largest size when rounding leaves the uniform beyond the last share.
+  std::size_t size_from(std::span<const double> shares) {
+    double u = uniform01();
+    for (std::size_t k = 0; k < shares.size(); ++k) {
+      u -= shares[k];
+      if (u < 0) return k + 1;
+    }
+    return shares.size();
+  }
 
  private:
   static std::uint64_t initial_state(std::uint64_t seed, std::uint64_t rep, std::string_view nm) {
