@@ -22,7 +22,8 @@ ChainModel::ChainModel(const Scenario& s, std::uint64_t replication)
       departure_(k_, reception_, ind_),
       ukraine_(k_, registration_, reception_, ind_),
       initial_rng_(k_.stream("initial_state")),
-      initial_past_rng_(k_.stream("initial_state.past")) {
+      initial_past_rng_(k_.stream("initial_state.past")),
+      initial_household_rng_(k_.stream("initial_state.household")) {
   k_.municipal_reception = &ukraine_;
 }
 
@@ -129,7 +130,7 @@ void ChainModel::dispatch(const engine::Event& e) {
       reception_.on_re_registration(who, e.data.aux);
       break;
     case kComesOfAge:
-      reception_.on_comes_of_age(who);
+      if (reception_.on_comes_of_age(who)) housing_.on_comes_of_age(who);
       break;
     case kInvestigationDone:
       ind_.on_investigation_done(who, e.data.aux);

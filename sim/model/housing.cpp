@@ -67,6 +67,13 @@ void HousingStage::on_linked(PersonId id) {
   if (logeer > 0 && logeer_rng_.bernoulli(logeer)) stay_with_hosts(id);
 }
 
+// A minor granted in COA that waited there for adulthood is linked now.
+void HousingStage::on_comes_of_age(PersonId id) {
+  const Person& p = k_.persons[id];
+  if (p.stage == Stage::kPermitHolder && p.head == id && !(p.flags & flag::kLinked))
+    schedule_link(id);
+}
+
 // Logeerregeling: the household leaves COA for family, friends or a host family and keeps its
 // place in the housing queue; leaving COA counts as the exit (14-week norm) now.
 void HousingStage::stay_with_hosts(PersonId head) {

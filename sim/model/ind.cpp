@@ -152,18 +152,19 @@ void IndStage::decide_from_queue(Track t) {
 }
 
 // The case and the members of its household waiting in the same track (first applicants who
-// arrived together): the head first, so that members granted with it join its household.
+// arrived together, or applied together before the start): the head first, so that members granted
+// with it join its household.
 void IndStage::collect_household(PersonId id) {
   household_.clear();
   const Person& p = k_.persons[id];
-  if (p.origin != Origin::kFirst || (p.head == id && p.next_member == kNoPerson)) {
+  if (!is_first_application(p) || (p.head == id && p.next_member == kNoPerson)) {
     household_.push_back(id);
     return;
   }
   for_each_in_household(k_.persons, p.head, [&](PersonId m) {
     const Person& other = k_.persons[m];
     if (m == id || (other.stage == Stage::kIndWaiting && other.track == p.track &&
-                    other.origin == Origin::kFirst))
+                    is_first_application(other)))
       household_.push_back(m);
   });
   if (std::find(household_.begin(), household_.end(), id) == household_.end())
@@ -315,7 +316,7 @@ void IndStage::grant_permit(PersonId id, PermitKind kind) {
     k_.rec.stock_add(k_.m.housing_waiting, now(), 1);
     reception_.move_coa(id, kAzc);
   }
-  housing_.schedule_link(id);
+  if (!housing_.links_at_adulthood(p)) housing_.schedule_link(id);
   nareis_.maybe_apply(id);
 }
 
@@ -327,22 +328,16 @@ void IndStage::stay_with_household_or_leave(PersonId id) {
   Person& p = k_.persons[id];
   if (p.head == id || p.head == kNoPerson) return;
   const PersonId head = p.head;
-  if (waits_for_home(head)) return;
+  if (waits_for_home(k_.persons, head)) return;
   if (head >= successor_.size())
     successor_.resize(std::max<std::size_t>(head + 1, 2 * successor_.size()), kNoPerson);
   const PersonId next = successor_[head];
-  if (next != kNoPerson && waits_for_home(next) && chained_behind(next, id)) {
+  if (next != kNoPerson && waits_for_home(k_.persons, next) && chained_behind(next, id)) {
     p.head = next;
     return;
   }
   p.head = id;
   successor_[head] = id;
-}
-
-// A household head holding a permit and waiting for a home (in COA or with hosts).
-bool IndStage::waits_for_home(PersonId head) const {
-  const Person& h = k_.persons[head];
-  return h.stage == Stage::kPermitHolder && h.head == head && h.location != kNidos;
 }
 
 bool IndStage::chained_behind(PersonId head, PersonId id) const {

@@ -30,13 +30,13 @@ InflowStage::InflowStage(Kernel& k, RegistrationStage& registration, ReceptionSt
       registration_(registration),
       reception_(reception),
       ind_(ind),
-      housing_(housing) {
+      housing_(housing),
+      households_(s_.groups.size()) {
   for (const auto& g : s_.groups) {
     gap_rngs_.push_back(k.stream("inflow.arrivals." + g.name));
     profile_rngs_.push_back(k.stream("inflow.profile." + g.name));
     household_rngs_.push_back(k.stream("inflow.household." + g.name));
   }
-  open_household_.resize(s_.groups.size());
   for (const char* process : kOtherArrivalProcesses) {
     gap_rngs_.push_back(k.stream(std::string("inflow.arrivals.") + process));
     group_choice_rngs_.push_back(k.stream(std::string("inflow.group_choice.") + process));
@@ -198,21 +198,8 @@ void InflowStage::on_arrival(EventKind k, std::uint32_t group) {
 // member points to the household's first person (head) and is chained behind it; the IND decides
 // the household together and it is linked and housed as one.
 void InflowStage::join_household(PersonId id, std::uint32_t group) {
-  const std::vector<double>& sizes = s_.groups[group].household_size;
-  if (sizes.size() < 2) return;  // singles only: no draw
-  OpenHousehold& open = open_household_[group];
-  if (open.places_left > 0 && k_.persons[open.root].stage == Stage::kRegistration) {
-    Person& root = k_.persons[open.root];
-    Person& p = k_.persons[id];
-    p.head = open.root;
-    p.next_member = root.next_member;
-    root.next_member = id;
-    ++root.household_size;
-    --open.places_left;
-    return;
-  }
-  const std::size_t size = household_rngs_[group].size_from(sizes);
-  open = {id, static_cast<std::uint32_t>(size - 1)};
+  households_.add(k_.persons, id, group, s_.groups[group].household_size, household_rngs_[group],
+                  [&](PersonId root) { return k_.persons[root].stage == Stage::kRegistration; });
 }
 
 // A family member with a regular permit (art. 8 ECHR) is received in an AZC as a household of

@@ -10,6 +10,11 @@
 // to initial.ind_backlog_max_age_days.aa: cases decided before 2024 came from that queue;
 // ASSUMPTION). These dates come from a stream of their own, so the rest of the start state is
 // drawn as before.
+//
+// The backlog's cases and the permit holders in COA are grouped in households as the inflow's
+// first applicants are (groups.*.household_size, stream initial_state.household; ASSUMPTION: the
+// households of 2022-2023's applicants were sized like today's). Cases in appeal and rejected
+// residents stay single: appeals and departure go per person in the model anyway.
 #include <algorithm>
 
 #include "asylumsim/model/chain_model.hpp"
@@ -38,6 +43,45 @@ Tick ChainModel::past_application(Tick decided, engine::RandomStream& rng) const
   return decided - engine::ticks_from_days(wait);
 }
 
+PersonId ChainModel::join_initial_household(HouseholdFiller& filler, PersonId id) {
+  const Person& p = k_.persons[id];
+  if (p.flags & flag::kAmv) return id;  // unaccompanied minors are alone
+  return filler.add(k_.persons, id, p.group, k_.s.groups[p.group].household_size,
+                    initial_household_rng_, [](PersonId) { return true; });
+}
+
+// A start permit holder is linked after the link duration from its permit (at once when that is
+// past). A permit from within the last nareis window (before the start) can still bring an mvv
+// application in the part of the window that is left.
+void ChainModel::link_initial_permit_holder(PersonId id) {
+  const Tick permit = k_.persons[id].permit_at;
+  const double age_days = engine::days_from_ticks(-permit);
+  if (age_days < k_.at(k_.s.nareis.window_days)) nareis_.maybe_apply(id, age_days);
+  if (housing_.links_at_adulthood(k_.persons[id])) return;  // linked when it comes of age
+  const Tick linked =
+      permit + engine::ticks_from_days(k_.draw(k_.s.housing.link_duration, initial_rng_));
+  if (linked <= 0)
+    housing_.on_linked(id);
+  else
+    k_.schedule(linked, kLinked, id);
+}
+
+// The next family member abroad of the start state: a new family of a drawn size when the last
+// one is complete, else a member of it (same group, keyed by its first member).
+template <class DrawGroup>
+PersonId ChainModel::new_family_member(Family& family, Origin origin, DrawGroup& draw_group) {
+  if (family.places_left == 0) {
+    const PersonId id = k_.new_person(origin, draw_group());
+    const auto& sizes = k_.s.groups[k_.persons[id].group].family_size;
+    family = {id, static_cast<std::uint32_t>(initial_household_rng_.size_from(sizes) - 1)};
+    return id;
+  }
+  --family.places_left;
+  const PersonId id = k_.new_person(origin, k_.persons[family.first].group);
+  k_.persons[id].head = family.first;
+  return id;
+}
+
 void ChainModel::seed_initial_state() {
   const InitialState& in = k_.s.initial;
   auto& rng = initial_rng_;
@@ -51,6 +95,8 @@ void ChainModel::seed_initial_state() {
     }
     return static_cast<std::uint8_t>(k_.s.groups.size() - 1);
   };
+  // A resident of the start population. An unaccompanied minor with a permit in COA waits there
+  // as one granted during the run does (with Nidos it would have been housed at once).
   auto make = [&](Location loc) {
     const PersonId id = k_.new_person(Origin::kInitial, group_of());
     if (rng.bernoulli(in.amv_share)) {
@@ -65,7 +111,8 @@ void ChainModel::seed_initial_state() {
     return id;
   };
 
-  // IND backlog, oldest first so the FIFO queues hold them in application order.
+  // IND backlog, oldest first so the FIFO queues hold them in application order. Households
+  // applied together: a member takes its root's application date and is decided with it.
   for (int t = 0; t < kTracks; ++t) {
     const auto n = static_cast<std::int64_t>(in.ind_backlog[t]);
     std::vector<Tick> applied(static_cast<std::size_t>(n));
@@ -73,17 +120,21 @@ void ChainModel::seed_initial_state() {
       applied[static_cast<std::size_t>(i)] = backdated(
           static_cast<double>(i), static_cast<double>(n), in.ind_backlog_max_age_days[t], rng);
     std::sort(applied.begin(), applied.end());
+    HouseholdFiller households(k_.s.groups.size());
     for (Tick a : applied) {
       const PersonId id = make(t == kVA ? kAzc : kPol);
-      k_.persons[id].applied = a;
-      backdate_coa_entry(id, a);
+      const PersonId root = join_initial_household(households, id);
+      k_.persons[id].applied = root == id ? a : k_.persons[root].applied;
+      backdate_coa_entry(id, k_.persons[id].applied);
       ind_.enqueue(id, static_cast<Track>(t), 1);
       ind_.schedule_legal_term_expiry(
-          id, a + engine::ticks_from_days(k_.at(k_.s.ind.legal_term_days)), rng);
+          id, k_.persons[id].applied + engine::ticks_from_days(k_.at(k_.s.ind.legal_term_days)),
+          rng);
     }
   }
 
-  // Permit holders waiting for housing, linked in order of their permit date.
+  // Permit holders waiting for housing, in order of their permit date; a household was granted
+  // together. They are linked once every household is whole.
   {
     const auto n = static_cast<std::int64_t>(in.permit_holders_in_coa);
     std::vector<Tick> permits(static_cast<std::size_t>(n));
@@ -91,26 +142,27 @@ void ChainModel::seed_initial_state() {
       permits[static_cast<std::size_t>(i)] = backdated(
           static_cast<double>(i), static_cast<double>(n), in.permit_holders_max_age_days, rng);
     std::sort(permits.begin(), permits.end());
+    HouseholdFiller households(k_.s.groups.size());
+    std::vector<PersonId> holders;
+    holders.reserve(permits.size());
     for (Tick pa : permits) {
       const PersonId id = make(kAzc);
+      const PersonId root = join_initial_household(households, id);
       Person& p = k_.persons[id];
-      p.flags &= static_cast<std::uint8_t>(~flag::kAmv);  // minors with a permit are with Nidos
-      p.permit_at = pa;
-      p.applied = past_application(pa, initial_past_rng_);
+      if (root == id) {
+        p.permit_at = pa;
+        p.applied = past_application(pa, initial_past_rng_);
+      } else {
+        p.permit_at = k_.persons[root].permit_at;
+        p.applied = k_.persons[root].applied;
+      }
       backdate_coa_entry(id, p.applied);
       k_.set_stage(id, Stage::kPermitHolder);
       k_.rec.stock_add(k_.m.coa_permit_holders, k_.now(), 1);
       k_.rec.stock_add(k_.m.housing_waiting, k_.now(), 1);
-      const Tick linked = pa + engine::ticks_from_days(k_.draw(k_.s.housing.link_duration, rng));
-      if (linked <= 0)
-        housing_.on_linked(id);
-      else
-        k_.schedule(linked, kLinked, id);
-      // A permit from within the last nareis window (before the start) can still bring an mvv
-      // application in the part of the window that is left.
-      const double age_days = engine::days_from_ticks(-pa);
-      if (age_days < k_.at(k_.s.nareis.window_days)) nareis_.maybe_apply(id, age_days);
+      holders.push_back(id);
     }
+    for (const PersonId id : holders) link_initial_permit_holder(id);
   }
 
   // Cases in appeal: the ruling comes after the remaining part of a court lead time.
@@ -164,28 +216,35 @@ void ChainModel::seed_initial_state() {
                 kNoPerson, 0);
   }
 
-  // Family members abroad waiting for an mvv decision; their referents are outside the model's
-  // initial population, so on arrival they form their own household (or, with direct family
-  // housing, join the referent, who is taken to be housed by then).
+  // Family members abroad waiting for an mvv decision, and those granted before the start date,
+  // still collecting their visa or travelling. Their referents are outside the model's initial
+  // population, so on arrival they form their own household (or, with direct family housing, join
+  // the referent, who is taken to be housed by then). A family (sized by groups.*.family_size)
+  // applied and travels together; its first member is its key (Person::head) while abroad.
   {
     const auto n = static_cast<std::int64_t>(in.nareis_waiting);
+    Family family;
     for (std::int64_t i = 0; i < n; ++i) {
-      const PersonId id = k_.new_person(Origin::kNareis, group_of());
-      k_.persons[id].head = kNoPerson;
-      k_.persons[id].applied = backdated(static_cast<double>(n - 1 - i), static_cast<double>(n),
-                                         in.nareis_max_age_days, rng);
+      const PersonId id = new_family_member(family, Origin::kNareis, group_of);
+      k_.persons[id].applied = family.first == id
+                                   ? backdated(static_cast<double>(n - 1 - i),
+                                               static_cast<double>(n), in.nareis_max_age_days, rng)
+                                   : k_.persons[family.first].applied;
       k_.set_stage(id, Stage::kNareisAbroad);
       k_.rec.stock_add(k_.m.nareis_waiting, k_.now(), 1);
       nareis_.add_waiting(id);
     }
   }
-  // Family members granted before the start date, still collecting their visa or travelling.
+  Family family;
+  Tick arrival = 0;
   for (std::int64_t i = 0; i < static_cast<std::int64_t>(in.nareis_travelling); ++i) {
-    const PersonId id = k_.new_person(Origin::kNareis, group_of());
-    k_.persons[id].head = kNoPerson;
+    const PersonId id = new_family_member(family, Origin::kNareis, group_of);
     k_.set_stage(id, Stage::kNareisAbroad);
-    const double full = k_.draw(k_.s.nareis.collect, rng) + k_.draw(k_.s.nareis.travel, rng);
-    k_.schedule(k_.after_days(rng.uniform01() * full), kNareisArrival, id);
+    if (family.first == id) {
+      const double full = k_.draw(k_.s.nareis.collect, rng) + k_.draw(k_.s.nareis.travel, rng);
+      arrival = k_.after_days(rng.uniform01() * full);
+    }
+    k_.schedule(arrival, kNareisArrival, id);
   }
 }
 

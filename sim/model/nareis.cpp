@@ -1,12 +1,14 @@
 // Stage 7 — family reunification (nareis). A share of new permit holders apply within the window
 // (3 months) for their nuclear family; family size follows the group's distribution. The IND
 // decides mvv applications with its own capacity; granted family members collect the visa, travel,
-// arrive with a derived permit and need housing: with the referent when the referent is still in
-// COA, directly with a housed referent when that measure is on, or as their own household.
+// arrive with a derived permit and need housing: with the referent when the referent still waits
+// for a home, directly with a housed referent when that measure is on, or else with the members of
+// their family who arrived before them (the first of them heading the household).
 #include "asylumsim/model/stages/nareis.hpp"
 
 #include <algorithm>
 
+#include "asylumsim/model/household.hpp"
 #include "asylumsim/model/stages/housing.hpp"
 #include "asylumsim/model/stages/ind.hpp"
 #include "asylumsim/model/stages/reception.hpp"
@@ -88,14 +90,48 @@ void NareisStage::daily() {
   }
 }
 
+// Abroad, Person::head is the family's key: its referent, or (start state) its first member.
+bool NareisStage::referent_in_model(PersonId key) const {
+  return key != kNoPerson && k_.persons[key].origin != Origin::kNareis;
+}
+
+// The household that members of the family who arrived earlier form while they wait for a home
+// (in COA, or with hosts under the logeerregeling), or kNoPerson.
+PersonId NareisStage::family_waiting_for_home(PersonId key) const {
+  if (key == kNoPerson || key >= family_household_.size()) return kNoPerson;
+  const PersonId h = family_household_[key];
+  return h != kNoPerson && waits_for_home(k_.persons, h) ? h : kNoPerson;
+}
+
+// Joins a household waiting for a home: housed together when its head is housed.
+void NareisStage::join_household_in_coa(PersonId id, PersonId head) {
+  Person& p = k_.persons[id];
+  Person& h = k_.persons[head];
+  p.head = head;
+  p.next_member = h.next_member;
+  h.next_member = id;
+  h.household_size = static_cast<std::uint8_t>(std::min(255, h.household_size + 1));
+  p.permit_at = now();
+  k_.rec.count(k_.m.permits_total);
+  k_.rec.count(k_.gm.permits[p.group]);
+  k_.rec.count(k_.m.permits_nareis);
+  housing_.count_permit();
+  set_stage(id, Stage::kPermitHolder);
+  reception_.enter_coa(id, kAzc, kIntakeNareis);
+}
+
 void NareisStage::on_arrival(PersonId id) {
   k_.rec.count(k_.m.family_arrivals);
   Person& p = k_.persons[id];
   p.applied = now();
-  const PersonId ref = p.head;
-  const bool ref_in_coa = ref != kNoPerson && k_.persons[ref].stage == Stage::kPermitHolder &&
-                          k_.persons[ref].location != kNoLocation &&
-                          k_.persons[ref].location != kNidos;
+  const PersonId key = p.head;
+  const PersonId ref = referent_in_model(key) ? key : kNoPerson;
+  // The referent still waits for a home (in COA, or with hosts under the logeerregeling). A minor
+  // waiting in COA until it comes of age is not joined: its family waits as a household of its
+  // own (a limitation: in fact the minor would then live with its parents).
+  const bool ref_waiting = ref != kNoPerson && k_.persons[ref].stage == Stage::kPermitHolder &&
+                           k_.persons[ref].location != kNidos &&
+                           !housing_.links_at_adulthood(k_.persons[ref]);
   // No referent in the model: a family member of the initial waiting stock, whose referent had a
   // permit before 2024 and lives in a municipality by now (ASSUMPTION, docs/model.md).
   const bool ref_housed = ref == kNoPerson || k_.persons[ref].stage == Stage::kHoused;
@@ -111,25 +147,24 @@ void NareisStage::on_arrival(PersonId id) {
     housing_.house_person(id);
     return;
   }
-  if (ref_in_coa && join_rng_.bernoulli(at(s_.nareis.join_referent_share))) {
-    // Joins the referent's household: housed together when the referent is housed.
-    Person& r = k_.persons[ref];
-    const PersonId head = r.head;
-    Person& h = k_.persons[head];
-    p.head = head;
-    p.next_member = h.next_member;
-    h.next_member = id;
-    h.household_size = static_cast<std::uint8_t>(std::min(255, h.household_size + 1));
-    p.permit_at = now();
-    k_.rec.count(k_.m.permits_total);
-    k_.rec.count(k_.gm.permits[p.group]);
-    k_.rec.count(k_.m.permits_nareis);
-    housing_.count_permit();
-    set_stage(id, Stage::kPermitHolder);
-    reception_.enter_coa(id, kAzc, kIntakeNareis);
+  if (ref_waiting && join_rng_.bernoulli(at(s_.nareis.join_referent_share))) {
+    join_household_in_coa(id, k_.persons[ref].head);  // housed with the referent
     return;
   }
-  p.head = id;  // own household
+  // Without the referent waiting, the family's members who arrive while the first of them still
+  // waits for a home wait with it, as one household (the mvv decisions and journeys of one family
+  // are drawn per person, so they arrive spread out).
+  if (const PersonId family = family_waiting_for_home(key); family != kNoPerson) {
+    join_household_in_coa(id, family);
+    return;
+  }
+  p.head = id;  // own household, which the family's later arrivals join
+  if (key != kNoPerson) {
+    if (key >= family_household_.size())
+      family_household_.resize(std::max<std::size_t>(key + 1, 2 * family_household_.size()),
+                               kNoPerson);
+    family_household_[key] = id;
+  }
   reception_.enter_coa(id, kAzc, kIntakeNareis);
   ind_.grant_permit(id, PermitKind::kNareis);
 }

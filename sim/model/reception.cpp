@@ -128,14 +128,15 @@ void ReceptionStage::schedule_coming_of_age(PersonId id, engine::RandomStream& r
   if (adulthood) schedule(after_days(draw(*adulthood, rng)), kComesOfAge, id);
 }
 
-void ReceptionStage::on_comes_of_age(PersonId id) {
+bool ReceptionStage::on_comes_of_age(PersonId id) {
   Person& p = k_.persons[id];
-  if (!(p.flags & flag::kAmv)) return;
+  if (!(p.flags & flag::kAmv)) return false;
   p.flags &= static_cast<std::uint8_t>(~flag::kAmv);
   if (p.location != kNoLocation && p.location != kNidos) k_.rec.stock_add(k_.m.coa_amv, now(), -1);
   // A rejected minor kept reception only as a minor; as an adult it ends as for anyone.
   if (p.stage == Stage::kRejected && p.location != kFamilyLocation && p.location != kVbl)
     on_reception_ends(id, p.epoch);
+  return true;
 }
 
 void ReceptionStage::on_reception_ends(PersonId id, std::uint32_t epoch) {

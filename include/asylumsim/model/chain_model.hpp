@@ -13,6 +13,7 @@
 #include <functional>
 #include <vector>
 
+#include "asylumsim/model/household.hpp"
 #include "asylumsim/model/kernel.hpp"
 #include "asylumsim/model/stages/appeals.hpp"
 #include "asylumsim/model/stages/departure.hpp"
@@ -78,6 +79,15 @@ class ChainModel {
   // The start population's past: when each resident entered COA.
   void backdate_coa_entry(PersonId id, Tick since);
   Tick past_application(Tick decided, engine::RandomStream& rng) const;
+  // The household `id` joins (households of the start population, as in the inflow): its root.
+  PersonId join_initial_household(HouseholdFiller& filler, PersonId id);
+  void link_initial_permit_holder(PersonId id);
+  struct Family {
+    PersonId first = kNoPerson;
+    std::uint32_t places_left = 0;
+  };
+  template <class DrawGroup>
+  PersonId new_family_member(Family& family, Origin origin, DrawGroup& draw_group);
 
   Kernel k_;
   // The stages refer to each other in cycles (a court sends a case back to the IND), so some are
@@ -92,7 +102,7 @@ class ChainModel {
   NareisStage nareis_;
   DepartureStage departure_;
   UkraineStage ukraine_;
-  engine::RandomStream initial_rng_, initial_past_rng_;
+  engine::RandomStream initial_rng_, initial_past_rng_, initial_household_rng_;
   std::vector<double> stay_months_;  // the census's scratch: every resident's stay, in months
 };
 

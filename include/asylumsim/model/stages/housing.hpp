@@ -24,6 +24,13 @@ class HousingStage : StageBase {
     schedule(after_days(draw(s_.housing.link_duration, link_rng_)), kLinked, id);
   }
   void on_linked(PersonId id);  // kLinked
+  // Minors with a permit are not housed directly: municipalities house them from 18 (brief 1.5).
+  // A minor granted in COA waits there and is linked when it comes of age (when the scenario
+  // models coming of age, reception.amv_time_to_adulthood; else it is linked at once).
+  bool links_at_adulthood(const Person& p) const {
+    return (p.flags & flag::kAmv) && s_.reception.amv_time_to_adulthood.has_value();
+  }
+  void on_comes_of_age(PersonId id);
   void daily();
   // Rolls the half-year's balance over and sets the new quota (run start, January and July).
   void start_half_year();

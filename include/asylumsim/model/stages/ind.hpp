@@ -71,7 +71,6 @@ class IndStage : StageBase {
   void apply_decision(PersonId id, Outcome outcome);
   void end_without_decision(PersonId id);
   void stay_with_household_or_leave(PersonId id);
-  bool waits_for_home(PersonId head) const;
   bool chained_behind(PersonId head, PersonId id) const;
   bool start_investigation(PersonId id);
   bool under_moratorium(std::uint8_t group) const;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "asylumsim/model/household.hpp"
 #include "asylumsim/model/kernel.hpp"
 
 namespace asylumsim::model {
@@ -43,11 +44,7 @@ class InflowStage : StageBase {
   // Households of first applicants, per group: the size drawn for each new household, and the
   // household still taking members (its first member and the places left in it).
   std::vector<engine::RandomStream> household_rngs_;
-  struct OpenHousehold {
-    PersonId root = kNoPerson;
-    std::uint32_t places_left = 0;
-  };
-  std::vector<OpenHousehold> open_household_;
+  HouseholdFiller households_;
 };
 
 }  // namespace asylumsim::model

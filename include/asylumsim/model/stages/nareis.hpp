@@ -2,6 +2,8 @@
 // the IND's mvv decisions, travel, and arrival with a derived permit (sim/model/nareis.cpp).
 #pragma once
 
+#include <vector>
+
 #include "asylumsim/engine/queue_discipline.hpp"
 #include "asylumsim/engine/resource.hpp"
 #include "asylumsim/model/kernel.hpp"
@@ -21,13 +23,21 @@ class NareisStage : StageBase {
   void on_apply(PersonId referent);  // kNareisApply
   void daily();
   void on_arrival(PersonId id);  // kNareisArrival
-  // A family member abroad of the start state, waiting for an mvv decision.
+  // A family member abroad of the start state, waiting for an mvv decision (Person::head: the
+  // family's first member, since the referent is not in the model).
   void add_waiting(PersonId id) { queue_.push(id); }
 
   std::size_t waiting() const { return queue_.size(); }
 
  private:
   double capacity_per_week() const;
+  bool referent_in_model(PersonId key) const;
+  PersonId family_waiting_for_home(PersonId key) const;
+  void join_household_in_coa(PersonId id, PersonId head);
+
+  // Per family (keyed by its referent, or by its first member when the referent is not in the
+  // model): the household its arrived members form in COA, or kNoPerson.
+  std::vector<PersonId> family_household_;
 
   ReceptionStage& reception_;
   HousingStage& housing_;

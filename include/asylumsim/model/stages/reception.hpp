@@ -29,7 +29,7 @@ class ReceptionStage : StageBase {
   void leave_with_unknown_destination(PersonId id, bool absconded);
   void on_re_registration(PersonId id, std::uint32_t absconded);  // kReRegistration
   void schedule_coming_of_age(PersonId id, engine::RandomStream& rng);
-  void on_comes_of_age(PersonId id);  // kComesOfAge
+  bool on_comes_of_age(PersonId id);  // kComesOfAge; false when the minor was one no longer
 
   const engine::CapacityStock& places() const { return coa_; }
 
