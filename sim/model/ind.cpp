@@ -177,6 +177,13 @@ void IndStage::pass_unused_capacity(Track from, Track to) {
   capacity_[to].add(unused);
 }
 
+// Short permits (from ind.short_permit_from) come up for renewal after ind.permit_years.
+void IndStage::schedule_permit_renewal(PersonId id) {
+  if (now() < s_.ind.short_permit_from) return;
+  const Tick due = now() + engine::ticks_from_days(365.25 * s_.ind.permit_years);
+  if (due <= s_.horizon_ticks()) schedule(due, kPermitRenewal, id);
+}
+
 void IndStage::on_permit_renewal() {
   k_.rec.count(k_.m.permit_renewals);
   renewal_work_ += s_.ind.renewal_effort;
@@ -294,10 +301,7 @@ void IndStage::grant_permit(PersonId id, PermitKind kind) {
       break;
   }
   housing_.count_permit();
-  if (now() >= s_.ind.short_permit_from) {
-    const Tick due = now() + engine::ticks_from_days(365.25 * s_.ind.permit_years);
-    if (due <= s_.horizon_ticks()) schedule(due, kPermitRenewal, id);
-  }
+  schedule_permit_renewal(id);
   if (p.stage == Stage::kLimbo) k_.rec.stock_add(k_.m.limbo, now(), -1);
   set_stage(id, Stage::kPermitHolder);
   stay_with_household_or_leave(id);

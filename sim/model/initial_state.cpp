@@ -43,6 +43,8 @@ Tick ChainModel::past_application(Tick decided, engine::RandomStream& rng) const
   return decided - engine::ticks_from_days(wait);
 }
 
+// The start population is made in date order, so a group's next person lies within a day or so
+// of the last one: a household takes members until it is full.
 PersonId ChainModel::join_initial_household(HouseholdFiller& filler, PersonId id) {
   const Person& p = k_.persons[id];
   if (p.flags & flag::kAmv) return id;  // unaccompanied minors are alone
@@ -73,7 +75,8 @@ PersonId ChainModel::new_family_member(Family& family, Origin origin, DrawGroup&
   if (family.places_left == 0) {
     const PersonId id = k_.new_person(origin, draw_group());
     const auto& sizes = k_.s.groups[k_.persons[id].group].family_size;
-    family = {id, static_cast<std::uint32_t>(initial_household_rng_.size_from(sizes) - 1)};
+    const std::size_t size = std::max<std::size_t>(1, initial_household_rng_.size_from(sizes));
+    family = {id, static_cast<std::uint32_t>(size - 1)};
     return id;
   }
   --family.places_left;
@@ -218,9 +221,10 @@ void ChainModel::seed_initial_state() {
 
   // Family members abroad waiting for an mvv decision, and those granted before the start date,
   // still collecting their visa or travelling. Their referents are outside the model's initial
-  // population, so on arrival they form their own household (or, with direct family housing, join
-  // the referent, who is taken to be housed by then). A family (sized by groups.*.family_size)
-  // applied and travels together; its first member is its key (Person::head) while abroad.
+  // population (taken to be housed by now), so on arrival the family's members form a household of
+  // their own in COA (or, with direct family housing, join the referent). A family (sized by
+  // groups.*.family_size) applied and travels together; its first member is its key
+  // (Person::head) while abroad.
   {
     const auto n = static_cast<std::int64_t>(in.nareis_waiting);
     Family family;

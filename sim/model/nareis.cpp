@@ -116,6 +116,7 @@ void NareisStage::join_household_in_coa(PersonId id, PersonId head) {
   k_.rec.count(k_.gm.permits[p.group]);
   k_.rec.count(k_.m.permits_nareis);
   housing_.count_permit();
+  ind_.schedule_permit_renewal(id);
   set_stage(id, Stage::kPermitHolder);
   reception_.enter_coa(id, kAzc, kIntakeNareis);
 }
@@ -129,8 +130,10 @@ void NareisStage::on_arrival(PersonId id) {
   // The referent still waits for a home (in COA, or with hosts under the logeerregeling). A minor
   // waiting in COA until it comes of age is not joined: its family waits as a household of its
   // own (a limitation: in fact the minor would then live with its parents).
+  // An activated Ukrainian waiting in its municipal place is not joined either (no COA household).
   const bool ref_waiting = ref != kNoPerson && k_.persons[ref].stage == Stage::kPermitHolder &&
                            k_.persons[ref].location != kNidos &&
+                           !(k_.persons[ref].flags & flag::kMunicipal) &&
                            !housing_.links_at_adulthood(k_.persons[ref]);
   // No referent in the model: a family member of the initial waiting stock, whose referent had a
   // permit before 2024 and lives in a municipality by now (ASSUMPTION, docs/model.md).

@@ -30,8 +30,8 @@ struct Traced {
     engine::Tick applied;
   };
   std::vector<model::Person> persons;
-  std::map<PersonId, Seeded> start;       // the stage and head each start person was seeded with
-  std::map<PersonId, PersonId> arrived;   // nareis arrivals: the head of the household joined
+  std::map<PersonId, Seeded> start;          // the stage and head each start person was seeded with
+  std::map<PersonId, PersonId> arrived;      // nareis arrivals: the head of the household joined
   std::map<PersonId, engine::Tick> decided;  // first step out of the IND queue
   std::map<PersonId, engine::Tick> housed;
 };
@@ -49,7 +49,7 @@ Traced run_traced(const YAML::Node& y) {
     if (from == Stage::kPermitHolder && to == Stage::kHoused) tr.housed[id] = t;
   });
   m.run();
-  m.check_conservation();  // coa.amv included: no start permit holder counts as a minor
+  m.check_conservation();  // coa.amv included: every minor counted is a person with the flag
   tr.persons = m.persons();
   return tr;
 }
@@ -134,4 +134,26 @@ TEST_CASE("nareis family members without their referent in COA wait together",
   const auto [together, both] = housed_together(tr, joined_family);
   REQUIRE(both > 50);
   CHECK(together == both);
+}
+
+// Every path to a permit ends in a link: no adult household head waits unlinked for longer than
+// any link takes (minors are linked when they come of age).
+TEST_CASE("no adult permit holder is left unlinked", "[model][housing][households]") {
+  auto y = with_households();
+  y["reception"]["amv_time_to_adulthood"] = YAML::Load("{dist: exponential, mean: 300}");
+  const auto s = test::scenario_from(y);
+  ChainModel m(s, 0);
+  m.run();
+  const engine::Tick end = s.horizon_ticks();
+  int unlinked_long = 0, adults_waiting = 0;
+  for (PersonId id = 0; id < m.persons().size(); ++id) {
+    const auto& p = m.persons()[id];
+    if (p.stage != Stage::kPermitHolder || p.head != id || (p.flags & model::flag::kAmv) ||
+        p.location == scenario::kNidos)
+      continue;
+    ++adults_waiting;
+    if (!(p.flags & model::flag::kLinked) && end - p.permit_at > engine::days(365)) ++unlinked_long;
+  }
+  REQUIRE(adults_waiting > 0);
+  CHECK(unlinked_long == 0);
 }

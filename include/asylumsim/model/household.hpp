@@ -56,11 +56,6 @@ class HouseholdFiller {
     return id;
   }
 
-  // No household takes further members (e.g. the start state moves to another track).
-  void close_all() {
-    for (Open& o : open_) o.places_left = 0;
-  }
-
  private:
   struct Open {
     std::uint32_t root = kNoPerson;

@@ -43,6 +43,7 @@ class IndStage : StageBase {
   }
   void daily();
   void grant_permit(PersonId id, PermitKind kind);
+  void schedule_permit_renewal(PersonId id);  // a permit granted now (derived ones too)
   // The legal term of a waiting case runs out at `due`: a not-in-time appeal may follow (the
   // notice period is drawn on `rng`, or on the IND's own stream).
   void schedule_legal_term_expiry(PersonId id, Tick due, engine::RandomStream& rng);
