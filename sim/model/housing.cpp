@@ -146,6 +146,37 @@ void HousingStage::share_capacity() {
   for (auto& l : lines_) l.capacity_share = l.performance * l.quota_share / weight;
 }
 
+// The sizes of dwelling a class offers this half-year: the scenario's fixed shares, or with
+// `dwellings: line` the make-up of its line now (persons by the size they need; shelter residents
+// moving on need single units), large dwellings scaled by large_dwelling_factor, the rest single.
+void HousingStage::offer_sizes(MunicipalLine& line) {
+  if (!s_.housing.dwellings_follow_line) {
+    line.size_shares = s_.housing.dwelling_shares;
+    return;
+  }
+  std::array<double, MunicipalLine::kSizes> need{};
+  need[0] = static_cast<double>(line.shelter_leavers.size());
+  const auto add = [&](PersonId h) {
+    if (is_waiting_head(h)) need[dwelling_size(h)] += persons_waiting(h);
+  };
+  for (std::size_t size = 0; size < MunicipalLine::kSizes; ++size) {
+    line.urgent[size].for_each(add);
+    line.regular[size].for_each(add);
+  }
+  double total = 0;
+  for (const double n : need) total += n;
+  if (total <= 0) {
+    line.size_shares = {1, 0, 0, 0};
+    return;
+  }
+  for (std::size_t size = 0; size < MunicipalLine::kSizes; ++size)
+    line.size_shares[size] = need[size] / total;
+  constexpr std::size_t kLarge = MunicipalLine::kSizes - 1;
+  const double scarce = line.size_shares[kLarge] * (1.0 - s_.housing.large_dwelling_factor);
+  line.size_shares[kLarge] -= scarce;
+  line.size_shares[0] += scarce;
+}
+
 void HousingStage::start_half_year() {
   if (!half_years_started_) {
     half_years_started_ = true;
@@ -165,6 +196,7 @@ void HousingStage::start_half_year() {
     l.realised = 0;
   }
   share_capacity();
+  for (auto& l : lines_) offer_sizes(l);
   obligation_ = std::max(0.0, half_year_quota_ + backlog_at_half_start_);
   k_.rec.stock_set(k_.m.housing_backlog, now(), std::max(0.0, backlog_at_half_start_));
   k_.rec.stock_set(k_.m.housing_advance, now(), std::max(0.0, -backlog_at_half_start_));
@@ -296,8 +328,7 @@ void HousingStage::daily() {
                              at(s_.housing.realisation_share_of_obligation) * obligation_;
   for (auto& l : lines_)
     for (std::size_t size = 0; size < dwelling_sizes(); ++size)
-      l.capacity[size].refill(realisation * l.capacity_share * s_.housing.dwelling_shares[size] /
-                              days_in_half);
+      l.capacity[size].refill(realisation * l.capacity_share * l.size_shares[size] / days_in_half);
   har_plus_capacity_.refill(at(s_.housing.har_plus_per_month) * 12.0 / 365.25);
   adapted_dwellings_.refill(at(s_.housing.large_family_dwellings_per_year) / 365.25);
   const double places = at(s_.housing.transit_places);

@@ -81,6 +81,14 @@ void check_projection(const Warner& w, const Scenario& s) {
   }
 }
 
+// The large-dwelling factor scales the sizes a line asks for: with fixed shares it does nothing.
+void check_dwellings(const Warner& w, const Scenario& s) {
+  if (s.housing.large_dwelling_factor == 1.0 || s.housing.dwellings_follow_line) return;
+  w.warn({"housing", "large_dwelling_factor"},
+         "has no effect without `dwellings: line` (fixed shares give the large dwellings "
+         "themselves)");
+}
+
 }  // namespace
 
 std::string MeasureWarner::number_text(double v) {
@@ -147,6 +155,7 @@ Diagnostics plausibility_warnings(const Scenario& s, const std::vector<SourceFil
   }
   for (const auto& m : s.measures) m.params->warn_together(MeasureWarner(chain, out, s, m));
   check_projection(w, s);
+  check_dwellings(w, s);
   return out;
 }
 

@@ -36,7 +36,17 @@ void Loader::read_municipalities(const YamlView& v, HousingParams& h) {
 }
 
 void Loader::read_dwellings(const YamlView& v, HousingParams& h) {
-  if (!v.defined() || !v.expect_map(names_of(kDwellingNames))) return;
+  if (!v.defined()) return;
+  if (v.is_scalar()) {
+    if (v.as_string() == "line") {
+      h.dwelling_bands = true;
+      h.dwellings_follow_line = true;
+    } else {
+      v.error("expected `line` or a mapping {single, small, family, large} of shares");
+    }
+    return;
+  }
+  if (!v.expect_map(names_of(kDwellingNames))) return;
   h.dwelling_bands = true;
   double sum = 0;
   for (std::size_t b = 0; b < kDwellingNames.size(); ++b) {

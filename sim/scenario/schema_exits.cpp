@@ -158,13 +158,24 @@ Table<HousingParams> housing_fields() {
                   "their class's line"},
       {.key = "dwellings",
        .target = &Loader::read_dwellings,
-       .form = "mapping `{single, small, family, large}` → share (sum 1)",
+       .form = "`line`, or mapping `{single, small, family, large}` → share (sum 1)",
        .fallback = "one pool that fits every household",
        .meaning = "the realisation capacity (persons) by the household a dwelling fits: single "
                   "units and shared housing (1 person), small (2-3), family (4-5), large (6 or "
-                  "more). A dwelling goes to the first household of its own size in the line, "
-                  "else to the first smaller one; a household too large for it is passed over. "
-                  "HAR+ shelter and doorstroomlocaties take single persons only"},
+                  "more). Fixed shares, or `line`: each half-year a class offers each size in "
+                  "proportion to the persons in its line who need it (municipalities look for "
+                  "what the households linked to them need), large dwellings at "
+                  "`large_dwelling_factor` of their share. A dwelling goes to the first household "
+                  "of its own size in the line, else to the first smaller one; a household too "
+                  "large for it is passed over. HAR+ shelter and doorstroomlocaties take single "
+                  "persons only"},
+      {.key = "large_dwelling_factor",
+       .target = &H::large_dwelling_factor,
+       .range = kProbability,
+       .meaning = "with `dwellings: line`: the large dwellings (6 or more) offered, as a share of "
+                  "what the persons waiting for one would get; the rest goes to single units. "
+                  "Below 1, large dwellings are scarcer than the need (ASSUMPTION in the shipped "
+                  "scenarios)"},
       {.key = "large_family_dwellings_per_year",
        .target = &H::large_family_dwellings_per_year,
        .range = kCount,

@@ -1,5 +1,6 @@
 // Households of first applicants (groups.*.household_size): they arrive together, the IND decides
 // them as one case, and members granted with their head are linked and housed with it.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
 #include <vector>
@@ -249,4 +250,25 @@ TEST_CASE("when the head leaves, the first member granted heads the rest of the 
     CHECK(h->second == at);
   }
   CHECK(rehomed > 5);
+}
+
+TEST_CASE("dwellings that follow the line house every size, large ones slower when scarce",
+          "[model][housing]") {
+  const auto median = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+  };
+  auto y = with_households();
+  y["housing"]["dwellings"] = "line";
+  const auto alike = exit_weeks_by_size(y);
+  for (const auto& weeks : alike) REQUIRE(weeks.size() > 10);
+  // Each size is offered what its line needs: no size is starved, none waits far longer.
+  for (std::size_t band = 1; band < alike.size(); ++band)
+    CHECK(median(alike[band]) < 1.5 * median(alike[0]) + 4);
+  // Large dwellings at a fifth of the need: households of 6 or more wait longer, the rest not.
+  y["housing"]["large_dwelling_factor"] = 0.2;
+  const auto scarce = exit_weeks_by_size(y);
+  REQUIRE(scarce[3].size() > 10);
+  CHECK(median(scarce[3]) > 1.5 * median(alike[3]));
+  CHECK(median(scarce[0]) <= median(alike[0]) + 2);
 }

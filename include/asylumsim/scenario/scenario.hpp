@@ -238,6 +238,10 @@ struct HousingParams {
   // realisation capacity (persons) offered in each. Off: one pool that fits every household.
   bool dwelling_bands = false;
   std::array<double, 4> dwelling_shares{1, 0, 0, 0};
+  // `dwellings: line`: each half-year a class offers each size in proportion to the persons in its
+  // line needing it, large dwellings at large_dwelling_factor of their share (the rest single).
+  bool dwellings_follow_line = false;
+  double large_dwelling_factor = 1.0;
   // Dwellings adapted for households of 6 or more (large-family scheme), per year: each houses the
   // large household that has waited longest, on top of the realisation capacity.
   Schedule large_family_dwellings_per_year{0.0};

@@ -84,6 +84,7 @@ class HousingStage : StageBase {
   double forecast_quota() const;
   void set_start_balances();
   void share_capacity();
+  void offer_sizes(MunicipalLine& line);
 
   ReceptionStage& reception_;
   std::vector<MunicipalLine> lines_;   // one per class of municipalities (one: a national line)

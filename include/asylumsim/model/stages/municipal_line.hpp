@@ -32,6 +32,7 @@ struct MunicipalLine {
   double quota_share = 1.0;           // of the national taakstelling
   double performance = 1.0;     // realisation per person asked of it, relative to other classes
   double capacity_share = 1.0;  // of the national realisation capacity, this half-year
+  std::array<double, kSizes> size_shares{1, 0, 0, 0};    // of its capacity by size of dwelling
   double quota = 0, realised = 0, balance_at_start = 0;  // this half-year, persons
 
   double half_limit = 0;  // quota + balance + advance: the most it may house this half-year
