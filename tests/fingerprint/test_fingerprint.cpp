@@ -80,11 +80,5 @@ TEST_CASE("trajectory fingerprint: small scenario", "[fingerprint]") {
 
 TEST_CASE("trajectory fingerprint: shipped baseline", "[fingerprint][baseline]") {
   const auto s = measures::load_scenario(test::source_path("scenarios/nl-baseline.yaml"));
-  CHECK(fingerprint(s, 0) == "1b8efd487080544a");
-}
-
-// The baseline with dwellings by size that follow the line (not yet the shipped baseline).
-TEST_CASE("trajectory fingerprint: dwelling sizes", "[fingerprint][baseline]") {
-  const auto s = measures::load_scenario(test::source_path("scenarios/dwelling-sizes.yaml"));
   CHECK(fingerprint(s, 0) == "f7f9dacc5a724cd7");
 }

@@ -15,15 +15,9 @@ using model::ChainModel;
 using model::PersonId;
 using model::Stage;
 using test::indicator;
+using test::with_households;
 
 namespace {
-
-YAML::Node with_households() {
-  auto y = test::small_yaml();
-  y["groups"]["alpha"]["household_size"] = std::vector<double>{0.5, 0.2, 0.1, 0.1, 0.05, 0.05};
-  y["groups"]["beta"]["household_size"] = std::vector<double>{0.6, 0.4};
-  return y;
-}
 
 // Each first applicant's first step out of the IND queue (its decision), and the household head
 // it had then; and when each person left COA for a home.

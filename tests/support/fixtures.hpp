@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <string>
+#include <vector>
 
 #include "asylumsim/measures/load.hpp"
 #include "asylumsim/scenario/scenario.hpp"
@@ -16,6 +17,14 @@ inline std::string source_path(const std::string& rel) {
 
 inline YAML::Node small_yaml() {
   return YAML::LoadFile(source_path("tests/data/small.yaml"));
+}
+
+// The small scenario with households of first applicants (groups.*.household_size).
+inline YAML::Node with_households() {
+  auto y = small_yaml();
+  y["groups"]["alpha"]["household_size"] = std::vector<double>{0.5, 0.2, 0.1, 0.1, 0.05, 0.05};
+  y["groups"]["beta"]["household_size"] = std::vector<double>{0.6, 0.4};
+  return y;
 }
 
 inline std::string emit(const YAML::Node& n) {
