@@ -204,8 +204,7 @@ void HousingStage::start_half_year() {
 
 // A household head in the line who still waits: entries of those who left meanwhile are stale.
 bool HousingStage::is_waiting_head(PersonId h) const {
-  const Person& p = k_.persons[h];
-  return p.stage == Stage::kPermitHolder && p.head == h;
+  return waits_for_home(k_.persons, h);  // a minor with Nidos is housed at once: never in a line
 }
 
 std::int64_t HousingStage::households_waiting() const {

@@ -105,12 +105,8 @@ PersonId NareisStage::family_waiting_for_home(PersonId key) const {
 
 // Joins a household waiting for a home: housed together when its head is housed.
 void NareisStage::join_household_in_coa(PersonId id, PersonId head) {
+  add_to_household(k_.persons, head, id);
   Person& p = k_.persons[id];
-  Person& h = k_.persons[head];
-  p.head = head;
-  p.next_member = h.next_member;
-  h.next_member = id;
-  h.household_size = static_cast<std::uint8_t>(std::min(255, h.household_size + 1));
   p.permit_at = now();
   k_.rec.count(k_.m.permits_total);
   k_.rec.count(k_.gm.permits[p.group]);

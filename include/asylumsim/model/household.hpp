@@ -4,6 +4,7 @@
 // points to itself and is skipped, though the chain still runs through it.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -18,6 +19,16 @@ template <class F>
 void for_each_in_household(const std::vector<Person>& persons, std::uint32_t head, F&& f) {
   for (std::uint32_t m = head; m != kNoPerson; m = persons[m].next_member)
     if (persons[m].head == head) f(m);
+}
+
+// Chains `id` into the household headed by `head`, right behind it.
+inline void add_to_household(std::vector<Person>& persons, std::uint32_t head, std::uint32_t id) {
+  Person& h = persons[head];
+  Person& p = persons[id];
+  p.head = head;
+  p.next_member = h.next_member;
+  h.next_member = id;
+  h.household_size = static_cast<std::uint8_t>(std::min(255, h.household_size + 1));
 }
 
 // A household head holding a permit and waiting for a home (in COA or with hosts; a minor with
@@ -43,12 +54,7 @@ class HouseholdFiller {
     if (sizes.size() < 2) return id;  // singles only: no draw
     Open& open = open_[group];
     if (open.places_left > 0 && is_open(open.root)) {
-      Person& root = persons[open.root];
-      Person& p = persons[id];
-      p.head = open.root;
-      p.next_member = root.next_member;
-      root.next_member = id;
-      ++root.household_size;
+      add_to_household(persons, open.root, id);
       --open.places_left;
       return open.root;
     }
